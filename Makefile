@@ -1,0 +1,96 @@
+# Makefile for tact.  `make` builds ./tact; `make check` runs every test;
+# `make check-asan` the same under AddressSanitizer and UBSan; `make demo`
+# walks through tact on a throw-away vault; `make bench` measures speed.
+# Missing Debian packages are installed first (mk/deps.sh).
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+PKGS = sqlite3 libsodium openssl jansson libical
+CC ?= cc
+OPT ?= -O2 -g
+BUILD ?= build
+
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv
+XCFLAGS = -std=gnu11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
+	-D_GNU_SOURCE -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(PKG_CFLAGS) $(SAN)
+XLDFLAGS = $(SAN) -Wl,-z,relro,-z,now
+
+CMD_SRC = $(sort $(wildcard cmd/*.c))
+LIB_SRC = $(sort $(wildcard core/*.c crypto/*.c))
+TEST_SRC = $(sort $(wildcard tests/check_*.c))
+CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
+TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
+HDRS = $(wildcard cmd/*.h core/*.h crypto/*.h tests/*.h)
+MANS = $(wildcard man/*.1)
+
+.PHONY: all deps test-deps check check-unit check-e2e check-asan check-valgrind demo bench \
+	install lint-man clean fuzz
+
+all: deps
+	@$(MAKE) --no-print-directory tact
+
+deps:
+	@sh mk/deps.sh build
+
+test-deps:
+	@sh mk/deps.sh test
+
+tact: $(BUILD)/tact
+	cp $(BUILD)/tact tact
+
+$(BUILD)/tact: $(CMD_OBJ) $(LIB_OBJ)
+	$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(BUILD)/%.o: %.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(XCFLAGS) -c -o $@ $<
+
+$(BUILD)/check_tact: $(TEST_OBJ) $(LIB_OBJ)
+	$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
+
+$(BUILD)/tests/%.o: tests/%.c $(HDRS)
+	@mkdir -p $(dir $@)
+	$(CC) $(XCFLAGS) $(shell pkg-config --cflags check) -c -o $@ $<
+
+check: test-deps
+	@$(MAKE) --no-print-directory check-unit check-e2e lint-man
+
+check-unit: $(BUILD)/check_tact
+	$(BUILD)/check_tact
+
+check-e2e: tact
+	TACT_BIN=$(CURDIR)/tact bash tests/e2e/run.sh
+
+lint-man:
+	@for m in $(MANS); do mandoc -T lint -W warning $$m || exit 1; done; echo "man pages: lint clean"
+
+check-asan: test-deps
+	@$(MAKE) --no-print-directory BUILD=build-asan OPT="-O1 -g" \
+		SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+		build-asan/check_tact build-asan/tact
+	CK_FORK=no ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		build-asan/check_tact
+	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+		TACT_BIN=$(CURDIR)/build-asan/tact bash tests/e2e/run.sh
+
+check-valgrind: test-deps $(BUILD)/check_tact
+	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		$(BUILD)/check_tact
+
+demo: deps
+	@$(MAKE) --no-print-directory tact
+	@bash mk/demo.sh $(CURDIR)/tact
+
+bench: test-deps
+	@$(MAKE) --no-print-directory tact
+	@bash bench/run.sh $(CURDIR)/tact
+
+install: tact
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 0755 tact $(DESTDIR)$(PREFIX)/bin/tact
+	install -m 0644 $(MANS) $(DESTDIR)$(PREFIX)/share/man/man1/
+
+clean:
+	rm -rf build build-asan tact

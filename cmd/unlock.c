@@ -1,0 +1,110 @@
+/*
+ * unlock.c - `tact unlock` and `tact lock`: sessions.
+ *
+ * unlock always asks for the passphrase, never an existing session, so a
+ * session cannot be stretched forever by someone holding only its token.
+ */
+#include <stdlib.h>
+
+#include "cmd.h"
+
+#define TTL_DEFAULT 15
+#define TTL_MAX (24 * 60)
+
+struct unlock_opts {
+	struct cmd_ctx *ctx;
+	long long ttl;
+	int all;
+};
+
+static const struct argp_option unlock_options[] = {
+	{ "ttl", 't', "MINUTES", 0, "how long the session lasts (default 15, at most 1440)", 0 },
+	{ 0 }
+};
+
+static const struct argp_option lock_options[] = {
+	{ "all", 'a', NULL, 0, "end every session of yours, not only $TACT_SESSION's", 0 },
+	{ 0 }
+};
+
+static error_t
+parse(int key, char *arg, struct argp_state *state)
+{
+	struct unlock_opts *o = state->input;
+
+	switch (key) {
+	case 't':
+		if (cmd_number(arg, 1, TTL_MAX, &o->ttl) != 0)
+			return cmd_usage(state, "--ttl wants minutes from 1 to %d, not '%s'",
+			    TTL_MAX, arg);
+		break;
+	case 'a':
+		o->all = 1;
+		break;
+	case ARGP_KEY_ARG:
+		return cmd_usage(state, "unexpected argument '%s'", arg);
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp unlock_argp = {
+	unlock_options, parse, NULL,
+	"Verify the passphrase once and start a session.\v"
+	"Prints 'export TACT_SESSION=...'; run it as  eval \"$(tact unlock)\"  and later commands "
+	"need no passphrase until the session expires or 'tact lock' ends it.  The token is not "
+	"the master key: it unwraps a copy kept in a private file under $XDG_RUNTIME_DIR/tact.",
+	NULL, NULL, NULL
+};
+
+static const struct argp lock_argp = {
+	lock_options, parse, NULL,
+	"End the session in $TACT_SESSION by destroying its key file; with --all, or when "
+	"$TACT_SESSION is not set, end every session of yours.\v"
+	"Prints 'unset TACT_SESSION'; run it as  eval \"$(tact lock)\".",
+	NULL, NULL, NULL
+};
+
+int
+cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct unlock_opts o = { ctx, TTL_DEFAULT, 0 };
+	char *token;
+
+	if (cmd_parse(ctx, &unlock_argp, argc, argv, &o) != 0)
+		return -1;
+	ctx->src.session = NULL;        /* always the passphrase */
+	if (cmd_ready(ctx) != 0)
+		return -1;
+	token = session_create(ctx->vault->keys, ctx->vault->id, (unsigned)o.ttl, &ctx->err);
+	if (token == NULL)
+		return -1;
+	if (ctx->json)
+		cmd_print_json(ctx, json_pack("{s:s, s:I}", "session", token, "ttl_minutes",
+		    (json_int_t)o.ttl));
+	else
+		printf("export TACT_SESSION=%s\n", token);
+	free(token);
+	return ctx->err.code ? -1 : 0;
+}
+
+int
+cmd_lock_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct unlock_opts o = { ctx, 0, 0 };
+	int n;
+
+	if (cmd_parse(ctx, &lock_argp, argc, argv, &o) != 0)
+		return -1;
+	if (!o.all && ctx->src.session != NULL && *ctx->src.session != '\0')
+		n = session_destroy(ctx->src.session, &ctx->err);
+	else
+		n = session_destroy_all(&ctx->err);
+	if (n < 0)
+		return -1;
+	if (ctx->json)
+		return cmd_print_json(ctx, json_pack("{s:i}", "sessions_ended", n));
+	printf("unset TACT_SESSION\n");
+	return 0;
+}

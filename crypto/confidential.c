@@ -1,0 +1,46 @@
+/*
+ * confidential.c - the confidential note's own subkey.
+ *
+ * The subkey id TC_PART_CONFIDENTIAL_ID is used here and nowhere else, so
+ * code that does not include confidential.h cannot open the note even by
+ * mistake: part_open() refuses any part outside identity..shareable.
+ */
+#include "confidential.h"
+#include "internal.h"
+
+static int
+conf_crypt(int seal, const struct candkey *ck, const struct tc_ad *ad, const void *in,
+    size_t len, struct tbuf *out, struct terr *err)
+{
+	uint8_t *sub;
+	char adstr[256];
+	size_t adlen;
+	int rc;
+
+	if (ad->candidate != ck->candidate)
+		return terr_set(err, EX_SOFTWARE, "key does not belong to this candidate");
+	if ((sub = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+		return -1;
+	tc_part_key(ck, TC_PART_CONFIDENTIAL_ID, sub);
+	adlen = tc_ad_format("confidential", ad, adstr, sizeof(adstr));
+	if (seal)
+		rc = tc_seal_raw(sub, adstr, adlen, in, len, out, err);
+	else
+		rc = tc_open_raw(sub, adstr, adlen, in, len, out, err);
+	sodium_free(sub);
+	return rc;
+}
+
+int
+confidential_seal(const struct candkey *ck, const struct tc_ad *ad, const void *pt,
+    size_t len, struct tbuf *out, struct terr *err)
+{
+	return conf_crypt(1, ck, ad, pt, len, out, err);
+}
+
+int
+confidential_open(const struct candkey *ck, const struct tc_ad *ad, const void *ct,
+    size_t len, struct tbuf *out, struct terr *err)
+{
+	return conf_crypt(0, ck, ad, ct, len, out, err);
+}

@@ -1,0 +1,150 @@
+/*
+ * seal.c - authenticated encryption with additional data.
+ *
+ * Every blob is: version byte, 24-byte random nonce, XChaCha20-Poly1305
+ * ciphertext and tag.  The additional data names the domain, table, column,
+ * row and candidate, so a blob copied into another row or another candidate's
+ * record fails to open.  Opening fails closed: no partial plaintext is ever
+ * returned.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void
+tbuf_free(struct tbuf *b)
+{
+	if (b == NULL || b->data == NULL)
+		return;
+	sodium_memzero(b->data, b->len);
+	free(b->data);
+	b->data = NULL;
+	b->len = 0;
+}
+
+size_t
+tc_ad_format(const char *domain, const struct tc_ad *ad, char *buf, size_t size)
+{
+	int n;
+
+	n = snprintf(buf, size, "tact%d|%s|%s|%s|%lld|%lld", TC_BLOB_VERSION, domain,
+	    ad->table, ad->column, ad->row, ad->candidate);
+	if (n < 0 || (size_t)n >= size)
+		return size - 1;
+	return (size_t)n;
+}
+
+int
+tc_seal_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
+    const void *pt, size_t len, struct tbuf *out, struct terr *err)
+{
+	uint8_t *p;
+	unsigned long long clen;
+
+	out->data = NULL;
+	out->len = 0;
+	p = malloc(len + TC_SEAL_OVERHEAD);
+	if (p == NULL)
+		return terr_set(err, EX_OSERR, "out of memory");
+	p[0] = TC_BLOB_VERSION;
+	randombytes_buf(p + 1, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(p + 1 + 24, &clen, pt, len,
+	    (const unsigned char *)adstr, adlen, NULL, p + 1, key);
+	out->data = p;
+	out->len = 1 + 24 + (size_t)clen;
+	return 0;
+}
+
+int
+tc_open_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
+    const void *ct, size_t len, struct tbuf *out, struct terr *err)
+{
+	const uint8_t *c = ct;
+	uint8_t *p;
+	unsigned long long plen;
+
+	out->data = NULL;
+	out->len = 0;
+	if (c == NULL || len < TC_SEAL_OVERHEAD || c[0] != TC_BLOB_VERSION)
+		return terr_set(err, EX_DATAERR, "malformed ciphertext");
+	/* One spare byte so text plaintexts can be NUL-terminated by callers. */
+	p = malloc(len - TC_SEAL_OVERHEAD + 1);
+	if (p == NULL)
+		return terr_set(err, EX_OSERR, "out of memory");
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(p, &plen, NULL, c + 25, len - 25,
+	    (const unsigned char *)adstr, adlen, c + 1, key) != 0) {
+		free(p);
+		return terr_set(err, EX_DATAERR, "ciphertext failed authentication");
+	}
+	p[plen] = '\0';
+	out->data = p;
+	out->len = (size_t)plen;
+	return 0;
+}
+
+void
+tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub)
+{
+	crypto_kdf_derive_from_key(sub, TC_KEY_LEN, part, "tactpart", ck->key);
+}
+
+static int
+part_crypt(int seal, const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+    const void *in, size_t len, struct tbuf *out, struct terr *err)
+{
+	uint8_t *sub;
+	char adstr[256];
+	size_t adlen;
+	int rc;
+
+	if (part < TC_PART_IDENTITY || part > TC_PART_SHAREABLE)
+		return terr_set(err, EX_SOFTWARE, "no such sealed part");
+	if (ad->candidate != ck->candidate)
+		return terr_set(err, EX_SOFTWARE, "key does not belong to this candidate");
+	if ((sub = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+		return -1;
+	tc_part_key(ck, (uint64_t)part, sub);
+	adlen = tc_ad_format("part", ad, adstr, sizeof(adstr));
+	if (seal)
+		rc = tc_seal_raw(sub, adstr, adlen, in, len, out, err);
+	else
+		rc = tc_open_raw(sub, adstr, adlen, in, len, out, err);
+	sodium_free(sub);
+	return rc;
+}
+
+int
+part_seal(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+    const void *pt, size_t len, struct tbuf *out, struct terr *err)
+{
+	return part_crypt(1, ck, part, ad, pt, len, out, err);
+}
+
+int
+part_open(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+    const void *ct, size_t len, struct tbuf *out, struct terr *err)
+{
+	return part_crypt(0, ck, part, ad, ct, len, out, err);
+}
+
+int
+vault_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, size_t len,
+    struct tbuf *out, struct terr *err)
+{
+	char adstr[256];
+	size_t adlen = tc_ad_format("vault", ad, adstr, sizeof(adstr));
+
+	return tc_seal_raw(kr->vault, adstr, adlen, pt, len, out, err);
+}
+
+int
+vault_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const void *ct, size_t len,
+    struct tbuf *out, struct terr *err)
+{
+	char adstr[256];
+	size_t adlen = tc_ad_format("vault", ad, adstr, sizeof(adstr));
+
+	return tc_open_raw(kr->vault, adstr, adlen, ct, len, out, err);
+}

@@ -1,0 +1,268 @@
+/*
+ * session.c - `tact unlock` sessions.
+ *
+ * The token printed by `tact unlock` is 32 random bytes.  It is not the
+ * master key: keyed hashes of it name a file in a private folder
+ * ($XDG_RUNTIME_DIR/tact, else /tmp/tact-UID, mode 0700) and give the key
+ * that wraps the master key stored there.  The file also holds the expiry
+ * time and the vault id, bound in as additional data.  Destroying the file
+ * ends the session for good, whoever still holds the token.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define SES_MAGIC "TACTSES1"
+#define SES_HEAD (8 + 8 + TC_VAULT_ID_LEN)
+#define SES_FILE_LEN (SES_HEAD + TC_WRAPPED_KEY_LEN)
+#define SES_TOKEN_PREFIX "tact1."
+#define SES_NAME_LEN 16
+
+static int
+session_dir(char *buf, size_t size, struct terr *err)
+{
+	const char *rt = getenv("XDG_RUNTIME_DIR");
+	struct stat st;
+	int n;
+
+	if (rt != NULL && rt[0] == '/')
+		n = snprintf(buf, size, "%s/tact", rt);
+	else
+		n = snprintf(buf, size, "/tmp/tact-%u", (unsigned)getuid());
+	if (n < 0 || (size_t)n >= size)
+		return terr_set(err, EX_IOERR, "session folder path too long");
+	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+		return terr_set(err, EX_CANTCREAT, "cannot create '%s': %s", buf, strerror(errno));
+	if (lstat(buf, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
+	    (st.st_mode & 077) != 0)
+		return terr_set(err, EX_NOPERM, "session folder '%s' is not a private folder of yours",
+		    buf);
+	return 0;
+}
+
+/* Token bytes from their printed form; -1 if malformed. */
+static int
+token_decode(const char *token, uint8_t raw[32])
+{
+	size_t len;
+
+	if (strncmp(token, SES_TOKEN_PREFIX, strlen(SES_TOKEN_PREFIX)) != 0)
+		return -1;
+	token += strlen(SES_TOKEN_PREFIX);
+	if (sodium_base642bin(raw, 32, token, strlen(token), NULL, &len, NULL,
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING) != 0 || len != 32)
+		return -1;
+	return 0;
+}
+
+static int
+session_path(const uint8_t raw[32], char *buf, size_t size, struct terr *err)
+{
+	uint8_t name[SES_NAME_LEN];
+	char hex[2 * SES_NAME_LEN + 1], dir[PATH_MAX - 64];
+
+	if (session_dir(dir, sizeof(dir), err) != 0)
+		return -1;
+	crypto_generichash(name, sizeof(name), (const unsigned char *)"name", 4, raw, 32);
+	sodium_bin2hex(hex, sizeof(hex), name, sizeof(name));
+	snprintf(buf, size, "%s/%s", dir, hex);
+	return 0;
+}
+
+static void
+wipe_unlink(const char *path)
+{
+	uint8_t zero[SES_FILE_LEN] = { 0 };
+	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd >= 0) {
+		if (write(fd, zero, sizeof(zero)) == (ssize_t)sizeof(zero))
+			fsync(fd);
+		close(fd);
+	}
+	unlink(path);
+}
+
+static void
+put64(uint8_t *p, uint64_t v)
+{
+	for (int i = 0; i < 8; i++)
+		p[i] = (uint8_t)(v >> (8 * i));
+}
+
+static uint64_t
+get64(const uint8_t *p)
+{
+	uint64_t v = 0;
+
+	for (int i = 7; i >= 0; i--)
+		v = (v << 8) | p[i];
+	return v;
+}
+
+char *
+session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
+    unsigned ttl_minutes, struct terr *err)
+{
+	uint8_t *raw = NULL, *kek = NULL, file[SES_FILE_LEN];
+	char path[PATH_MAX], *token = NULL;
+	size_t tlen;
+	int fd;
+
+	if ((raw = tc_secure_alloc(32, err)) == NULL ||
+	    (kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+		goto out;
+	randombytes_buf(raw, 32);
+	if (session_path(raw, path, sizeof(path), err) != 0)
+		goto out;
+	crypto_generichash(kek, TC_KEY_LEN, (const unsigned char *)"key", 3, raw, 32);
+	memcpy(file, SES_MAGIC, 8);
+	put64(file + 8, (uint64_t)time(NULL) + (uint64_t)ttl_minutes * 60);
+	memcpy(file + 16, vault_id, TC_VAULT_ID_LEN);
+	file[SES_HEAD] = TC_BLOB_VERSION;
+	randombytes_buf(file + SES_HEAD + 1, 24);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(file + SES_HEAD + 25, NULL, kr->master,
+	    TC_KEY_LEN, file, SES_HEAD, NULL, file + SES_HEAD + 1, kek);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		terr_set(err, EX_CANTCREAT, "cannot create session file: %s", strerror(errno));
+		goto out;
+	}
+	if (write(fd, file, sizeof(file)) != (ssize_t)sizeof(file) || fsync(fd) != 0) {
+		close(fd);
+		wipe_unlink(path);
+		terr_set(err, EX_IOERR, "cannot write session file");
+		goto out;
+	}
+	close(fd);
+	tlen = strlen(SES_TOKEN_PREFIX) +
+	    sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	if ((token = malloc(tlen)) == NULL) {
+		wipe_unlink(path);
+		terr_set(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	strcpy(token, SES_TOKEN_PREFIX);
+	sodium_bin2base64(token + strlen(SES_TOKEN_PREFIX), tlen - strlen(SES_TOKEN_PREFIX), raw,
+	    32, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+out:
+	if (raw != NULL)
+		sodium_free(raw);
+	if (kek != NULL)
+		sodium_free(kek);
+	return token;
+}
+
+struct keyring *
+session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct terr *err)
+{
+	uint8_t *raw = NULL, *kek = NULL, *master = NULL, file[SES_FILE_LEN];
+	struct keyring *kr = NULL;
+	char path[PATH_MAX];
+	ssize_t n;
+	int fd;
+
+	if ((raw = tc_secure_alloc(32, err)) == NULL)
+		goto out;
+	if (token_decode(token, raw) != 0) {
+		terr_set(err, EX_NOPERM, "TACT_SESSION is not a session token");
+		goto out;
+	}
+	if (session_path(raw, path, sizeof(path), err) != 0)
+		goto out;
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+	if (fd < 0) {
+		terr_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
+		goto out;
+	}
+	n = read(fd, file, sizeof(file));
+	close(fd);
+	if (n != (ssize_t)sizeof(file) || memcmp(file, SES_MAGIC, 8) != 0) {
+		terr_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
+		goto out;
+	}
+	if ((uint64_t)time(NULL) >= get64(file + 8)) {
+		wipe_unlink(path);
+		terr_set(err, EX_NOPERM, "session expired; run 'tact unlock' again");
+		goto out;
+	}
+	if (sodium_memcmp(file + 16, vault_id, TC_VAULT_ID_LEN) != 0) {
+		terr_set(err, EX_NOPERM, "session belongs to another vault");
+		goto out;
+	}
+	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL ||
+	    (master = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+		goto out;
+	crypto_generichash(kek, TC_KEY_LEN, (const unsigned char *)"key", 3, raw, 32);
+	if (file[SES_HEAD] != TC_BLOB_VERSION ||
+	    crypto_aead_xchacha20poly1305_ietf_decrypt(master, NULL, NULL, file + SES_HEAD + 25,
+	    TC_WRAPPED_KEY_LEN - 25, file, SES_HEAD, file + SES_HEAD + 1, kek) != 0) {
+		terr_set(err, EX_NOPERM, "session file failed authentication");
+		goto out;
+	}
+	kr = keyring_from_master(master, err);
+out:
+	sodium_memzero(file, sizeof(file));
+	if (raw != NULL)
+		sodium_free(raw);
+	if (kek != NULL)
+		sodium_free(kek);
+	if (master != NULL)
+		sodium_free(master);
+	return kr;
+}
+
+int
+session_destroy(const char *token, struct terr *err)
+{
+	uint8_t raw[32];
+	char path[PATH_MAX];
+	struct stat st;
+	int rc;
+
+	if (token_decode(token, raw) != 0) {
+		sodium_memzero(raw, sizeof(raw));
+		return terr_set(err, EX_USAGE, "TACT_SESSION is not a session token");
+	}
+	rc = session_path(raw, path, sizeof(path), err);
+	sodium_memzero(raw, sizeof(raw));
+	if (rc != 0)
+		return -1;
+	if (lstat(path, &st) != 0)
+		return 0;
+	wipe_unlink(path);
+	return 1;
+}
+
+int
+session_destroy_all(struct terr *err)
+{
+	char dir[PATH_MAX - 64], path[PATH_MAX];
+	struct dirent *de;
+	DIR *d;
+	int count = 0;
+
+	if (session_dir(dir, sizeof(dir), err) != 0)
+		return -1;
+	if ((d = opendir(dir)) == NULL)
+		return terr_set(err, EX_IOERR, "cannot read '%s': %s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		if (strlen(de->d_name) != 2 * SES_NAME_LEN ||
+		    strspn(de->d_name, "0123456789abcdef") != 2 * SES_NAME_LEN)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		wipe_unlink(path);
+		count++;
+	}
+	closedir(d);
+	return count;
+}

@@ -1,0 +1,133 @@
+/*
+ * tcrypto.h - the only interface to key material in tact.
+ *
+ * Keys never leave crypto/: callers hold opaque handles (struct keyring for
+ * the vault's master key and what is derived from it, struct candkey for one
+ * candidate's data key) and ask for sealing, opening, wrapping and blind
+ * indexes.  Every key lives in sodium_malloc'd memory and is wiped on free.
+ *
+ * A candidate's turndown is sealed in parts, each under its own subkey of
+ * the candidate key.  This header offers the identity, signals, people and
+ * shareable parts.  The confidential part's subkey is reachable only through
+ * crypto/confidential.h, which only `tact show --confidential` and the leak
+ * guard include.
+ */
+#ifndef TACT_TCRYPTO_H
+#define TACT_TCRYPTO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../core/error.h"
+
+#define TC_VAULT_ID_LEN 16          /* random bytes naming a vault */
+#define TC_BLIND_LEN 32
+#define TC_SALT_LEN 16
+#define TC_WRAPPED_KEY_LEN (1 + 24 + 32 + 16)   /* version, nonce, key, tag */
+#define TC_SEAL_OVERHEAD (1 + 24 + 16)
+
+/* Plaintext or ciphertext bytes owned by the caller; free with tbuf_free(). */
+struct tbuf {
+	uint8_t *data;
+	size_t len;
+};
+void tbuf_free(struct tbuf *b);  /* wipes, frees, zeroes the struct */
+
+/* A passphrase in locked memory. */
+struct secret;
+const char *secret_str(const struct secret *s);
+size_t secret_len(const struct secret *s);
+void secret_free(struct secret *s);
+/* Returns the first line of PATH (at most 1024 bytes), or NULL. */
+struct secret *secret_from_file(const char *path, struct terr *err);
+/* Asks on /dev/tty with echo off; CONFIRM asks twice.  NULL when there is
+ * no terminal (EX_NOPERM) or the answers differ (EX_DATAERR). */
+struct secret *secret_from_tty(const char *prompt, int confirm, struct terr *err);
+
+/* Disables core dumps and initialises libsodium; call once at start. */
+int tc_init(struct terr *err);
+void tc_random(void *buf, size_t len);
+/* Hex encoding: OUT holds 2 * LEN + 1; tc_unhex wants exactly 2 * LEN digits. */
+void tc_hex(char *out, size_t outlen, const void *bin, size_t len);
+int tc_unhex(void *bin, size_t len, const char *hex);
+uint32_t tc_random_below(uint32_t upper);
+
+/* The vault's master key and its derived keys. */
+struct keyring;
+struct keyring *keyring_new_random(struct terr *err);
+void keyring_free(struct keyring *kr);
+
+/* Key slots: the master key wrapped under an Argon2id key of a passphrase. */
+enum tc_kdf { TC_KDF_INTERACTIVE, TC_KDF_MODERATE, TC_KDF_SENSITIVE };
+struct keyslot {
+	int alg;                        /* crypto_pwhash_ALG_* */
+	unsigned long long opslimit;
+	size_t memlimit;
+	uint8_t salt[TC_SALT_LEN];
+	uint8_t wrapped[TC_WRAPPED_KEY_LEN];
+};
+/* Returns the level name matching these limits ("interactive", ...), or "custom". */
+const char *tc_kdf_name(unsigned long long opslimit, size_t memlimit);
+/* Parses a level name; -1 if unknown. */
+int tc_kdf_parse(const char *name, enum tc_kdf *out);
+/* Fills SLOT with KR's master key wrapped under PASS. */
+int keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kdf,
+    const uint8_t vault_id[TC_VAULT_ID_LEN], struct keyslot *slot /* OUT */, struct terr *err);
+/* Returns the keyring SLOT wraps, or NULL: EX_NOPERM for a wrong passphrase. */
+struct keyring *keyslot_open(const struct keyslot *slot, const struct secret *pass,
+    const uint8_t vault_id[TC_VAULT_ID_LEN], struct terr *err);
+
+/* Sessions: the master key wrapped by a random token in a 0600 file. */
+/* Writes a session file; returns the token (free with free()), or NULL. */
+char *session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
+    unsigned ttl_minutes, struct terr *err);
+/* Returns the keyring behind TOKEN; EX_NOPERM if expired, destroyed or foreign. */
+struct keyring *session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN],
+    struct terr *err);
+/* Destroys TOKEN's file; returns 1 if one existed, 0 if not, -1 on error. */
+int session_destroy(const char *token, struct terr *err);
+/* Destroys every session file of this user; returns how many. */
+int session_destroy_all(struct terr *err);
+
+/* Vault-level sealing, for data that belongs to no single candidate. */
+struct tc_ad {
+	const char *table;
+	const char *column;
+	long long row;
+	long long candidate;            /* 0 for vault-level data */
+};
+int vault_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, size_t len,
+    struct tbuf *out /* OUT */, struct terr *err);
+int vault_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const void *ct, size_t len,
+    struct tbuf *out /* OUT */, struct terr *err);
+
+/* Keyed blind index of an already normalised name, per DOMAIN ("candidate", "client"). */
+void blind_index(const struct keyring *kr, const char *domain, const char *normalised,
+    uint8_t out[TC_BLIND_LEN]);
+
+/* Candidate keys. */
+struct candkey;
+struct candkey *candkey_new(long long candidate, struct terr *err);
+/* Wraps CK under KR, bound to its candidate id; OUT is TC_WRAPPED_KEY_LEN bytes. */
+void candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_WRAPPED_KEY_LEN]);
+struct candkey *candkey_unwrap(const struct keyring *kr, long long candidate, const void *wrapped,
+    size_t len, struct terr *err);
+long long candkey_candidate(const struct candkey *ck);
+void candkey_free(struct candkey *ck);
+
+/* The parts a turndown is sealed in, apart from the confidential one. */
+enum tc_part {
+	TC_PART_IDENTITY = 1,           /* the candidate's name */
+	TC_PART_SIGNALS = 2,            /* reasons, visibility, consent, role */
+	TC_PART_PEOPLE = 3,             /* people met and impressions */
+	TC_PART_SHAREABLE = 4,          /* the shareable note */
+};
+#define TC_PART_CONFIDENTIAL_ID 5       /* subkey id; reserved for confidential.c */
+
+int part_seal(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+    const void *pt, size_t len, struct tbuf *out /* OUT */, struct terr *err);
+/* EX_DATAERR when the blob was tampered with, swapped or truncated. */
+int part_open(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+    const void *ct, size_t len, struct tbuf *out /* OUT */, struct terr *err);
+
+#endif
