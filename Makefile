@@ -38,21 +38,23 @@ test-deps:
 	@sh mk/deps.sh test
 
 tact: $(BUILD)/tact
-	cp $(BUILD)/tact tact
+	@cp $(BUILD)/tact tact
 
 $(BUILD)/tact: $(CMD_OBJ) $(LIB_OBJ)
 	$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(XCFLAGS) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(XCFLAGS) -c -o $@ $<
 
 $(BUILD)/check_tact: $(TEST_OBJ) $(LIB_OBJ)
 	$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(BUILD)/tests/%.o: tests/%.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(XCFLAGS) $(shell pkg-config --cflags check) -c -o $@ $<
+	@echo "  CC      $<"
+	@$(CC) $(XCFLAGS) $(shell pkg-config --cflags check) -c -o $@ $<
 
 check: test-deps
 	@$(MAKE) --no-print-directory check-unit check-e2e lint-man

@@ -59,5 +59,12 @@ CMD_DECLARE(init);
 CMD_DECLARE(unlock);
 CMD_DECLARE(lock);
 CMD_DECLARE(key);
+CMD_DECLARE(log);
+CMD_DECLARE(import);
+CMD_DECLARE(list);
+CMD_DECLARE(show);
+CMD_DECLARE(forget);
+CMD_DECLARE(categories);
+CMD_DECLARE(debrief);
 
 #endif

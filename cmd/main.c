@@ -25,6 +25,18 @@ static const struct cmd_entry commands[] = {
 	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_unlock_exec },
 	{ "lock", "end the session (or every session)", 0, cmd_lock_exec },
 	{ "key", "add, change, remove or list key slots", CMD_NEEDS_VAULT, cmd_key_exec },
+	{ "log", "record a turndown", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_log_exec },
+	{ "import", "record many turndowns from JSON Lines, all or nothing",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_import_exec },
+	{ "list", "one line per turndown", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_list_exec },
+	{ "show", "one turndown; the confidential part only with --confidential",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_show_exec },
+	{ "forget", "erase a candidate and every turndown of theirs",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_forget_exec },
+	{ "categories", "the reason categories with one-line descriptions", 0,
+	  cmd_categories_exec },
+	{ "debrief", "a call script that lets the client see what went wrong, without "
+	  "breaching a confidence", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_debrief_exec },
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 

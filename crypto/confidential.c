@@ -9,37 +9,34 @@
 #include "internal.h"
 
 static int
-conf_crypt(int seal, const struct candkey *ck, const struct tc_ad *ad, const void *in,
-    size_t len, struct tbuf *out, struct terr *err)
+conf_crypt(int seal, struct candkey *ck, const struct tc_ad *ad, const void *in, size_t len,
+    struct tbuf *out, struct terr *err)
 {
-	uint8_t *sub;
 	char adstr[256];
 	size_t adlen;
 	int rc;
 
-	if (ad->candidate != ck->candidate)
-		return terr_set(err, EX_SOFTWARE, "key does not belong to this candidate");
-	if ((sub = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+	if (tc_check_owner(ck, ad, err) != 0)
 		return -1;
-	tc_part_key(ck, TC_PART_CONFIDENTIAL_ID, sub);
+	tc_part_key(ck, TC_PART_CONFIDENTIAL_ID, ck->scratch);
 	adlen = tc_ad_format("confidential", ad, adstr, sizeof(adstr));
 	if (seal)
-		rc = tc_seal_raw(sub, adstr, adlen, in, len, out, err);
+		rc = tc_seal_raw(ck->scratch, adstr, adlen, in, len, out, err);
 	else
-		rc = tc_open_raw(sub, adstr, adlen, in, len, out, err);
-	sodium_free(sub);
+		rc = tc_open_raw(ck->scratch, adstr, adlen, in, len, out, err);
+	sodium_memzero(ck->scratch, sizeof(ck->scratch));
 	return rc;
 }
 
 int
-confidential_seal(const struct candkey *ck, const struct tc_ad *ad, const void *pt,
+confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
     size_t len, struct tbuf *out, struct terr *err)
 {
 	return conf_crypt(1, ck, ad, pt, len, out, err);
 }
 
 int
-confidential_open(const struct candkey *ck, const struct tc_ad *ad, const void *ct,
+confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
     size_t len, struct tbuf *out, struct terr *err)
 {
 	return conf_crypt(0, ck, ad, ct, len, out, err);

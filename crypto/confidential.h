@@ -11,9 +11,9 @@
 
 #include "tcrypto.h"
 
-int confidential_seal(const struct candkey *ck, const struct tc_ad *ad, const void *pt,
+int confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
     size_t len, struct tbuf *out /* OUT */, struct terr *err);
-int confidential_open(const struct candkey *ck, const struct tc_ad *ad, const void *ct,
+int confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
     size_t len, struct tbuf *out /* OUT */, struct terr *err);
 
 #endif

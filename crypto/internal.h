@@ -20,8 +20,11 @@ struct keyring {
 };
 
 struct candkey {
-	long long candidate;
+	long long candidate;            /* 0 while empty */
+	unsigned derived;               /* bit N set: part[N] holds subkey N */
 	uint8_t key[TC_KEY_LEN];
+	uint8_t part[TC_PART_SHAREABLE + 1][TC_KEY_LEN];
+	uint8_t scratch[TC_KEY_LEN];    /* the confidential subkey, wiped after each use */
 };
 
 /* Locked, guarded allocation; NULL with EX_OSERR on failure. */
@@ -43,5 +46,7 @@ int tc_open_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
 
 /* Derives a candidate part subkey into SUB (TC_KEY_LEN bytes of locked memory). */
 void tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub);
+/* Checks that CK belongs to AD's candidate. */
+int tc_check_owner(const struct candkey *ck, const struct tc_ad *ad, struct terr *err);
 
 #endif

@@ -275,15 +275,21 @@ candkey_ad(long long candidate, char *buf, size_t size)
 }
 
 struct candkey *
-candkey_new(long long candidate, struct terr *err)
+candkey_alloc(struct terr *err)
 {
 	struct candkey *ck = tc_secure_alloc(sizeof(*ck), err);
 
-	if (ck == NULL)
-		return NULL;
+	if (ck != NULL)
+		sodium_memzero(ck, sizeof(*ck));
+	return ck;
+}
+
+void
+candkey_generate(struct candkey *ck, long long candidate)
+{
+	sodium_memzero(ck, sizeof(*ck));
 	ck->candidate = candidate;
 	crypto_kdf_keygen(ck->key);
-	return ck;
 }
 
 void
@@ -295,24 +301,22 @@ candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_
 	wrap_from(kr->wrap, adstr, adlen, ck->key, out);
 }
 
-struct candkey *
-candkey_unwrap(const struct keyring *kr, long long candidate, const void *wrapped, size_t len,
-    struct terr *err)
+int
+candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate,
+    const void *wrapped, size_t len, struct terr *err)
 {
-	struct candkey *ck = tc_secure_alloc(sizeof(*ck), err);
 	char adstr[160];
 	size_t adlen;
 
-	if (ck == NULL)
-		return NULL;
-	ck->candidate = candidate;
+	sodium_memzero(ck, sizeof(*ck));
 	adlen = candkey_ad(candidate, adstr, sizeof(adstr));
 	if (unwrap_into(kr->wrap, adstr, adlen, wrapped, len, ck->key) != 0) {
-		sodium_free(ck);
-		terr_set(err, EX_DATAERR, "candidate %lld: key failed authentication", candidate);
-		return NULL;
+		sodium_memzero(ck, sizeof(*ck));
+		return terr_set(err, EX_DATAERR, "candidate %lld: key failed authentication "
+		    "(tampered or moved)", candidate);
 	}
-	return ck;
+	ck->candidate = candidate;
+	return 0;
 }
 
 long long

@@ -90,40 +90,45 @@ tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub)
 	crypto_kdf_derive_from_key(sub, TC_KEY_LEN, part, "tactpart", ck->key);
 }
 
+int
+tc_check_owner(const struct candkey *ck, const struct tc_ad *ad, struct terr *err)
+{
+	if (ck->candidate == 0 || ad->candidate != ck->candidate)
+		return terr_set(err, EX_SOFTWARE, "key does not belong to candidate %lld",
+		    ad->candidate);
+	return 0;
+}
+
 static int
-part_crypt(int seal, const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+part_crypt(int seal, struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *in, size_t len, struct tbuf *out, struct terr *err)
 {
-	uint8_t *sub;
 	char adstr[256];
 	size_t adlen;
-	int rc;
 
 	if (part < TC_PART_IDENTITY || part > TC_PART_SHAREABLE)
 		return terr_set(err, EX_SOFTWARE, "no such sealed part");
-	if (ad->candidate != ck->candidate)
-		return terr_set(err, EX_SOFTWARE, "key does not belong to this candidate");
-	if ((sub = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+	if (tc_check_owner(ck, ad, err) != 0)
 		return -1;
-	tc_part_key(ck, (uint64_t)part, sub);
+	if (!(ck->derived & (1u << part))) {
+		tc_part_key(ck, (uint64_t)part, ck->part[part]);
+		ck->derived |= 1u << part;
+	}
 	adlen = tc_ad_format("part", ad, adstr, sizeof(adstr));
 	if (seal)
-		rc = tc_seal_raw(sub, adstr, adlen, in, len, out, err);
-	else
-		rc = tc_open_raw(sub, adstr, adlen, in, len, out, err);
-	sodium_free(sub);
-	return rc;
+		return tc_seal_raw(ck->part[part], adstr, adlen, in, len, out, err);
+	return tc_open_raw(ck->part[part], adstr, adlen, in, len, out, err);
 }
 
 int
-part_seal(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *pt, size_t len, struct tbuf *out, struct terr *err)
 {
 	return part_crypt(1, ck, part, ad, pt, len, out, err);
 }
 
 int
-part_open(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+part_open(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *ct, size_t len, struct tbuf *out, struct terr *err)
 {
 	return part_crypt(0, ck, part, ad, ct, len, out, err);

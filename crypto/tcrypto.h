@@ -105,13 +105,18 @@ int vault_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const vo
 void blind_index(const struct keyring *kr, const char *domain, const char *normalised,
     uint8_t out[TC_BLIND_LEN]);
 
-/* Candidate keys. */
+/* Candidate keys.  A handle is allocated once and refilled, so a command
+ * that walks many candidates does not allocate locked memory per row. */
 struct candkey;
-struct candkey *candkey_new(long long candidate, struct terr *err);
+struct candkey *candkey_alloc(struct terr *err);
+/* Fills CK with a fresh random key for CANDIDATE. */
+void candkey_generate(struct candkey *ck, long long candidate);
 /* Wraps CK under KR, bound to its candidate id; OUT is TC_WRAPPED_KEY_LEN bytes. */
 void candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_WRAPPED_KEY_LEN]);
-struct candkey *candkey_unwrap(const struct keyring *kr, long long candidate, const void *wrapped,
-    size_t len, struct terr *err);
+/* Fills CK with CANDIDATE's key unwrapped from WRAPPED; EX_DATAERR if it fails. */
+int candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate,
+    const void *wrapped, size_t len, struct terr *err);
+/* The candidate CK holds a key for, or 0 when empty. */
 long long candkey_candidate(const struct candkey *ck);
 void candkey_free(struct candkey *ck);
 
@@ -124,10 +129,10 @@ enum tc_part {
 };
 #define TC_PART_CONFIDENTIAL_ID 5       /* subkey id; reserved for confidential.c */
 
-int part_seal(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+int part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *pt, size_t len, struct tbuf *out /* OUT */, struct terr *err);
 /* EX_DATAERR when the blob was tampered with, swapped or truncated. */
-int part_open(const struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
+int part_open(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *ct, size_t len, struct tbuf *out /* OUT */, struct terr *err);
 
 #endif

@@ -1,0 +1,199 @@
+/*
+ * input.c - reading files, prompts and $EDITOR notes for commands.
+ *
+ * A note written in $EDITOR has to live in a file while the editor runs.
+ * That file is made only under $XDG_RUNTIME_DIR, which is memory-backed and
+ * private to the user, in a 0700 folder of its own; it is overwritten with
+ * zeros and removed as soon as the editor exits.  Without $XDG_RUNTIME_DIR
+ * the editor is refused rather than falling back to a disk folder.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "input.h"
+
+void
+input_free(char *s)
+{
+	if (s != NULL) {
+		memset(s, 0, strlen(s));
+		free(s);
+	}
+}
+
+char *
+input_file(const char *path, size_t max, size_t *lenp, struct terr *err)
+{
+	char *buf;
+	size_t len = 0;
+	ssize_t n;
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		terr_set(err, errno == ENOENT ? EX_NOINPUT : EX_IOERR, "cannot read '%s': %s", path,
+		    strerror(errno));
+		return NULL;
+	}
+	if ((buf = malloc(max + 2)) == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		goto fail;
+	}
+	while (len <= max) {
+		n = read(fd, buf + len, max + 1 - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			terr_set(err, EX_IOERR, "cannot read '%s': %s", path, strerror(errno));
+			goto fail;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+	}
+	if (len > max) {
+		terr_set(err, EX_DATAERR, "'%s' is too long (the limit is %zu bytes)", path, max);
+		goto fail;
+	}
+	buf[len] = '\0';
+	if (fd != STDIN_FILENO)
+		close(fd);
+	*lenp = len;
+	return buf;
+fail:
+	if (buf != NULL) {
+		memset(buf, 0, max + 2);
+		free(buf);
+	}
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return NULL;
+}
+
+char *
+input_ask(const char *question, struct terr *err)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+
+	fprintf(stderr, "%s", question);
+	fflush(stderr);
+	n = getline(&line, &cap, stdin);
+	if (n < 0) {
+		free(line);
+		terr_set(err, EX_USAGE, "no answer (end of input)");
+		return NULL;
+	}
+	if (n > 0 && line[n - 1] == '\n')
+		line[n - 1] = '\0';
+	return line;
+}
+
+int
+input_confirm(const char *question)
+{
+	struct terr e = { 0 };
+	char *a = input_ask(question, &e);
+	int yes = a != NULL && (strcmp(a, "y") == 0 || strcmp(a, "yes") == 0 ||
+	    strcmp(a, "Y") == 0 || strcmp(a, "YES") == 0 || strcmp(a, "Yes") == 0);
+
+	free(a);
+	return yes;
+}
+
+static void
+wipe_file(const char *path, size_t len)
+{
+	char zero[4096] = { 0 };
+	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd >= 0) {
+		while (len > 0) {
+			size_t chunk = len < sizeof(zero) ? len : sizeof(zero);
+
+			if (write(fd, zero, chunk) < 0)
+				break;
+			len -= chunk;
+		}
+		fsync(fd);
+		close(fd);
+	}
+	unlink(path);
+}
+
+char *
+input_editor(const char *hint, size_t max, struct terr *err)
+{
+	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
+	char dir[4096], path[4200], *text = NULL;
+	size_t len = 0;
+	struct stat st;
+	pid_t pid;
+	int fd, status;
+
+	if (editor == NULL || *editor == '\0')
+		editor = getenv("EDITOR");
+	if (editor == NULL || *editor == '\0')
+		editor = "vi";
+	if (rt == NULL || rt[0] != '/') {
+		terr_set(err, EX_UNAVAILABLE, "no private memory folder ($XDG_RUNTIME_DIR) for the "
+		    "editor's file; type the note instead");
+		return NULL;
+	}
+	snprintf(dir, sizeof(dir), "%s/tact-edit-XXXXXX", rt);
+	if (mkdtemp(dir) == NULL) {
+		terr_set(err, EX_CANTCREAT, "cannot make a folder for the editor: %s",
+		    strerror(errno));
+		return NULL;
+	}
+	snprintf(path, sizeof(path), "%s/NOTE", dir);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		terr_set(err, EX_CANTCREAT, "cannot create the editor's file: %s", strerror(errno));
+		rmdir(dir);
+		return NULL;
+	}
+	if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
+		/* the note can still be written */
+	}
+	close(fd);
+	if ((pid = fork()) == 0) {
+		/* The path is not secret; the note never reaches argv. */
+		execl("/bin/sh", "sh", "-c", "$0 \"$1\"", editor, path, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+	    WEXITSTATUS(status) != 0) {
+		terr_set(err, EX_UNAVAILABLE, "the editor '%s' failed", editor);
+		goto out;
+	}
+	if ((text = input_file(path, max + 4096, &len, err)) != NULL) {
+		/* Drop comment lines. */
+		char *r = text, *w = text, *nl;
+
+		while (*r != '\0') {
+			nl = strchr(r, '\n');
+			size_t l = nl ? (size_t)(nl - r + 1) : strlen(r);
+
+			if (*r != '#') {
+				memmove(w, r, l);
+				w += l;
+			}
+			r += l;
+		}
+		*w = '\0';
+		while (w > text && (w[-1] == '\n' || w[-1] == ' '))
+			*--w = '\0';
+	}
+out:
+	if (stat(path, &st) == 0)
+		wipe_file(path, (size_t)st.st_size);
+	rmdir(dir);
+	return text;
+}

@@ -1,0 +1,25 @@
+/*
+ * input.h - what commands share for reading what a person gives them:
+ * files, answers at a prompt, and notes written in $EDITOR.
+ */
+#ifndef TACT_INPUT_H
+#define TACT_INPUT_H
+
+#include <stddef.h>
+
+#include "../core/error.h"
+
+/* Reads at most MAX bytes of PATH ("-" for stdin) into a new NUL-terminated
+ * buffer; a longer file is EX_DATAERR.  Free with input_free(). */
+char *input_file(const char *path, size_t max, size_t *len, struct terr *err);
+/* Wipes and frees S. */
+void input_free(char *s);
+/* Asks QUESTION on stderr and reads one line from stdin; NULL at end of input. */
+char *input_ask(const char *question, struct terr *err);
+/* Asks whether to go on; returns 1 for yes. */
+int input_confirm(const char *question);
+/* Lets the person write a note in $EDITOR, in a private folder in memory
+ * ($XDG_RUNTIME_DIR), wiped and removed afterwards. */
+char *input_editor(const char *hint, size_t max, struct terr *err);
+
+#endif

@@ -1,0 +1,147 @@
+/*
+ * list.c - `tact list`: one line per turndown, oldest decline first.
+ * A record that fails authentication is reported and skipped; the others
+ * are still listed, and the command then exits 65.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../core/turndown.h"
+#include "cmd.h"
+
+struct list_opts {
+	struct cmd_ctx *ctx;
+	const char *client, *candidate;
+	char since[DATE_LEN], until[DATE_LEN];
+};
+
+enum { O_CLIENT = 0x100, O_CAND, O_SINCE, O_UNTIL };
+
+static const struct argp_option options[] = {
+	{ "client", O_CLIENT, "NAME", 0, "only this client's turndowns", 0 },
+	{ "candidate", O_CAND, "NAME", 0, "only this candidate's turndowns", 0 },
+	{ "since", O_SINCE, "YYYY-MM-DD", 0, "declined on or after this date", 0 },
+	{ "until", O_UNTIL, "YYYY-MM-DD", 0, "declined on or before this date", 0 },
+	{ 0 }
+};
+
+static error_t
+parse(int key, char *arg, struct argp_state *state)
+{
+	struct list_opts *o = state->input;
+	struct terr *err = &o->ctx->err;
+
+	switch (key) {
+	case O_CLIENT:
+		o->client = arg;
+		break;
+	case O_CAND:
+		o->candidate = arg;
+		break;
+	case O_SINCE:
+		return date_parse("--since", arg, o->since, err) ? EINVAL : 0;
+	case O_UNTIL:
+		return date_parse("--until", arg, o->until, err) ? EINVAL : 0;
+	case ARGP_KEY_ARG:
+		return cmd_usage(state, "unexpected argument '%s'", arg);
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, NULL,
+	"List turndowns: id, decline date, candidate, client and role.\v"
+	"Example:  tact list --client 'Acme Health' --since 2026-01-01",
+	NULL, NULL, NULL
+};
+
+/* Prints S in a column of WIDTH characters, cut short on a terminal. */
+static void
+column(const char *s, int width, int tty, int last)
+{
+	int len = (int)strlen(s);
+
+	if (last) {
+		printf("%s\n", s);
+		return;
+	}
+	if (tty && len > width)
+		printf("%.*s~  ", width - 1, s);
+	else
+		printf("%-*s  ", width, s);
+}
+
+int
+cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct list_opts o;
+	struct td_filter f;
+	struct td_iter *it = NULL;
+	struct turndown td;
+	struct terr rowerr;
+	json_t *arr = NULL;
+	int tty = isatty(STDOUT_FILENO), rc = -1, bad = 0, r;
+
+	memset(&o, 0, sizeof(o));
+	memset(&f, 0, sizeof(f));
+	memset(&td, 0, sizeof(td));
+	o.ctx = ctx;
+	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
+		return -1;
+	if (o.client && (f.client_id = client_find(ctx->vault, o.client, &ctx->err)) <= 0)
+		return f.client_id < 0 ? -1 : terr_set(&ctx->err, EX_NOINPUT,
+		    "no client named '%.80s'", o.client);
+	if (o.candidate && (f.candidate_id = candidate_find(ctx->vault, o.candidate,
+	    &ctx->err)) <= 0)
+		return f.candidate_id < 0 ? -1 : terr_set(&ctx->err, EX_NOINPUT,
+		    "no candidate named '%.80s'", o.candidate);
+	f.since = o.since[0] ? o.since : NULL;
+	f.until = o.until[0] ? o.until : NULL;
+	if ((it = td_iter_new(ctx->vault, &f, TD_IDENTITY | TD_CLIENT | TD_SIGNALS,
+	    &ctx->err)) == NULL)
+		return -1;
+	if (ctx->json)
+		arr = json_array();
+	else
+		printf("%-6s  %-10s  %-24s  %-24s  %s\n", "ID", "DECLINED", "CANDIDATE", "CLIENT",
+		    "ROLE");
+	for (;;) {
+		terr_clear(&rowerr);
+		r = td_iter_next(it, &td, &rowerr);
+		if (r == 0)
+			break;
+		if (r == -2) {
+			terr_set(&ctx->err, rowerr.code, "%s", rowerr.msg);
+			goto out;
+		}
+		if (r == -1) {
+			fprintf(stderr, "tact: %s\n", rowerr.msg);
+			bad++;
+			continue;
+		}
+		if (arr != NULL) {
+			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s}",
+			    "id", (json_int_t)td.id, "candidate", td.candidate, "client", td.client,
+			    "role", td.role, "offer_date", td.offer_date[0] ? td.offer_date : NULL,
+			    "decline_date", td.decline_date));
+			continue;
+		}
+		printf("%-6lld  %-10s  ", td.id, td.decline_date);
+		column(td.candidate, 24, tty, 0);
+		column(td.client, 24, tty, 0);
+		column(td.role ? td.role : "-", 0, tty, 1);
+	}
+	rc = arr != NULL ? cmd_print_json(ctx, arr) : 0;
+	arr = NULL;
+	if (rc == 0 && bad > 0)
+		rc = terr_set(&ctx->err, EX_DATAERR, "%d turndown%s failed authentication and "
+		    "%s left out", bad, bad == 1 ? "" : "s", bad == 1 ? "was" : "were");
+out:
+	json_decref(arr);
+	turndown_clear(&td);
+	td_iter_free(it);
+	return rc;
+}

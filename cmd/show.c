@@ -1,0 +1,170 @@
+/*
+ * show.c - `tact show ID [--confidential]`: one turndown.
+ *
+ * Without --confidential only what may be passed on is shown, with counts
+ * of what is held back; --confidential adds the confidential reasons, the
+ * people met with impressions, and the confidential note.
+ */
+#include <string.h>
+
+#include "../core/confidential.h"
+#include "../core/turndown.h"
+#include "cmd.h"
+
+struct show_opts {
+	struct cmd_ctx *ctx;
+	long long id;
+	int conf;
+};
+
+static const struct argp_option options[] = {
+	{ "confidential", 'c', NULL, 0, "also show the confidential reasons, the people met with "
+	  "impressions, and the confidential note", 0 },
+	{ 0 }
+};
+
+static error_t
+parse(int key, char *arg, struct argp_state *state)
+{
+	struct show_opts *o = state->input;
+
+	switch (key) {
+	case 'c':
+		o->conf = 1;
+		break;
+	case ARGP_KEY_ARG:
+		if (o->id != 0)
+			return cmd_usage(state, "show takes one turndown id");
+		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
+			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
+		break;
+	case ARGP_KEY_END:
+		if (o->id == 0)
+			return cmd_usage(state, "show: which turndown? (see 'tact list')");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, "ID",
+	"Show one turndown.  What the candidate said in confidence is shown only with "
+	"--confidential.\v"
+	"Example:  tact show 12 --confidential",
+	NULL, NULL, NULL
+};
+
+static json_t *
+to_json(const struct turndown *td, int conf)
+{
+	json_t *j, *reasons = json_array(), *met;
+
+	for (size_t i = 0; i < td->nreasons; i++) {
+		if (!conf && td->reasons[i].visibility == VIS_CONFIDENTIAL)
+			continue;
+		json_array_append_new(reasons, json_pack("{s:s, s:s}", "category",
+		    taxonomy[td->reasons[i].category].slug, "visibility",
+		    visibility_names[td->reasons[i].visibility]));
+	}
+	j = json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s, s:s, s:o, s:s?}", "id",
+	    (json_int_t)td->id, "candidate", td->candidate, "client", td->client, "role", td->role,
+	    "offer_date", td->offer_date[0] ? td->offer_date : NULL, "decline_date",
+	    td->decline_date, "consent", consent_names[td->consent], "reasons", reasons,
+	    "shareable", td->shareable);
+	if (j == NULL || !conf)
+		return j;
+	met = json_array();
+	for (size_t i = 0; i < td->nmet; i++)
+		json_array_append_new(met, json_pack("{s:s, s:s, s:s}", "name", td->met[i].name,
+		    "role", person_role_names[td->met[i].role], "impression",
+		    impression_names[td->met[i].impression]));
+	json_object_set_new(j, "met", met);
+	json_object_set_new(j, "confidential", td->confidential ?
+	    json_string(td->confidential) : json_null());
+	return j;
+}
+
+static void
+print_note(const char *label, const char *text)
+{
+	const char *p = text, *nl;
+
+	printf("%s\n", label);
+	while (p != NULL && *p != '\0') {
+		nl = strchr(p, '\n');
+		printf("  %.*s\n", nl ? (int)(nl - p) : (int)strlen(p), p);
+		p = nl ? nl + 1 : NULL;
+	}
+}
+
+static void
+print_text(const struct turndown *td, int conf)
+{
+	size_t hidden = 0, i;
+	const char *sep = "";
+
+	printf("Turndown %lld\n", td->id);
+	printf("  Candidate     %s\n", td->candidate);
+	printf("  Client        %s\n", td->client);
+	printf("  Role          %s\n", td->role ? td->role : "-");
+	printf("  Offered       %s\n", td->offer_date[0] ? td->offer_date : "-");
+	printf("  Declined      %s\n", td->decline_date);
+	printf("  Consent       %s\n", td->consent == CONSENT_AGGREGATE ?
+	    "may count in anonymized reports" : "never in reports");
+	printf("  Reasons       ");
+	for (i = 0; i < td->nreasons; i++) {
+		if (!conf && td->reasons[i].visibility == VIS_CONFIDENTIAL) {
+			hidden++;
+			continue;
+		}
+		printf("%s%s%s", sep, taxonomy[td->reasons[i].category].slug,
+		    td->reasons[i].visibility == VIS_CONFIDENTIAL ? " (confidential)" : "");
+		sep = ", ";
+	}
+	if (hidden)
+		printf("%s%zu confidential (see --confidential)", sep, hidden);
+	printf("\n");
+	if (td->shareable)
+		print_note("Shareable note", td->shareable);
+	if (!conf) {
+		if (td->nmet)
+			printf("People met    %zu (see --confidential)\n", td->nmet);
+		return;
+	}
+	if (td->nmet) {
+		printf("People met (confidential)\n");
+		for (i = 0; i < td->nmet; i++)
+			printf("  %-28s %-15s %s\n", td->met[i].name,
+			    person_role_names[td->met[i].role],
+			    impression_names[td->met[i].impression]);
+	}
+	if (td->confidential)
+		print_note("Confidential note", td->confidential);
+}
+
+int
+cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct show_opts o = { ctx, 0, 0 };
+	struct turndown td;
+	int rc = -1;
+
+	memset(&td, 0, sizeof(td));
+	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
+		return -1;
+	if (turndown_load(ctx->vault, o.id, TD_ALL_OPEN, &td, &ctx->err) != 0)
+		goto out;
+	if (o.conf && confidential_load(ctx->vault, &td, &ctx->err) != 0)
+		goto out;
+	if (ctx->json)
+		rc = cmd_print_json(ctx, to_json(&td, o.conf));
+	else {
+		print_text(&td, o.conf);
+		rc = 0;
+	}
+out:
+	turndown_clear(&td);
+	return rc;
+}

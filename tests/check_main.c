@@ -1,0 +1,68 @@
+/*
+ * check_main.c - the one unit-test runner: every suite of suites.h, run by
+ * Check with its normal report.
+ *
+ * Sessions live under $XDG_RUNTIME_DIR/tact, so before any test runs the
+ * runner points XDG_RUNTIME_DIR at a fresh private folder (mode 0700) and
+ * removes it at the end: no test ever touches the real one.  tc_init() is
+ * called first, as tact itself does; it also disables core dumps.
+ */
+#include <check.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include "../crypto/tcrypto.h"
+#include "suites.h"
+
+/* The suites, in the order they run; one line per suite of suites.h. */
+static Suite *(*const builders[])(void) = {
+	make_crypto_suite,
+	make_vault_suite,
+};
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path);
+}
+
+int
+main(void)
+{
+	const char *tmp = getenv("TMPDIR");
+	char rundir[4096];
+	struct terr err = { 0 };
+	SRunner *sr;
+	size_t i;
+	int failed;
+
+	if (tc_init(&err) != 0) {
+		fprintf(stderr, "check_tact: %s\n", err.msg);
+		return EXIT_FAILURE;
+	}
+	snprintf(rundir, sizeof(rundir), "%s/tact-check-run.XXXXXX",
+	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
+	if (mkdtemp(rundir) == NULL || chmod(rundir, 0700) != 0) {
+		perror("check_tact: cannot create a runtime folder");
+		return EXIT_FAILURE;
+	}
+	setenv("XDG_RUNTIME_DIR", rundir, 1);
+	unsetenv("TACT_SESSION");
+	unsetenv("TACT_VAULT");
+	unsetenv("TACT_PASSPHRASE_FILE");
+
+	sr = srunner_create(builders[0]());
+	for (i = 1; i < sizeof(builders) / sizeof(builders[0]); i++)
+		srunner_add_suite(sr, builders[i]());
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+
+	nftw(rundir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
