@@ -1,0 +1,210 @@
+/*
+ * debrief.c - `tact debrief ID`: the call script for the hiring manager.
+ *
+ * The script is built from what may be shared (core/debrief.c); the leak
+ * guard, which alone reads the confidential note, checks every line as it
+ * is chosen and then the whole rendered output once more.  If the whole
+ * still trips the guard (words meeting across two lines), another wording
+ * is drawn; if none passes, nothing is printed and the command fails.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/debrief.h"
+#include "../core/guard.h"
+#include "cmd.h"
+
+#define DEBRIEF_TRIES 16
+
+struct debrief_opts {
+	struct cmd_ctx *ctx;
+	long long id;
+	long long seed;
+	int have_seed;
+	enum debrief_format format;
+};
+
+static const struct argp_option options[] = {
+	{ "seed", 's', "N", 0, "draw the wording and order from seed N, to get the same script "
+	  "again", 0 },
+	{ "format", 'f', "FORMAT", 0, "text (default) or markdown; --json for JSON", 0 },
+	{ 0 }
+};
+
+static error_t
+parse(int key, char *arg, struct argp_state *state)
+{
+	struct debrief_opts *o = state->input;
+
+	switch (key) {
+	case 's':
+		if (cmd_number(arg, 0, 999999999999999LL, &o->seed) != 0)
+			return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
+		o->have_seed = 1;
+		break;
+	case 'f':
+		if (strcmp(arg, "text") == 0)
+			o->format = DEBRIEF_TEXT;
+		else if (strcmp(arg, "markdown") == 0)
+			o->format = DEBRIEF_MARKDOWN;
+		else
+			return cmd_usage(state, "unknown --format '%.40s' (text or markdown)", arg);
+		break;
+	case ARGP_KEY_ARG:
+		if (o->id != 0)
+			return cmd_usage(state, "debrief takes one turndown id");
+		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
+			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
+		break;
+	case ARGP_KEY_END:
+		if (o->id == 0)
+			return cmd_usage(state, "debrief: which turndown? (see 'tact list')");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, "ID",
+	"Write a call script for debriefing the hiring manager on a turndown: open questions that "
+	"let them see for themselves what went wrong, without breaching the candidate's "
+	"confidence.\v"
+	"Sections: opening (only what may be shared), probes (every confidential area among "
+	"plausible others, shuffled), closing, and guardrails for the recruiter alone.  "
+	"Example:  tact debrief 12 --seed 7",
+	NULL, NULL, NULL
+};
+
+static int
+guard_says(void *arg, const char *text)
+{
+	const char *rule;
+
+	return guard_check(arg, text, &rule);
+}
+
+static json_t *
+strings(char **list, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(list[i]));
+	return arr;
+}
+
+static json_t *
+to_json(const struct debrief *d)
+{
+	json_t *probes = json_array();
+
+	for (size_t i = 0; i < d->nprobes; i++)
+		json_array_append_new(probes, json_pack("{s:s, s:s, s:o, s:s}", "area",
+		    d->probes[i].area, "question", d->probes[i].question, "follow_ups",
+		    strings(d->probes[i].follow_ups, d->probes[i].nfollow), "listening_cue",
+		    d->probes[i].cue));
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "turndown", (json_int_t)d->turndown,
+	    "seed", (json_int_t)d->seed, "opening", strings(d->opening, d->nopening), "probes",
+	    probes, "closing", strings(d->closing, d->nclosing), "guardrails",
+	    strings(d->guardrails, d->nguardrails));
+}
+
+/* Renders D as the user asked into a new string (free it). */
+static char *
+render(struct cmd_ctx *ctx, const struct debrief *d, enum debrief_format fmt)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	json_t *j;
+
+	if (ctx->json) {
+		if ((j = to_json(d)) == NULL)
+			return NULL;
+		buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		return buf;
+	}
+	if ((f = open_memstream(&buf, &len)) == NULL)
+		return NULL;
+	debrief_write(d, fmt, f);
+	fclose(f);
+	return buf;
+}
+
+int
+cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct debrief_opts o;
+	struct turndown td;
+	struct person positive[TEXT_MET_MAX];
+	struct debrief_input in;
+	struct debrief *d = NULL;
+	struct guard *g = NULL;
+	const char *rule = NULL;
+	char *out = NULL;
+	size_t npos = 0;
+	int rc = -1, safe = 0;
+
+	memset(&o, 0, sizeof(o));
+	memset(&td, 0, sizeof(td));
+	o.ctx = ctx;
+	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
+		return -1;
+	if (!o.have_seed) {
+		uint32_t r;
+
+		tc_random(&r, sizeof(r));
+		o.seed = r;
+	}
+	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
+	    &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
+		goto out;
+	/* The builder sees only the people who may be named. */
+	for (size_t i = 0; i < td.nmet; i++)
+		if (td.met[i].impression == IMP_POSITIVE)
+			positive[npos++] = td.met[i];
+	memset(&in, 0, sizeof(in));
+	in.turndown = td.id;
+	in.candidate = td.candidate;
+	in.reasons = td.reasons;
+	in.nreasons = td.nreasons;
+	in.shareable = td.shareable;
+	in.positive = positive;
+	in.npositive = npos;
+	for (int t = 0; t < DEBRIEF_TRIES; t++) {
+		debrief_free(d);
+		free(out);
+		out = NULL;
+		if ((d = debrief_build(&in, (uint64_t)o.seed + (uint64_t)t * 0x10000000000ULL,
+		    guard_says, g, &ctx->err)) == NULL)
+			goto out;
+		d->seed = (uint64_t)o.seed;
+		if ((out = render(ctx, d, o.format)) == NULL) {
+			terr_set(&ctx->err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		if ((safe = guard_check(g, out, &rule) == 0))
+			break;
+	}
+	if (!safe) {
+		terr_set(&ctx->err, EX_DATAERR, "debrief would disclose confidential content; "
+		    "nothing printed (%s)", rule);
+		goto out;
+	}
+	fputs(out, stdout);
+	if (ctx->json)
+		fputc('\n', stdout);
+	rc = 0;
+out:
+	if (out != NULL) {
+		memset(out, 0, strlen(out));
+		free(out);
+	}
+	debrief_free(d);
+	guard_free(g);
+	turndown_clear(&td);
+	return rc;
+}

@@ -1,0 +1,377 @@
+/*
+ * guard.c - does a piece of output disclose a confidence?
+ *
+ * Rules (SPEC section 5): no run of three or more consecutive words of the
+ * confidential note unless the run is also in the shareable note; never the
+ * name of a person met who was seen neutrally or negatively; never a name
+ * that appears only in the confidential note.  Words are compared without
+ * case or punctuation, and twice over: once with apostrophes splitting a
+ * word ("don't" is "don t") and once joining it ("dont"), so neither way of
+ * reading the text slips past.  A hash collision can only make the guard
+ * stricter, never let a run through.
+ */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "confidential.h"
+#include "guard.h"
+
+#define WORD_MAX 64
+
+struct hashset {
+	uint64_t *slots;        /* 0 is empty */
+	size_t cap, count;
+};
+
+struct guard {
+	struct hashset runs;    /* confidential trigrams not in the shareable note */
+	struct hashset names;   /* single words that must not appear */
+	struct hashset cap_names;       /* words that must not appear capitalised */
+};
+
+/* ---- words ---------------------------------------------------------------- */
+
+struct word {
+	char text[WORD_MAX];
+	int capital;            /* began with an upper-case letter */
+	int sentence_start;     /* first word of the text or after . ! ? */
+};
+
+/* Splits TEXT into words; JOIN keeps apostrophes inside words.  Returns a
+ * malloc'd array (free it) and its length in *N. */
+static struct word *
+words(const char *text, int join, size_t *n)
+{
+	const unsigned char *p = (const unsigned char *)(text ? text : "");
+	size_t cap = strlen((const char *)p) / 2 + 2, len;
+	struct word *w = calloc(cap, sizeof(*w));
+	int start = 1;
+
+	*n = 0;
+	if (w == NULL)
+		return NULL;
+	while (*p != '\0') {
+		if (!(isalnum(*p) || *p >= 0x80)) {
+			if (*p == '.' || *p == '!' || *p == '?' || *p == '\n')
+				start = 1;
+			p++;
+			continue;
+		}
+		len = 0;
+		w[*n].capital = isupper(*p) != 0;
+		w[*n].sentence_start = start;
+		start = 0;
+		for (;;) {
+			if (isalnum(*p) || (*p >= 0x80 && !(p[0] == 0xe2 && p[1] == 0x80 &&
+			    (p[2] == 0x99 || p[2] == 0x98)))) {
+				if (len < WORD_MAX - 1)
+					w[*n].text[len++] = (char)tolower(*p);
+				p++;
+			} else if (join && *p == '\'' && isalnum(p[1])) {
+				p++;
+			} else if (join && p[0] == 0xe2 && p[1] == 0x80 &&
+			    (p[2] == 0x99 || p[2] == 0x98) && isalnum(p[3])) {
+				p += 3;
+			} else {
+				break;
+			}
+		}
+		w[*n].text[len] = '\0';
+		(*n)++;
+	}
+	return w;
+}
+
+static uint64_t
+hash_words(const struct word *w, size_t count)
+{
+	uint64_t h = 1469598103934665603ULL;
+
+	for (size_t i = 0; i < count; i++) {
+		for (const char *c = w[i].text; *c; c++)
+			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+		h = (h ^ 0x1f) * 1099511628211ULL;
+	}
+	return h ? h : 1;
+}
+
+/* ---- a small open-addressing set of hashes -------------------------------- */
+
+static int
+set_add(struct hashset *s, uint64_t h)
+{
+	if (s->count * 2 + 2 > s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 64, i;
+		uint64_t *slots = calloc(cap, sizeof(*slots));
+
+		if (slots == NULL)
+			return -1;
+		for (i = 0; i < s->cap; i++) {
+			if (s->slots[i] != 0) {
+				size_t j = s->slots[i] & (cap - 1);
+
+				while (slots[j] != 0)
+					j = (j + 1) & (cap - 1);
+				slots[j] = s->slots[i];
+			}
+		}
+		free(s->slots);
+		s->slots = slots;
+		s->cap = cap;
+	}
+	for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+		if (s->slots[j] == h)
+			return 0;
+		if (s->slots[j] == 0) {
+			s->slots[j] = h;
+			s->count++;
+			return 0;
+		}
+	}
+}
+
+static int
+set_has(const struct hashset *s, uint64_t h)
+{
+	if (s->cap == 0)
+		return 0;
+	for (size_t j = h & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+		if (s->slots[j] == h)
+			return 1;
+		if (s->slots[j] == 0)
+			return 0;
+	}
+}
+
+static void
+set_free(struct hashset *s)
+{
+	if (s->slots != NULL)
+		memset(s->slots, 0, s->cap * sizeof(*s->slots));
+	free(s->slots);
+	memset(s, 0, sizeof(*s));
+}
+
+/* ---- building ------------------------------------------------------------- */
+
+/* Common words that are capitalised for grammar, not because they are names. */
+static const char *const common[] = {
+	"a", "about", "after", "all", "also", "an", "and", "any", "as", "at", "be", "because",
+	"before", "both", "but", "by", "can", "could", "did", "do", "does", "even", "every",
+	"for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in",
+	"into", "is", "it", "its", "just", "last", "let", "like", "maybe", "me", "more", "most",
+	"my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "our", "overall",
+	"please", "she", "so", "some", "still", "that", "the", "their", "them", "then", "there",
+	"these", "they", "this", "those", "though", "to", "too", "very", "was", "we", "well",
+	"were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would",
+	"yes", "yet", "you", "your", "hr", "ceo", "cfo", "cto", "coo", "vp", "md", "ok",
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+	"january", "february", "march", "april", "may", "june", "july", "august", "september",
+	"october", "november", "december", NULL
+};
+
+/* Whether W is a common word or a word of a category slug ("hiring-manager"). */
+static int
+is_common(const char *w)
+{
+	size_t len = strlen(w);
+
+	for (int i = 0; common[i] != NULL; i++)
+		if (strcmp(common[i], w) == 0)
+			return 1;
+	for (int i = 0; i < TAXONOMY_COUNT; i++) {
+		const char *s = taxonomy[i].slug, *p;
+
+		while ((p = strstr(s, w)) != NULL) {
+			if ((p == taxonomy[i].slug || p[-1] == '-') && (p[len] == '\0' || p[len] == '-'))
+				return 1;
+			s = p + 1;
+		}
+	}
+	return 0;
+}
+
+static int
+add_runs(struct guard *g, const char *conf, const char *share, int join)
+{
+	struct hashset shared = { 0 };
+	struct word *cw = NULL, *sw = NULL;
+	size_t nc, ns, i;
+	int rc = -1;
+
+	if ((cw = words(conf, join, &nc)) == NULL || (sw = words(share, join, &ns)) == NULL)
+		goto out;
+	for (i = 0; i + 3 <= ns; i++)
+		if (set_add(&shared, hash_words(sw + i, 3)) != 0)
+			goto out;
+	for (i = 0; i + 3 <= nc; i++) {
+		uint64_t h = hash_words(cw + i, 3);
+
+		if (!set_has(&shared, h) && set_add(&g->runs, h) != 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	set_free(&shared);
+	free(cw);
+	free(sw);
+	return rc;
+}
+
+/* Whether word W (lower case) is in TEXT's words. */
+static int
+text_has_word(const char *text, const char *w)
+{
+	size_t n, i;
+	struct word *tw = words(text, 0, &n);
+	int found = 0;
+
+	if (tw == NULL)
+		return 1;
+	for (i = 0; i < n && !found; i++)
+		found = strcmp(tw[i].text, w) == 0;
+	free(tw);
+	return found;
+}
+
+static int
+person_is_positive_word(const struct person *met, size_t nmet, const char *w)
+{
+	for (size_t i = 0; i < nmet; i++)
+		if (met[i].impression == IMP_POSITIVE && met[i].name && text_has_word(met[i].name, w))
+			return 1;
+	return 0;
+}
+
+static int
+add_names(struct guard *g, const char *conf, const char *share, const struct person *met,
+    size_t nmet)
+{
+	struct word *w;
+	size_t n, i, k;
+
+	/* People seen neutrally or negatively: the whole name, and each part. */
+	for (k = 0; k < nmet; k++) {
+		if (met[k].impression == IMP_POSITIVE || met[k].name == NULL)
+			continue;
+		if ((w = words(met[k].name, 0, &n)) == NULL)
+			return -1;
+		if (n > 0 && set_add(&g->names, hash_words(w, n) ^ n) != 0) {
+			free(w);
+			return -1;
+		}
+		for (i = 0; i < n; i++) {
+			if (strlen(w[i].text) < 2)
+				continue;
+			/* "Will", "Grant": said capitalised they are the name. */
+			if (set_add(is_common(w[i].text) ? &g->cap_names : &g->names,
+			    hash_words(w + i, 1)) != 0) {
+				free(w);
+				return -1;
+			}
+		}
+		free(w);
+	}
+	/* Capitalised words of the confidential note the shareable note lacks. */
+	if ((w = words(conf, 0, &n)) == NULL)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (!w[i].capital || strlen(w[i].text) < 2 || is_common(w[i].text) ||
+		    text_has_word(share, w[i].text) ||
+		    person_is_positive_word(met, nmet, w[i].text))
+			continue;
+		if (set_add(w[i].sentence_start ? &g->cap_names : &g->names,
+		    hash_words(w + i, 1)) != 0) {
+			free(w);
+			return -1;
+		}
+	}
+	free(w);
+	return 0;
+}
+
+struct guard *
+guard_from_text(const char *confidential, const char *shareable, const struct person *met,
+    size_t nmet, struct terr *err)
+{
+	struct guard *g = calloc(1, sizeof(*g));
+
+	if (g == NULL || add_runs(g, confidential, shareable, 0) != 0 ||
+	    add_runs(g, confidential, shareable, 1) != 0 ||
+	    add_names(g, confidential, shareable, met, nmet) != 0) {
+		guard_free(g);
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	return g;
+}
+
+struct guard *
+guard_new(struct vault *v, const struct turndown *td, struct terr *err)
+{
+	struct turndown conf;
+	struct guard *g;
+
+	memset(&conf, 0, sizeof(conf));
+	conf.id = td->id;
+	conf.candidate_id = td->candidate_id;
+	if (confidential_load(v, &conf, err) != 0)
+		return NULL;
+	g = guard_from_text(conf.confidential, td->shareable, td->met, td->nmet, err);
+	turndown_clear(&conf);
+	return g;
+}
+
+/* ---- checking -------------------------------------------------------------- */
+
+static int
+check_words(const struct guard *g, const char *text, int join, const char **rule)
+{
+	struct word *w;
+	size_t n, i, k;
+	int fired = 0;
+
+	if ((w = words(text, join, &n)) == NULL) {
+		*rule = "out of memory";
+		return 1;
+	}
+	for (i = 0; i + 3 <= n && !fired; i++) {
+		if (set_has(&g->runs, hash_words(w + i, 3))) {
+			*rule = "three or more words of the confidential note";
+			fired = 1;
+		}
+	}
+	for (i = 0; i < n && !fired; i++) {
+		for (k = 1; k <= 4 && i + k <= n && !fired; k++) {
+			uint64_t h = hash_words(w + i, k);
+
+			if (set_has(&g->names, k == 1 ? h : h ^ k) ||
+			    (k == 1 && w[i].capital && set_has(&g->cap_names, h))) {
+				*rule = "a name that must not be said";
+				fired = 1;
+			}
+		}
+	}
+	free(w);
+	return fired;
+}
+
+int
+guard_check(const struct guard *g, const char *text, const char **rule)
+{
+	*rule = NULL;
+	return check_words(g, text, 0, rule) || check_words(g, text, 1, rule);
+}
+
+void
+guard_free(struct guard *g)
+{
+	if (g == NULL)
+		return;
+	set_free(&g->runs);
+	set_free(&g->names);
+	set_free(&g->cap_names);
+	free(g);
+}
