@@ -41,7 +41,8 @@ tact: $(BUILD)/tact
 	@cp $(BUILD)/tact tact
 
 $(BUILD)/tact: $(CMD_OBJ) $(LIB_OBJ)
-	$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS)
+	@echo "  LD      $@"
+	@$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 $(BUILD)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
@@ -49,7 +50,8 @@ $(BUILD)/%.o: %.c $(HDRS)
 	@$(CC) $(XCFLAGS) -c -o $@ $<
 
 $(BUILD)/check_tact: $(TEST_OBJ) $(LIB_OBJ)
-	$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
+	@echo "  LD      $@"
+	@$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
 
 $(BUILD)/tests/%.o: tests/%.c $(HDRS)
 	@mkdir -p $(dir $@)

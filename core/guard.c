@@ -172,6 +172,20 @@ static const char *const common[] = {
 	"october", "november", "december", NULL
 };
 
+/* Titles and suffixes around a name, which name nobody by themselves. */
+static const char *const titles[] = {
+	"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "jr", "sr", "st", "rev", NULL
+};
+
+static int
+is_title(const char *w)
+{
+	for (int i = 0; titles[i] != NULL; i++)
+		if (strcmp(titles[i], w) == 0)
+			return 1;
+	return 0;
+}
+
 /* Whether W is a common word or a word of a category slug ("hiring-manager"). */
 static int
 is_common(const char *w)
@@ -263,7 +277,7 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 			return -1;
 		}
 		for (i = 0; i < n; i++) {
-			if (strlen(w[i].text) < 2)
+			if (strlen(w[i].text) < 2 || is_title(w[i].text))
 				continue;
 			/* "Will", "Grant": said capitalised they are the name. */
 			if (set_add(is_common(w[i].text) ? &g->cap_names : &g->names,
@@ -279,6 +293,7 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 		return -1;
 	for (i = 0; i < n; i++) {
 		if (!w[i].capital || strlen(w[i].text) < 2 || is_common(w[i].text) ||
+		    is_title(w[i].text) ||
 		    text_has_word(share, w[i].text) ||
 		    person_is_positive_word(met, nmet, w[i].text))
 			continue;
