@@ -9,7 +9,6 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -305,18 +304,20 @@ vault_open(const char *path, struct terr *err)
 	return v;
 }
 
-/* Creates PATH's folder (0700) if missing, and PATH itself empty with 0600. */
+/* Creates PATH's folders (0700) where missing, and PATH itself empty with 0600. */
 static int
 create_file(const char *path, struct terr *err)
 {
-	char *copy = strdup(path), *dir, *p;
+	char *dir = strdup(path), *slash, *p;
 	int fd, rc = -1;
 
-	if (copy == NULL)
+	if (dir == NULL)
 		return terr_set(err, EX_OSERR, "out of memory");
-	dir = dirname(copy);
-	for (p = dir + 1; ; p++) {
-		if (*p == '/' || *p == '\0') {
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		for (p = dir + 1; p <= slash; p++) {
+			if (*p != '/' && *p != '\0')
+				continue;
 			char c = *p;
 
 			*p = '\0';
@@ -326,21 +327,21 @@ create_file(const char *path, struct terr *err)
 				goto out;
 			}
 			*p = c;
-			if (c == '\0')
-				break;
 		}
 	}
 	fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		terr_set(err, errno == EEXIST ? EX_CANTCREAT : EX_CANTCREAT,
-		    errno == EEXIST ? "vault '%s' already exists" : "cannot create vault '%s': %s",
-		    path, strerror(errno));
+		if (errno == EEXIST)
+			terr_set(err, EX_CANTCREAT, "vault '%s' already exists", path);
+		else
+			terr_set(err, EX_CANTCREAT, "cannot create vault '%s': %s", path,
+			    strerror(errno));
 		goto out;
 	}
 	close(fd);
 	rc = 0;
 out:
-	free(copy);
+	free(dir);
 	return rc;
 }
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# run.sh - `make bench`: tact against a plaintext sqlite3 baseline on the
+# same synthetic rows, in the same run.  Prints one table: tact's time, the
+# baseline's, their ratio, and peak memory (from /usr/bin/time -v).
+# BENCH_N sets the small size (default 100000); the large one is 10 x BENCH_N.
+set -u
+TACT=${1:?usage: run.sh PATH-TO-TACT}
+N=${BENCH_N:-100000}
+BIG=$((N * 10))
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/tact-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+mkdir -m 700 run
+export XDG_RUNTIME_DIR="$work/run" HOME="$work"
+unset TACT_SESSION TACT_PASSPHRASE_FILE TACT_VAULT
+printf 'bench passphrase\n' > pw
+rows=()
+
+
+# The time -f output goes to stderr of time itself; keep the command's own apart.
+measure() {
+	/usr/bin/time -o "$work/time" -f '%e %M' "$@" >/dev/null 2>"$work/err"
+	local rc=$?
+	[ $rc -eq 0 ] || echo "bench: '$*' exited $rc: $(head -c 300 "$work/err")" >&2
+	secs=$(cut -d' ' -f1 "$work/time")
+	kib=$(cut -d' ' -f2 "$work/time")
+}
+
+# measure_n K CMD...: like measure, over K runs of CMD; secs is per run.
+measure_n() {
+	local k=$1
+	shift
+	measure bash -c 'k=$1; shift; for ((i = 0; i < k; i++)); do "$@" >/dev/null || exit 1; done' \
+		_ "$k" "$@"
+	secs=$(awk -v s="$secs" -v k="$k" 'BEGIN { printf "%.4f", s / k }')
+}
+
+row() { # name tact_s tact_kib base_s base_kib
+	local ratio
+	ratio=$(awk -v a="$2" -v b="$4" 'BEGIN { if (b <= 0) b = 0.005; printf "%.2f", a / b }')
+	rows+=("$(printf '%-34s %9s %9s %8s %10s %10s' "$1" "$2" "$4" "$ratio" "$3" "$5")")
+}
+
+sq() { sqlite3 "$@"; }
+
+setup() { # size
+	local n=$1
+	echo "bench: generating $n turndowns" >&2
+	/usr/bin/python3 "$here/gen.py" "$n" "rows$n.jsonl" "rows$n.sql"
+	"$TACT" --vault "v$n.db" --passphrase-file pw init >/dev/null
+}
+
+report_cmp() { # size label tact-args sql
+	local n=$1
+	measure "$TACT" --vault "v$n.db" report $3
+	local ts=$secs tk=$kib
+	measure sqlite3 "base$n.db" "$4"
+	row "$2" "$ts" "$tk" "$secs" "$kib"
+}
+
+setup "$N"
+eval "$("$TACT" --vault "v$N.db" --passphrase-file pw unlock --ttl 120)"
+measure "$TACT" --vault "v$N.db" import "rows$N.jsonl"
+ts=$secs tk=$kib
+measure sqlite3 "base$N.db" ".read rows$N.sql"
+row "import $N" "$ts" "$tk" "$secs" "$kib"
+
+client=$(sqlite3 "base$N.db" "SELECT name FROM clients ORDER BY id LIMIT 1")
+cid=$(sqlite3 "base$N.db" "SELECT id FROM clients ORDER BY id LIMIT 1")
+counts_all="SELECT r.category, count(DISTINCT t.candidate_id) FROM reasons r JOIN turndowns t ON t.id = r.turndown_id WHERE t.consent = 'aggregate' GROUP BY r.category;"
+counts_one="SELECT r.category, count(DISTINCT t.candidate_id) FROM reasons r JOIN turndowns t ON t.id = r.turndown_id WHERE t.consent = 'aggregate' AND t.client_id = $cid GROUP BY r.category;"
+has_report=0
+"$TACT" --help | grep -q '^  report ' && has_report=1
+if [ $has_report = 1 ]; then
+	report_cmp "$N" "report $N, all clients" "--min-group 3" "$counts_all"
+	report_cmp "$N" "report $N, one client" "--min-group 3 --client $client" "$counts_one"
+fi
+
+measure_n 50 "$TACT" --vault "v$N.db" list --client "$client"
+ts=$secs tk=$kib
+measure_n 50 sqlite3 "base$N.db" "SELECT t.id, t.decline_date, c.name, cl.name, t.role FROM turndowns t JOIN candidates c ON c.id = t.candidate_id JOIN clients cl ON cl.id = t.client_id WHERE t.client_id = $cid ORDER BY t.decline_date;"
+row "list --client, $N" "$ts" "$tk" "$secs" "$kib"
+
+measure_n 50 "$TACT" --vault "v$N.db" log --candidate "Bench Person" --client "$client" \
+	--reason compensation --share "A short shareable note." --confidential "A short secret."
+ts=$secs tk=$kib
+measure_n 50 sqlite3 "base$N.db" "INSERT INTO turndowns(candidate_id, client_id, decline_date, shareable, confidential) VALUES (1, 1, '2026-11-22', 'A short shareable note.', 'A short secret.');"
+row "log one (unlocked session)" "$ts" "$tk" "$secs" "$kib"
+"$TACT" lock >/dev/null
+
+if [ $has_report = 1 ] && [ "${BENCH_BIG:-1}" = 1 ]; then
+	setup "$BIG"
+	eval "$("$TACT" --vault "v$BIG.db" --passphrase-file pw unlock --ttl 120)"
+	"$TACT" --vault "v$BIG.db" import "rows$BIG.jsonl" >/dev/null
+	sqlite3 "base$BIG.db" ".read rows$BIG.sql"
+	client=$(sqlite3 "base$BIG.db" "SELECT name FROM clients ORDER BY id LIMIT 1")
+	cid=$(sqlite3 "base$BIG.db" "SELECT id FROM clients ORDER BY id LIMIT 1")
+	counts_one="${counts_one//client_id = [0-9]*/client_id = $cid}"
+	report_cmp "$BIG" "report $BIG, all clients" "--min-group 3" "$counts_all"
+	report_cmp "$BIG" "report $BIG, one client" "--min-group 3 --client $client" "$counts_one"
+	"$TACT" lock >/dev/null
+fi
+
+echo
+echo "tact $("$TACT" --version | cut -d' ' -f2) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
+printf '%-34s %9s %9s %8s %10s %10s\n' "figure" "tact s" "sqlite3 s" "ratio" "tact KiB" "sqlite KiB"
+printf '%s\n' "${rows[@]}"
