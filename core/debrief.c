@@ -14,95 +14,10 @@
 
 #include "bank.h"
 #include "debrief.h"
+#include "wording.h"
 
 #define MAX_AREAS 12
 #define MAX_POSITIVE 3
-
-struct rng {
-	uint64_t s;
-};
-
-/* splitmix64: small, fast, and the same everywhere for a given seed. */
-static uint64_t
-rng_next(struct rng *r)
-{
-	uint64_t z = (r->s += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-static size_t
-rng_below(struct rng *r, size_t n)
-{
-	return n ? (size_t)(rng_next(r) % n) : 0;
-}
-
-/* Fills ORDER with a random permutation of 0..N-1. */
-static void
-permute(struct rng *r, size_t *order, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		order[i] = i;
-	for (size_t i = n; i > 1; i--) {
-		size_t j = rng_below(r, i), t = order[i - 1];
-
-		order[i - 1] = order[j];
-		order[j] = t;
-	}
-}
-
-static size_t
-list_len(const char *const *list)
-{
-	size_t n = 0;
-
-	while (list[n] != NULL)
-		n++;
-	return n;
-}
-
-/* Returns TMPL with each {key} replaced; NULL-terminated pairs in SUBS. */
-static char *
-fill(const char *tmpl, const char *const *subs)
-{
-	size_t cap = strlen(tmpl) + 1, len = 0;
-	char *out;
-	const char *p = tmpl;
-
-	for (size_t i = 0; subs[i] != NULL; i += 2)
-		cap += 4 * strlen(subs[i + 1]);
-	if ((out = malloc(cap)) == NULL)
-		return NULL;
-	while (*p != '\0') {
-		int done = 0;
-
-		if (*p == '{') {
-			for (size_t i = 0; subs[i] != NULL && !done; i += 2) {
-				size_t kl = strlen(subs[i]);
-
-				if (strncmp(p + 1, subs[i], kl) == 0 && p[1 + kl] == '}') {
-					size_t vl = strlen(subs[i + 1]);
-
-					if (len + vl + 1 > cap)
-						break;
-					memcpy(out + len, subs[i + 1], vl);
-					len += vl;
-					p += kl + 2;
-					done = 1;
-				}
-			}
-		}
-		if (!done) {
-			if (len + 2 > cap)
-				break;
-			out[len++] = *p++;
-		}
-	}
-	out[len] = '\0';
-	return out;
-}
 
 /* The safe wordings of A; the array may be full, with no NULL after it. */
 static size_t
@@ -118,62 +33,8 @@ safe_len(const struct bank_area *a)
 struct builder {
 	struct debrief *d;
 	const struct debrief_input *in;
-	struct rng rng;
-	debrief_check_fn check;
-	void *arg;
-	int oom;
+	struct chooser c;
 };
-
-/* Returns a filled copy of TMPL if the guard lets it through, else NULL. */
-static char *
-try_line(struct builder *b, const char *tmpl, const char *const *subs)
-{
-	static const char *const none[] = { NULL };
-	char *s = fill(tmpl, subs ? subs : none);
-
-	if (s == NULL) {
-		b->oom = 1;
-		return NULL;
-	}
-	if (b->check(b->arg, s) != 0) {
-		free(s);
-		return NULL;
-	}
-	return s;
-}
-
-/* Picks a random line of LIST (indexes FROM..TO-1) that passes; NULL if none. */
-static char *
-pick(struct builder *b, const char *const *list, size_t from, size_t to,
-    const char *const *subs)
-{
-	size_t order[64], n = to - from;
-	char *s;
-
-	if (n == 0 || n > 64)
-		return NULL;
-	permute(&b->rng, order, n);
-	for (size_t i = 0; i < n; i++)
-		if ((s = try_line(b, list[from + order[i]], subs)) != NULL)
-			return s;
-	return NULL;
-}
-
-static int
-push(char ***list, size_t *n, char *s)
-{
-	char **grown;
-
-	if (s == NULL)
-		return 0;
-	if ((grown = realloc(*list, (*n + 1) * sizeof(**list))) == NULL) {
-		free(s);
-		return -1;
-	}
-	*list = grown;
-	(*list)[(*n)++] = s;
-	return 0;
-}
 
 static int
 build_opening(struct builder *b)
@@ -185,7 +46,7 @@ build_opening(struct builder *b)
 	size_t nshare = 0;
 	char *s;
 
-	if (push(&d->opening, &d->nopening, pick(b, bank_openings, 0, list_len(bank_openings),
+	if (strlist_push(&d->opening, &d->nopening, choose_from(&b->c, bank_openings, 0, wording_count(bank_openings),
 	    subs)) != 0)
 		return -1;
 	for (size_t i = 0; i < in->nreasons; i++) {
@@ -196,32 +57,32 @@ build_opening(struct builder *b)
 		a = bank_find(taxonomy[in->reasons[i].category].slug);
 		if (a == NULL)
 			continue;
-		s = pick(b, a->safe, 0, safe_len(a), NULL);
+		s = choose_from(&b->c, a->safe, 0, safe_len(a), NULL);
 		nshare += s != NULL;
-		if (push(&d->opening, &d->nopening, s) != 0)
+		if (strlist_push(&d->opening, &d->nopening, s) != 0)
 			return -1;
 	}
-	if (nshare == 0 && push(&d->opening, &d->nopening, pick(b, bank_no_reason, 0,
-	    list_len(bank_no_reason), NULL)) != 0)
+	if (nshare == 0 && strlist_push(&d->opening, &d->nopening, choose_from(&b->c, bank_no_reason, 0,
+	    wording_count(bank_no_reason), NULL)) != 0)
 		return -1;
 	if (in->shareable != NULL && in->shareable[0] != '\0') {
-		const char *intro = bank_note_intro[rng_below(&b->rng, list_len(bank_note_intro))];
+		const char *intro = bank_note_intro[chooser_below(&b->c, wording_count(bank_note_intro))];
 		char *line = malloc(strlen(intro) + strlen(in->shareable) + 8);
 
 		if (line == NULL)
 			return -1;
 		sprintf(line, "%s \"%s\"", intro, in->shareable);
-		s = try_line(b, line, NULL);
+		s = choose_line(&b->c, line, NULL);
 		free(line);
-		if (push(&d->opening, &d->nopening, s) != 0)
+		if (strlist_push(&d->opening, &d->nopening, s) != 0)
 			return -1;
 	}
 	for (size_t i = 0; i < in->npositive && i < MAX_POSITIVE; i++) {
 		const char *psubs[] = { "person", in->positive[i].name, "role",
 			person_role_words[in->positive[i].role], NULL, NULL };
 
-		if (push(&d->opening, &d->nopening, pick(b, bank_positive, 0,
-		    list_len(bank_positive), psubs)) != 0)
+		if (strlist_push(&d->opening, &d->nopening, choose_from(&b->c, bank_positive, 0,
+		    wording_count(bank_positive), psubs)) != 0)
 			return -1;
 	}
 	return 0;
@@ -235,20 +96,20 @@ build_probe(struct builder *b, const struct bank_area *a, struct debrief_probe *
 
 	while (n < BANK_MAX_PROBES && a->probes[n].question != NULL)
 		n++;
-	permute(&b->rng, order, n);
+	chooser_permute(&b->c, order, n);
 	for (i = 0; i < n; i++) {
 		const struct bank_probe *bp = &a->probes[order[i]];
 
 		memset(p, 0, sizeof(*p));
-		if ((p->question = try_line(b, bp->question, NULL)) == NULL)
+		if ((p->question = choose_line(&b->c, bp->question, NULL)) == NULL)
 			continue;
 		for (j = 0; j < BANK_MAX_FOLLOW_UPS && bp->follow_ups[j] != NULL; j++) {
-			char *f = try_line(b, bp->follow_ups[j], NULL);
+			char *f = choose_line(&b->c, bp->follow_ups[j], NULL);
 
 			if (f != NULL)
 				p->follow_ups[p->nfollow++] = f;
 		}
-		p->cue = pick(b, bank_cues, 0, list_len(bank_cues), NULL);
+		p->cue = choose_from(&b->c, bank_cues, 0, wording_count(bank_cues), NULL);
 		if (p->nfollow >= 2 && p->cue != NULL) {
 			p->area = a->slug;
 			return 0;
@@ -323,7 +184,7 @@ build_probes(struct builder *b, struct terr *err)
 		int cat = -1;
 
 		while (npool > 0 && cat < 0) {
-			size_t k = rng_below(&b->rng, npool);
+			size_t k = chooser_below(&b->c, npool);
 
 			cat = pool[k];
 			pool[k] = pool[--npool];
@@ -331,7 +192,7 @@ build_probes(struct builder *b, struct terr *err)
 				cat = -1;
 		}
 		if (cat < 0) {
-			permute(&b->rng, order, TAXONOMY_COUNT);
+			chooser_permute(&b->c, order, TAXONOMY_COUNT);
 			for (i = 0; i < TAXONOMY_COUNT && cat < 0; i++)
 				if (!has_area(areas, nareas, (int)order[i]) &&
 				    strcmp(taxonomy[order[i]].slug, "other") != 0)
@@ -348,7 +209,7 @@ build_probes(struct builder *b, struct terr *err)
 		    "too few safe probes");
 	/* Shuffle so that the confidential areas do not come first. */
 	for (i = b->d->nprobes; i > 1; i--) {
-		size_t j = rng_below(&b->rng, i);
+		size_t j = chooser_below(&b->c, i);
 		struct debrief_probe t = probes[i - 1];
 
 		probes[i - 1] = probes[j];
@@ -367,13 +228,13 @@ build_closing(struct builder *b)
 	const char *subs[] = { "candidate", b->in->candidate ? b->in->candidate :
 		"the candidate", NULL, NULL };
 	size_t ngroups = sizeof(closing_groups) / sizeof(closing_groups[0]) - 1;
-	size_t n = list_len(bank_closings);
+	size_t n = wording_count(bank_closings);
 
 	for (size_t g = 0; g < ngroups; g++) {
 		size_t to = closing_groups[g + 1] < n ? closing_groups[g + 1] : n;
 
-		if (closing_groups[g] < to && push(&b->d->closing, &b->d->nclosing,
-		    pick(b, bank_closings, closing_groups[g], to, subs)) != 0)
+		if (closing_groups[g] < to && strlist_push(&b->d->closing, &b->d->nclosing,
+		    choose_from(&b->c, bank_closings, closing_groups[g], to, subs)) != 0)
 			return -1;
 	}
 	return 0;
@@ -396,11 +257,11 @@ build_guardrails(struct builder *b)
 	}
 	if (n > 0 && used < sizeof(line) - 1) {
 		snprintf(line + used, sizeof(line) - used, ".");
-		if (push(&b->d->guardrails, &b->d->nguardrails, try_line(b, line, NULL)) != 0)
+		if (strlist_push(&b->d->guardrails, &b->d->nguardrails, choose_line(&b->c, line, NULL)) != 0)
 			return -1;
 	}
 	for (size_t i = 0; bank_guardrails[i] != NULL; i++)
-		if (push(&b->d->guardrails, &b->d->nguardrails, try_line(b, bank_guardrails[i],
+		if (strlist_push(&b->d->guardrails, &b->d->nguardrails, choose_line(&b->c, bank_guardrails[i],
 		    NULL)) != 0)
 			return -1;
 	return 0;
@@ -420,11 +281,9 @@ debrief_build(const struct debrief_input *in, uint64_t seed, debrief_check_fn ch
 	b.d->turndown = in->turndown;
 	b.d->seed = seed;
 	b.in = in;
-	b.rng.s = seed;
-	b.check = check;
-	b.arg = arg;
+	chooser_init(&b.c, seed, check, arg);
 	if (build_opening(&b) != 0 || build_probes(&b, err) != 0 || build_closing(&b) != 0 ||
-	    build_guardrails(&b) != 0 || b.oom) {
+	    build_guardrails(&b) != 0 || b.c.oom) {
 		terr_set(err, EX_OSERR, "out of memory");
 		debrief_free(b.d);
 		return NULL;
@@ -432,22 +291,14 @@ debrief_build(const struct debrief_input *in, uint64_t seed, debrief_check_fn ch
 	return b.d;
 }
 
-static void
-free_list(char **list, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(list[i]);
-	free(list);
-}
-
 void
 debrief_free(struct debrief *d)
 {
 	if (d == NULL)
 		return;
-	free_list(d->opening, d->nopening);
-	free_list(d->closing, d->nclosing);
-	free_list(d->guardrails, d->nguardrails);
+	strlist_free(d->opening, d->nopening);
+	strlist_free(d->closing, d->nclosing);
+	strlist_free(d->guardrails, d->nguardrails);
 	for (size_t i = 0; i < d->nprobes; i++) {
 		free(d->probes[i].question);
 		free(d->probes[i].cue);
@@ -456,35 +307,6 @@ debrief_free(struct debrief *d)
 	}
 	free(d->probes);
 	free(d);
-}
-
-/* Writes S wrapped at WIDTH columns, the first line after LEAD, the rest after INDENT. */
-static void
-wrap(FILE *out, const char *lead, const char *indent, const char *s, size_t width)
-{
-	size_t col = strlen(lead), wl;
-	const char *p = s;
-	int first = 1;
-
-	fputs(lead, out);
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		if ((wl = strcspn(p, " ")) == 0)
-			break;
-		if (!first && col + 1 + wl > width) {
-			fprintf(out, "\n%s", indent);
-			col = strlen(indent);
-		} else if (!first) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(p, 1, wl, out);
-		col += wl;
-		p += wl;
-		first = 0;
-	}
-	fputc('\n', out);
 }
 
 void
@@ -498,29 +320,29 @@ debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out)
 	else
 		fprintf(out, "DEBRIEF SCRIPT - turndown %lld\n\nOPENING\n", d->turndown);
 	for (i = 0; i < d->nopening; i++)
-		wrap(out, md ? "" : "  ", md ? "" : "  ", d->opening[i], md ? 100000 : 78);
+		wording_wrap(out, md ? "" : "  ", md ? "" : "  ", d->opening[i], md ? 100000 : 78);
 	fputs(md ? "\n## Probes\n\n" : "\nPROBES (ask, then listen)\n", out);
 	for (i = 0; i < d->nprobes; i++) {
 		char lead[32];
 		const struct debrief_probe *p = &d->probes[i];
 
 		snprintf(lead, sizeof(lead), md ? "%zu. " : "  %zu. ", i + 1);
-		wrap(out, lead, md ? "   " : "     ", p->question, md ? 100000 : 78);
+		wording_wrap(out, lead, md ? "   " : "     ", p->question, md ? 100000 : 78);
 		for (j = 0; j < p->nfollow; j++)
-			wrap(out, md ? "   - " : "      - ", md ? "     " : "        ", p->follow_ups[j],
+			wording_wrap(out, md ? "   - " : "      - ", md ? "     " : "        ", p->follow_ups[j],
 			    md ? 100000 : 78);
-		wrap(out, md ? "   - *Listen:* " : "      Listen: ", md ? "     " : "        ", p->cue,
+		wording_wrap(out, md ? "   - *Listen:* " : "      Listen: ", md ? "     " : "        ", p->cue,
 		    md ? 100000 : 78);
 		if (md || i + 1 < d->nprobes)
 			fputc('\n', out);
 	}
 	fputs(md ? "## Closing\n\n" : "\nCLOSING\n", out);
 	for (i = 0; i < d->nclosing; i++)
-		wrap(out, md ? "" : "  ", md ? "" : "  ", d->closing[i], md ? 100000 : 78);
+		wording_wrap(out, md ? "" : "  ", md ? "" : "  ", d->closing[i], md ? 100000 : 78);
 	fputs(md ? "\n## Guardrails (for you only, not to be read out)\n\n" :
 	    "\nGUARDRAILS (for you only, not to be read out)\n", out);
 	for (i = 0; i < d->nguardrails; i++)
-		wrap(out, md ? "- " : "  - ", md ? "  " : "    ", d->guardrails[i], md ? 100000 : 78);
+		wording_wrap(out, md ? "- " : "  - ", md ? "  " : "    ", d->guardrails[i], md ? 100000 : 78);
 	if (!md)
 		fprintf(out, "\n(script %llu: --seed %llu gives this script again)\n",
 		    (unsigned long long)d->seed, (unsigned long long)d->seed);

@@ -193,3 +193,19 @@ date_add_days(const char *date, long days, char out[DATE_LEN])
 	memcpy(out, tmp, DATE_LEN - 1);
 	out[DATE_LEN - 1] = '\0';
 }
+
+void
+date_add_months(const char *date, int months, char out[DATE_LEN])
+{
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), total;
+	char tmp[48];
+
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, DATE_LEN - 1);
+	out[DATE_LEN - 1] = '\0';
+}

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "followup.h"
 #include "turndown.h"
 
 #define PACK_VERSION 1
@@ -450,7 +451,7 @@ struct client_slot {
 
 struct td_writer {
 	struct vault *v;
-	sqlite3_stmt *find_cand, *add_cand, *find_client, *add_client, *add_td;
+	sqlite3_stmt *find_cand, *add_cand, *find_client, *add_client, *add_td, *add_fu;
 	long long next_cand, next_client, next_td;
 	struct cand_slot cands[CAND_CACHE];
 	struct client_slot clients[CLIENT_CACHE];
@@ -498,7 +499,9 @@ td_writer_new(struct vault *v, struct terr *err)
 	    (w->add_td = vault_prepare(v, "INSERT INTO turndowns(id, candidate_id, client_id, "
 	    "offer_date, decline_date, created, signals, people, shareable, confidential) "
 	    "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)",
-	    err)) == NULL)
+	    err)) == NULL ||
+	    (w->add_fu = vault_prepare(v, "INSERT INTO followups(turndown_id, kind, due) "
+	    "VALUES (?, ?, ?)", err)) == NULL)
 		goto fail;
 	if ((w->next_cand = next_id(v, "candidates", err)) < 0 ||
 	    (w->next_client = next_id(v, "clients", err)) < 0 ||
@@ -520,6 +523,7 @@ td_writer_free(struct td_writer *w)
 	sqlite3_finalize(w->find_client);
 	sqlite3_finalize(w->add_client);
 	sqlite3_finalize(w->add_td);
+	sqlite3_finalize(w->add_fu);
 	for (int i = 0; i < CAND_CACHE; i++)
 		candkey_free(w->cands[i].key);
 	free(w);
@@ -687,6 +691,17 @@ td_writer_put(struct td_writer *w, struct turndown *td, int *new_candidate, int 
 	sqlite3_bind_blob(w->add_td, 9, b_conf.data, (int)b_conf.len, SQLITE_STATIC);
 	if (step_done(w->v, w->add_td, "turndowns", err) != 0)
 		goto out;
+	/* Every turndown gets its stay-in-touch plan. */
+	for (int k = 0; k < FU_KINDS; k++) {
+		char due[DATE_LEN];
+
+		followup_due(td->decline_date, k, due);
+		sqlite3_bind_int64(w->add_fu, 1, td->id);
+		sqlite3_bind_int(w->add_fu, 2, k);
+		sqlite3_bind_text(w->add_fu, 3, due, -1, SQLITE_TRANSIENT);
+		if (step_done(w->v, w->add_fu, "followups", err) != 0)
+			goto out;
+	}
 	w->next_td++;
 	rc = 0;
 out:

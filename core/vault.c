@@ -39,6 +39,13 @@ static const char *const migrations[] = {
 	"  confidential BLOB NOT NULL);"
 	"CREATE INDEX turndowns_client ON turndowns(client_id, decline_date);"
 	"CREATE INDEX turndowns_candidate ON turndowns(candidate_id);",
+	/* 1 -> 2: follow-up tasks; only ids, kinds, dates and status in clear */
+	"CREATE TABLE followups(id INTEGER PRIMARY KEY,"
+	"  turndown_id INTEGER NOT NULL REFERENCES turndowns(id) ON DELETE CASCADE,"
+	"  kind INTEGER NOT NULL, due TEXT NOT NULL, status INTEGER NOT NULL DEFAULT 0,"
+	"  done_on TEXT, note BLOB);"
+	"CREATE UNIQUE INDEX followups_turndown ON followups(turndown_id, kind);"
+	"CREATE INDEX followups_due ON followups(status, due);",
 };
 
 char *

@@ -23,7 +23,7 @@ struct candkey {
 	long long candidate;            /* 0 while empty */
 	unsigned derived;               /* bit N set: part[N] holds subkey N */
 	uint8_t key[TC_KEY_LEN];
-	uint8_t part[TC_PART_SHAREABLE + 1][TC_KEY_LEN];
+	uint8_t part[TC_PART_LAST + 1][TC_KEY_LEN];
 	uint8_t scratch[TC_KEY_LEN];    /* the confidential subkey, wiped after each use */
 };
 

@@ -106,7 +106,7 @@ part_crypt(int seal, struct candkey *ck, enum tc_part part, const struct tc_ad *
 	char adstr[256];
 	size_t adlen;
 
-	if (part < TC_PART_IDENTITY || part > TC_PART_SHAREABLE)
+	if (part < TC_PART_IDENTITY || part > TC_PART_LAST || part == TC_PART_CONFIDENTIAL_ID)
 		return terr_set(err, EX_SOFTWARE, "no such sealed part");
 	if (tc_check_owner(ck, ad, err) != 0)
 		return -1;

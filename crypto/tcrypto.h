@@ -126,8 +126,11 @@ enum tc_part {
 	TC_PART_SIGNALS = 2,            /* reasons, visibility, consent, role */
 	TC_PART_PEOPLE = 3,             /* people met and impressions */
 	TC_PART_SHAREABLE = 4,          /* the shareable note */
+	/* 5 is the confidential note's subkey id, reserved for confidential.c */
+	TC_PART_FOLLOWUP = 6,           /* notes on follow-up tasks */
 };
-#define TC_PART_CONFIDENTIAL_ID 5       /* subkey id; reserved for confidential.c */
+#define TC_PART_CONFIDENTIAL_ID 5
+#define TC_PART_LAST TC_PART_FOLLOWUP
 
 int part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *pt, size_t len, struct tbuf *out /* OUT */, struct terr *err);
