@@ -66,5 +66,9 @@ CMD_DECLARE(show);
 CMD_DECLARE(forget);
 CMD_DECLARE(categories);
 CMD_DECLARE(debrief);
+CMD_DECLARE(report);
+CMD_DECLARE(decline);
+CMD_DECLARE(notes);
+CMD_DECLARE(followup);
 
 #endif

@@ -13,8 +13,7 @@
 #include "../core/debrief.h"
 #include "../core/guard.h"
 #include "cmd.h"
-
-#define DEBRIEF_TRIES 16
+#include "guarded.h"
 
 struct debrief_opts {
 	struct cmd_ctx *ctx;
@@ -77,14 +76,6 @@ static const struct argp argp = {
 	NULL, NULL, NULL
 };
 
-static int
-guard_says(void *arg, const char *text)
-{
-	const char *rule;
-
-	return guard_check(arg, text, &rule);
-}
-
 static json_t *
 strings(char **list, size_t n)
 {
@@ -111,26 +102,39 @@ to_json(const struct debrief *d)
 	    strings(d->guardrails, d->nguardrails));
 }
 
-/* Renders D as the user asked into a new string (free it). */
+struct render_arg {
+	struct debrief_input *in;
+	const struct guard *guard;
+	uint64_t seed;                  /* the seed the user sees */
+	enum debrief_format format;
+};
+
+/* Builds a script from SEED and renders it as the user asked (free it). */
 static char *
-render(struct cmd_ctx *ctx, const struct debrief *d, enum debrief_format fmt)
+render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 {
+	struct render_arg *a = arg;
+	struct debrief *d;
 	char *buf = NULL;
 	size_t len = 0;
 	FILE *f;
 	json_t *j;
 
-	if (ctx->json) {
-		if ((j = to_json(d)) == NULL)
-			return NULL;
-		buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		json_decref(j);
-		return buf;
-	}
-	if ((f = open_memstream(&buf, &len)) == NULL)
+	if ((d = debrief_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
 		return NULL;
-	debrief_write(d, fmt, f);
-	fclose(f);
+	d->seed = a->seed;
+	if (ctx->json) {
+		if ((j = to_json(d)) != NULL) {
+			buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+			json_decref(j);
+		}
+	} else if ((f = open_memstream(&buf, &len)) != NULL) {
+		debrief_write(d, a->format, f);
+		fclose(f);
+	}
+	debrief_free(d);
+	if (buf == NULL)
+		terr_set(&ctx->err, EX_OSERR, "out of memory");
 	return buf;
 }
 
@@ -141,12 +145,11 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct turndown td;
 	struct person positive[TEXT_MET_MAX];
 	struct debrief_input in;
-	struct debrief *d = NULL;
+	struct render_arg ra;
 	struct guard *g = NULL;
-	const char *rule = NULL;
-	char *out = NULL;
+	char *out;
 	size_t npos = 0;
-	int rc = -1, safe = 0;
+	int rc = -1;
 
 	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
@@ -174,36 +177,15 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	in.shareable = td.shareable;
 	in.positive = positive;
 	in.npositive = npos;
-	for (int t = 0; t < DEBRIEF_TRIES; t++) {
-		debrief_free(d);
-		free(out);
-		out = NULL;
-		if ((d = debrief_build(&in, (uint64_t)o.seed + (uint64_t)t * 0x10000000000ULL,
-		    guard_says, g, &ctx->err)) == NULL)
-			goto out;
-		d->seed = (uint64_t)o.seed;
-		if ((out = render(ctx, d, o.format)) == NULL) {
-			terr_set(&ctx->err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		if ((safe = guard_check(g, out, &rule) == 0))
-			break;
-	}
-	if (!safe) {
-		terr_set(&ctx->err, EX_DATAERR, "debrief would disclose confidential content; "
-		    "nothing printed (%s)", rule);
+	ra.in = &in;
+	ra.guard = g;
+	ra.seed = (uint64_t)o.seed;
+	ra.format = o.format;
+	if ((out = cmd_guarded(ctx, g, (uint64_t)o.seed, "debrief", render, &ra)) == NULL)
 		goto out;
-	}
-	fputs(out, stdout);
-	if (ctx->json)
-		fputc('\n', stdout);
+	cmd_print_secret(out, ctx->json);
 	rc = 0;
 out:
-	if (out != NULL) {
-		memset(out, 0, strlen(out));
-		free(out);
-	}
-	debrief_free(d);
 	guard_free(g);
 	turndown_clear(&td);
 	return rc;

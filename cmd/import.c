@@ -143,8 +143,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_print_json(ctx, json_pack("{s:I, s:I, s:I}", "imported", (json_int_t)count,
 		    "new_candidates", (json_int_t)cands, "new_clients", (json_int_t)clients));
 	else
-		rc = printf("imported %zu turndowns (%zu new candidates, %zu new clients)\n", count,
-		    cands, clients) < 0 ? -1 : 0;
+		rc = printf("imported %zu turndown%s (%zu new candidate%s, %zu new client%s)\n",
+		    count, count == 1 ? "" : "s", cands, cands == 1 ? "" : "s", clients,
+		    clients == 1 ? "" : "s") < 0 ? -1 : 0;
 out:
 	td_writer_free(w);
 	if (in_tx)

@@ -16,15 +16,23 @@ struct key_opts {
 	enum tc_kdf kdf;
 	const char *newfile;
 	long long slot;
+	int kdf_set;
 };
 
-static const struct argp_option change_options[] = {
+static const struct argp_option add_options[] = {
 	{ "new-passphrase-file", 'n', "FILE", 0, "read the new passphrase from FILE's first line "
 	  "(default: ask twice on the terminal)", 0 },
 	{ "kdf", 'k', "LEVEL", 0, "Argon2id cost of the slot: interactive (default), moderate or "
 	  "sensitive", 0 },
-	{ "slot", 's', "N", 0, "passwd: the slot to change (default: the one the passphrase opens)",
-	  0 },
+	{ 0 }
+};
+
+static const struct argp_option passwd_options[] = {
+	{ "new-passphrase-file", 'n', "FILE", 0, "read the new passphrase from FILE's first line "
+	  "(default: ask twice on the terminal)", 0 },
+	{ "kdf", 'k', "LEVEL", 0, "Argon2id cost: interactive, moderate or sensitive (default: "
+	  "the slot's current one)", 0 },
+	{ "slot", 's', "N", 0, "the slot to change (default: the one the passphrase opens)", 0 },
 	{ 0 }
 };
 
@@ -41,6 +49,7 @@ parse(int key, char *arg, struct argp_state *state)
 		if (tc_kdf_parse(arg, &o->kdf) != 0)
 			return cmd_usage(state, "unknown --kdf '%s' (interactive, moderate or "
 			    "sensitive)", arg);
+		o->kdf_set = 1;
 		break;
 	case 's':
 		if (cmd_number(arg, 1, 1000000, &o->slot) != 0)
@@ -62,13 +71,13 @@ parse(int key, char *arg, struct argp_state *state)
 }
 
 static const struct argp add_argp = {
-	change_options, parse, NULL,
+	add_options, parse, NULL,
 	"Add a key slot: a further passphrase that opens the same vault.\v"
 	"The current passphrase (--passphrase-file or the terminal) must open a slot first.",
 	NULL, NULL, NULL
 };
 static const struct argp passwd_argp = {
-	change_options, parse, NULL,
+	passwd_options, parse, NULL,
 	"Change a key slot's passphrase.  Only the master key is re-wrapped; the data is not "
 	"touched.", NULL, NULL, NULL
 };
@@ -129,6 +138,23 @@ key_add(struct cmd_ctx *ctx, struct key_opts *o)
 	return 0;
 }
 
+/* Sets *KDF to slot ID's current level, so changing a passphrase never
+ * weakens the slot by accident. */
+static void
+keep_level(struct cmd_ctx *ctx, long long id, enum tc_kdf *kdf)
+{
+	struct slot_info *s;
+	struct terr e = { 0 };
+	int n = vault_slot_list(ctx->vault, &s, &e);
+
+	for (int i = 0; i < n; i++)
+		if (s[i].id == id)
+			tc_kdf_parse(tc_kdf_name(s[i].opslimit, s[i].memlimit), kdf);
+	if (n >= 0)
+		free(s);
+	(void)ctx;
+}
+
 static int
 key_passwd(struct cmd_ctx *ctx, struct key_opts *o)
 {
@@ -139,6 +165,8 @@ key_passwd(struct cmd_ctx *ctx, struct key_opts *o)
 	if (unlock_by_passphrase(ctx) != 0 || (pass = new_passphrase(ctx, o)) == NULL)
 		return -1;
 	id = o->slot ? o->slot : ctx->vault->slot_opened;
+	if (!o->kdf_set)
+		keep_level(ctx, id, &o->kdf);
 	rc = vault_begin(ctx->vault, &ctx->err);
 	if (rc == 0)
 		rc = vault_slot_rewrap(ctx->vault, id, pass, o->kdf, &ctx->err);

@@ -37,6 +37,14 @@ static const struct cmd_entry commands[] = {
 	  cmd_categories_exec },
 	{ "debrief", "a call script that lets the client see what went wrong, without "
 	  "breaching a confidence", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_debrief_exec },
+	{ "report", "anonymized feedback report: why candidates decline, in aggregate",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_report_exec },
+	{ "decline", "the call script for delivering a decline to the hiring manager",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_decline_exec },
+	{ "notes", "thank-you note drafts for everyone the candidate met, and the client",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_notes_exec },
+	{ "followup", "stay-in-touch tasks: list, plan, done, skip, export to a calendar",
+	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_followup_exec },
 };
 static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
 

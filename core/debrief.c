@@ -320,7 +320,7 @@ debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out)
 	else
 		fprintf(out, "DEBRIEF SCRIPT - turndown %lld\n\nOPENING\n", d->turndown);
 	for (i = 0; i < d->nopening; i++)
-		wording_wrap(out, md ? "" : "  ", md ? "" : "  ", d->opening[i], md ? 100000 : 78);
+		wording_wrap(out, md ? "- " : "  ", md ? "  " : "  ", d->opening[i], md ? 100000 : 78);
 	fputs(md ? "\n## Probes\n\n" : "\nPROBES (ask, then listen)\n", out);
 	for (i = 0; i < d->nprobes; i++) {
 		char lead[32];
@@ -338,12 +338,12 @@ debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out)
 	}
 	fputs(md ? "## Closing\n\n" : "\nCLOSING\n", out);
 	for (i = 0; i < d->nclosing; i++)
-		wording_wrap(out, md ? "" : "  ", md ? "" : "  ", d->closing[i], md ? 100000 : 78);
+		wording_wrap(out, md ? "- " : "  ", md ? "  " : "  ", d->closing[i], md ? 100000 : 78);
 	fputs(md ? "\n## Guardrails (for you only, not to be read out)\n\n" :
 	    "\nGUARDRAILS (for you only, not to be read out)\n", out);
 	for (i = 0; i < d->nguardrails; i++)
 		wording_wrap(out, md ? "- " : "  - ", md ? "  " : "    ", d->guardrails[i], md ? 100000 : 78);
-	if (!md)
-		fprintf(out, "\n(script %llu: --seed %llu gives this script again)\n",
-		    (unsigned long long)d->seed, (unsigned long long)d->seed);
+	fprintf(out, md ? "\n*Script %llu: --seed %llu gives this script again.*\n" :
+	    "\n(script %llu: --seed %llu gives this script again)\n",
+	    (unsigned long long)d->seed, (unsigned long long)d->seed);
 }

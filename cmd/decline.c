@@ -1,0 +1,161 @@
+/*
+ * decline.c - `tact decline ID`: the call script for delivering the decline
+ * to the hiring manager, vetted by the same leak guard as the debrief.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/relations.h"
+#include "cmd.h"
+#include "guarded.h"
+
+struct decline_opts {
+	struct cmd_ctx *ctx;
+	long long id, seed;
+	int have_seed;
+	const char *referral;
+};
+
+static const struct argp_option options[] = {
+	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same script again", 0 },
+	{ "referral", 'r', "NAME", 0, "someone to introduce to the client in place of this "
+	  "candidate", 0 },
+	{ 0 }
+};
+
+static error_t
+parse(int key, char *arg, struct argp_state *state)
+{
+	struct decline_opts *o = state->input;
+
+	switch (key) {
+	case 's':
+		if (cmd_number(arg, 0, 999999999999999LL, &o->seed) != 0)
+			return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
+		o->have_seed = 1;
+		break;
+	case 'r':
+		if (text_check("--referral", arg, strlen(arg), TEXT_NAME_MAX, 0,
+		    &o->ctx->err) != 0)
+			return EINVAL;
+		o->referral = arg;
+		break;
+	case ARGP_KEY_ARG:
+		if (o->id != 0)
+			return cmd_usage(state, "decline takes one turndown id");
+		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
+			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
+		break;
+	case ARGP_KEY_END:
+		if (o->id == 0)
+			return cmd_usage(state, "decline: which turndown? (see 'tact list')");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, "ID",
+	"Write the call script for delivering a decline to the hiring manager: thanks, the "
+	"decision, the shareable reason in general words, the wish to work together again, an "
+	"offer, and next steps.\v"
+	"Also useful for coaching a candidate who makes the call.  Example:  "
+	"tact decline 12 --referral 'Dana Kraus'",
+	NULL, NULL, NULL
+};
+
+static json_t *
+strings(char **list, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(list[i]));
+	return arr;
+}
+
+struct render_arg {
+	const struct decline_input *in;
+	const struct guard *guard;
+	uint64_t seed;
+};
+
+static char *
+render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
+{
+	struct render_arg *a = arg;
+	struct decline *d;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+	json_t *j;
+
+	if ((d = decline_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
+		return NULL;
+	d->seed = a->seed;
+	if (ctx->json) {
+		j = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "turndown",
+		    (json_int_t)d->turndown, "seed", (json_int_t)d->seed,
+		    "thanks", strings(d->thanks, d->nthanks), "reason", strings(d->reason, d->nreason),
+		    "future", strings(d->future, d->nfuture), "offer", strings(d->offer, d->noffer),
+		    "next_steps", strings(d->next, d->nnext), "tips", strings(d->tips, d->ntips));
+		if (j != NULL) {
+			buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+			json_decref(j);
+		}
+	} else if ((f = open_memstream(&buf, &len)) != NULL) {
+		decline_write(d, f);
+		fclose(f);
+	}
+	decline_free(d);
+	if (buf == NULL)
+		terr_set(&ctx->err, EX_OSERR, "out of memory");
+	return buf;
+}
+
+int
+cmd_decline_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct decline_opts o;
+	struct decline_input in;
+	struct render_arg ra;
+	struct turndown td;
+	struct guard *g = NULL;
+	char *out;
+	int rc = -1;
+
+	memset(&o, 0, sizeof(o));
+	memset(&td, 0, sizeof(td));
+	o.ctx = ctx;
+	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
+		return -1;
+	if (!o.have_seed) {
+		uint32_t r;
+
+		tc_random(&r, sizeof(r));
+		o.seed = r;
+	}
+	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_SIGNALS | TD_PEOPLE |
+	    TD_SHAREABLE, &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
+		goto out;
+	memset(&in, 0, sizeof(in));
+	in.turndown = td.id;
+	in.candidate = td.candidate;
+	in.client = td.client;
+	in.reasons = td.reasons;
+	in.nreasons = td.nreasons;
+	in.referral = o.referral;
+	ra.in = &in;
+	ra.guard = g;
+	ra.seed = (uint64_t)o.seed;
+	if ((out = cmd_guarded(ctx, g, (uint64_t)o.seed, "decline script", render, &ra)) == NULL)
+		goto out;
+	cmd_print_secret(out, ctx->json);
+	rc = 0;
+out:
+	guard_free(g);
+	turndown_clear(&td);
+	return rc;
+}

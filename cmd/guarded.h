@@ -1,0 +1,22 @@
+/* guarded.h - output that passes the leak guard first (see guarded.c). */
+#ifndef TACT_GUARDED_H
+#define TACT_GUARDED_H
+
+#include <stdint.h>
+
+#include "../core/guard.h"
+#include "cmd.h"
+
+/* Renders with a derived seed into a new string (free it), or NULL with ctx->err set. */
+typedef char *(*cmd_render_fn)(struct cmd_ctx *ctx, uint64_t seed, void *arg);
+
+/* The guard as a wording check: 0 if TEXT may be said. ARG is the guard. */
+int guard_says(void *arg, const char *text);
+/* Returns the first rendering the guard passes as a whole; NULL with
+ * ctx->err ("WHAT would disclose confidential content; ...") if none. */
+char *cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const char *what,
+    cmd_render_fn render, void *arg);
+/* Prints OUT (and a newline if asked), then wipes and frees it. */
+void cmd_print_secret(char *out, int newline);
+
+#endif

@@ -1,0 +1,164 @@
+/*
+ * notes.c - `tact notes ID`: thank-you note drafts, one per person the
+ * candidate met and one from the recruiter to the client.
+ *
+ * A note goes to its recipient, so it may name them; it names nobody else
+ * seen neutrally or negatively, and says nothing of reasons or impressions.
+ * Each note is vetted by a guard for which only its own recipient's name is
+ * allowed.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/relations.h"
+#include "cmd.h"
+#include "guarded.h"
+
+struct notes_opts {
+	struct cmd_ctx *ctx;
+	long long id, seed;
+	int have_seed;
+};
+
+static const struct argp_option options[] = {
+	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same drafts again", 0 },
+	{ 0 }
+};
+
+static error_t
+parse(int key, char *arg, struct argp_state *state)
+{
+	struct notes_opts *o = state->input;
+
+	switch (key) {
+	case 's':
+		if (cmd_number(arg, 0, 999999999999999LL, &o->seed) != 0)
+			return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
+		o->have_seed = 1;
+		break;
+	case ARGP_KEY_ARG:
+		if (o->id != 0)
+			return cmd_usage(state, "notes takes one turndown id");
+		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
+			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
+		break;
+	case ARGP_KEY_END:
+		if (o->id == 0)
+			return cmd_usage(state, "notes: which turndown? (see 'tact list')");
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+static const struct argp argp = {
+	options, parse, "ID",
+	"Draft short thank-you notes: one from the candidate to each person they met, fitted "
+	"to that person's role, and one from you to the client.\v"
+	"Send them within two days of the decline.  Example:  tact notes 12",
+	NULL, NULL, NULL
+};
+
+struct render_arg {
+	const struct turndown *td;
+	const struct person *to;        /* NULL: the client note */
+	struct guard *guard;            /* allows only this recipient's name */
+};
+
+static char *
+render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
+{
+	struct render_arg *a = arg;
+	struct note n;
+	char *buf = NULL;
+	json_t *j;
+
+	if (note_build(a->td->candidate, a->td->client, a->to, seed, guard_says, a->guard, &n,
+	    &ctx->err) != 0)
+		return NULL;
+	if (ctx->json) {
+		if ((j = json_pack("{s:s, s:s, s:s}", "to", n.to, "role", n.role, "text",
+		    n.text)) != NULL) {
+			buf = json_dumps(j, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+			json_decref(j);
+		}
+	} else if (asprintf(&buf, "To %s (%s)\n\n%s\n", n.to, a->to ?
+	    person_role_words[a->to->role] : "client", n.text) < 0) {
+		buf = NULL;
+	}
+	note_clear(&n);
+	if (buf == NULL)
+		terr_set(&ctx->err, EX_OSERR, "out of memory");
+	return buf;
+}
+
+/* A guard for a note to person WHO (-1: the client), who may be named. */
+static struct guard *
+guard_for(struct cmd_ctx *ctx, const struct turndown *td, long who)
+{
+	struct person met[TEXT_MET_MAX];
+	struct turndown view = *td;
+
+	memcpy(met, td->met, td->nmet * sizeof(*met));
+	if (who >= 0)
+		met[who].impression = IMP_POSITIVE;
+	view.met = met;
+	return guard_new(ctx->vault, &view, &ctx->err);
+}
+
+int
+cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct notes_opts o;
+	struct turndown td;
+	struct render_arg ra;
+	json_t *arr = NULL;
+	char *out = NULL;
+	int rc = -1;
+
+	memset(&o, 0, sizeof(o));
+	memset(&td, 0, sizeof(td));
+	o.ctx = ctx;
+	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
+		return -1;
+	if (!o.have_seed) {
+		uint32_t r;
+
+		tc_random(&r, sizeof(r));
+		o.seed = r;
+	}
+	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_PEOPLE | TD_SHAREABLE,
+	    &td, &ctx->err) != 0)
+		goto out;
+	if (ctx->json)
+		arr = json_array();
+	for (long i = -1; i < (long)td.nmet; i++) {
+		/* The people first, in the order met; the note to the client last. */
+		long who = i + 1 < (long)td.nmet ? i + 1 : -1;
+
+		ra.td = &td;
+		ra.to = who >= 0 ? &td.met[who] : NULL;
+		if ((ra.guard = guard_for(ctx, &td, who)) == NULL)
+			goto out;
+		out = cmd_guarded(ctx, ra.guard, (uint64_t)o.seed + (uint64_t)(i + 1), "note",
+		    render, &ra);
+		guard_free(ra.guard);
+		if (out == NULL)
+			goto out;
+		if (arr != NULL) {
+			json_array_append_new(arr, json_loads(out, 0, NULL));
+			memset(out, 0, strlen(out));
+			free(out);
+		} else {
+			printf("%s", i >= 0 ? "\n" : "");
+			cmd_print_secret(out, 0);
+		}
+	}
+	rc = arr != NULL ? cmd_print_json(ctx, arr) : 0;
+	arr = NULL;
+out:
+	json_decref(arr);
+	turndown_clear(&td);
+	return rc;
+}
