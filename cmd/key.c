@@ -229,7 +229,7 @@ key_list(struct cmd_ctx *ctx)
 int
 cmd_key_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
-	struct key_opts o = { ctx, TC_KDF_INTERACTIVE, NULL, 0 };
+	struct key_opts o = { ctx, TC_KDF_INTERACTIVE, NULL, 0, 0 };
 	const struct argp *argp;
 	const char *sub = argc > 1 ? argv[1] : NULL;
 	char *name = NULL;
