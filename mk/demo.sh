@@ -12,8 +12,16 @@ export TACT_VAULT="$dir/vault.db"
 cd "$dir" || exit 1
 tact() { "$TACT" "$@"; }
 
+# Prints a command as one would type it, then runs it.
 step() {
-	printf '\n\033[1m$ %s\033[0m\n' "$*"
+	local shown="" a
+	for a in "$@"; do
+		case $a in
+		*[!A-Za-z0-9_./:=-]*) shown+=" '${a//\'/\'\\\'\'}'" ;;
+		*) shown+=" $a" ;;
+		esac
+	done
+	printf '\n\033[1m$%s\033[0m\n' "$shown"
 	"$@"
 }
 
@@ -46,6 +54,12 @@ step tact show 1
 step tact show 1 --confidential
 step tact categories
 step tact debrief 1 --seed 3
+step tact decline 1 --seed 3 --referral "Dr. Lena Brandt"
+step tact notes 1 --seed 3
+step tact followup
+step tact followup done 1 --note "Notes sent to Helen Marsh and the HR team."
+step tact followup --ics followups.ics
+echo "(followups.ics holds $(grep -c 'BEGIN:VTODO' followups.ics) to-dos for a calendar)"
 if "$TACT" --help | grep -q '^  report'; then
 	cat > more.jsonl <<'JSONL'
 {"candidate":"Ana Silva","client":"Northwind Robotics","role":"Staff Engineer","offer_date":"2026-06-01","decline_date":"2026-06-10","reasons":[{"category":"compensation","visibility":"shareable"},{"category":"process","visibility":"confidential"}],"shareable":"The other offer was simply higher.","consent":"aggregate"}
