@@ -53,10 +53,17 @@ $(BUILD)/check_tact: $(TEST_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
 	@$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
 
-$(BUILD)/tests/%.o: tests/%.c $(HDRS)
+# Every `Suite *make_X_suite(void)` of tests/check_*.c, for the one runner.
+$(BUILD)/tests/suites.inc: $(TEST_SRC)
+	@mkdir -p $(dir $@)
+	@grep -hoE '^(Suite \*)?make_[a-z0-9_]+_suite\(void\)$$' $(TEST_SRC) | \
+		sed -E 's/^(Suite \*)?(make_[a-z0-9_]+_suite).*/SUITE(\2)/' | sort -u > $@.tmp
+	@cmp -s $@.tmp $@ 2>/dev/null || mv $@.tmp $@; rm -f $@.tmp
+
+$(BUILD)/tests/%.o: tests/%.c $(HDRS) $(BUILD)/tests/suites.inc
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
-	@$(CC) $(XCFLAGS) $(shell pkg-config --cflags check) -c -o $@ $<
+	@$(CC) $(XCFLAGS) -I$(BUILD)/tests $(shell pkg-config --cflags check) -c -o $@ $<
 
 check: test-deps
 	@$(MAKE) --no-print-directory check-unit check-e2e lint-man
@@ -98,3 +105,4 @@ install: tact
 
 clean:
 	rm -rf build build-asan tact
+include tests/fuzz/fuzz.mk

@@ -71,8 +71,8 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case ARGP_KEY_END:
 		if (o->sub != SUB_LIST && o->id == 0)
-			return cmd_usage(state, "%s: which %s?", state->name,
-			    o->sub == SUB_PLAN ? "turndown" : "task (see 'tact followup')");
+			return cmd_usage(state, o->sub == SUB_PLAN ? "which turndown?" :
+			    "which task? (see 'tact followup')");
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -141,7 +141,10 @@ list(struct cmd_ctx *ctx, struct fu_opts *o)
 			rc = write_ics(ctx, o->ics, ics);
 			free(ics);
 		}
-		if (rc == 0 && !ctx->json)
+		if (rc == 0 && ctx->json)
+			rc = cmd_print_json(ctx, json_pack("{s:s, s:I}", "ics", o->ics, "tasks",
+			    (json_int_t)open_n));
+		else if (rc == 0)
 			fprintf(stderr, "tact: wrote %zu open task%s to %s\n", open_n,
 			    open_n == 1 ? "" : "s", o->ics);
 	} else if (ctx->json) {
@@ -184,6 +187,13 @@ cmd_followup_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	o.ctx = ctx;
+	if (sub != NULL && strcmp(sub, "list") == 0) {
+		/* "tact followup list" is the plain listing. */
+		argv[1] = argv[0];
+		argc--;
+		argv++;
+		sub = NULL;
+	}
 	if (sub != NULL && (strcmp(sub, "plan") == 0 || strcmp(sub, "done") == 0 ||
 	    strcmp(sub, "skip") == 0)) {
 		o.sub = sub[0] == 'p' ? SUB_PLAN : sub[0] == 'd' ? SUB_DONE : SUB_SKIP;

@@ -114,7 +114,9 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct turndown td;
 	struct render_arg ra;
 	json_t *arr = NULL;
-	char *out = NULL;
+	char *out = NULL, *all = NULL;
+	size_t alllen = 0;
+	FILE *text = NULL;
 	int rc = -1;
 
 	memset(&o, 0, sizeof(o));
@@ -131,8 +133,13 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0)
 		goto out;
+	/* Nothing is printed until every note has passed the guard. */
 	if (ctx->json)
 		arr = json_array();
+	else if ((text = open_memstream(&all, &alllen)) == NULL) {
+		terr_set(&ctx->err, EX_OSERR, "out of memory");
+		goto out;
+	}
 	for (long i = -1; i < (long)td.nmet; i++) {
 		/* The people first, in the order met; the note to the client last. */
 		long who = i + 1 < (long)td.nmet ? i + 1 : -1;
@@ -146,18 +153,31 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		guard_free(ra.guard);
 		if (out == NULL)
 			goto out;
-		if (arr != NULL) {
+		if (arr != NULL)
 			json_array_append_new(arr, json_loads(out, 0, NULL));
-			memset(out, 0, strlen(out));
-			free(out);
-		} else {
-			printf("%s", i >= 0 ? "\n" : "");
-			cmd_print_secret(out, 0);
-		}
+		else
+			fprintf(text, "%s%s", i >= 0 ? "\n" : "", out);
+		memset(out, 0, strlen(out));
+		free(out);
 	}
-	rc = arr != NULL ? cmd_print_json(ctx, arr) : 0;
-	arr = NULL;
+	if (arr != NULL) {
+		rc = cmd_print_json(ctx, arr);
+		arr = NULL;
+	} else {
+		fprintf(text, "\n(drafts %lld: --seed %lld gives them again)\n", o.seed, o.seed);
+		fclose(text);
+		text = NULL;
+		cmd_print_secret(all, 0);
+		all = NULL;
+		rc = 0;
+	}
 out:
+	if (text != NULL)
+		fclose(text);
+	if (all != NULL) {
+		memset(all, 0, alllen);
+		free(all);
+	}
 	json_decref(arr);
 	turndown_clear(&td);
 	return rc;

@@ -23,10 +23,12 @@ struct report_opts {
 	int format;                     /* enum report_format, or -1 if not given */
 	const char *encrypt_to;
 	const char *output;
+	int cipher;                     /* enum envelope_cipher */
+	int cipher_given;
 };
 
 enum { O_CLIENT = 0x100, O_SINCE, O_UNTIL, O_MIN_GROUP, O_QUOTES, O_FORMAT, O_ENCRYPT,
-	O_OUTPUT, O_SEED };
+	O_OUTPUT, O_SEED, O_CIPHER };
 
 static const struct argp_option options[] = {
 	{ "client", O_CLIENT, "NAME", 0, "only this client's turndowns (default: all clients)", 0 },
@@ -44,6 +46,8 @@ static const struct argp_option options[] = {
 	  "certificate (CMS/S-MIME)", 2 },
 	{ "output", O_OUTPUT, "FILE", 0, "write the encrypted report to FILE (created, mode 0600) "
 	  "instead of stdout", 2 },
+	{ "cipher", O_CIPHER, "NAME", 0, "aes-256-gcm (default) or aes-256-cbc, for recipients "
+	  "whose tools predate OpenSSL 3", 2 },
 	{ 0 }
 };
 
@@ -90,6 +94,12 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case O_OUTPUT:
 		o->output = arg;
+		break;
+	case O_CIPHER:
+		o->cipher_given = 1;
+		if ((o->cipher = envelope_cipher_parse(arg)) < 0)
+			return cmd_usage(state, "unknown cipher '%.40s' (aes-256-gcm or aes-256-cbc)",
+			    arg);
 		break;
 	case ARGP_KEY_ARG:
 		return cmd_usage(state, "unexpected argument '%s'", arg);
@@ -138,6 +148,8 @@ check_opts(struct cmd_ctx *ctx, struct report_opts *o)
 	if (o->output != NULL && o->encrypt_to == NULL)
 		return terr_set(&ctx->err, EX_USAGE, "--output writes only encrypted reports "
 		    "(add --encrypt-to CERT.pem, or redirect stdout)");
+	if (o->cipher_given && o->encrypt_to == NULL)
+		return terr_set(&ctx->err, EX_USAGE, "--cipher needs --encrypt-to CERT.pem");
 	if (o->output != NULL && lstat(o->output, &st) == 0)
 		return terr_set(&ctx->err, EX_CANTCREAT, "'%.200s' already exists; tact will not "
 		    "overwrite it", o->output);
@@ -180,7 +192,7 @@ emit(struct cmd_ctx *ctx, struct report_opts *o, struct envelope *env, const cha
 	}
 	if (o->output != NULL && (out = create_output(ctx, o->output)) == NULL)
 		return -1;
-	rc = envelope_seal(env, text, len, out, &ctx->err);
+	rc = envelope_seal(env, o->cipher, text, len, out, &ctx->err);
 	if (out != stdout) {
 		if (fclose(out) != 0 && rc == 0)
 			rc = terr_set(&ctx->err, EX_IOERR, "cannot write '%.200s'", o->output);

@@ -123,7 +123,8 @@ followup_describe(const struct task *t, char *buf, size_t size)
 	char summary[512];
 
 	followup_summary(t, summary, sizeof(summary));
-	snprintf(buf, size, "%s. ", summary);
+	snprintf(buf, size, "%s%s ", summary, summary[0] && strchr(".?!",
+	    summary[strlen(summary) - 1]) ? "" : ".");
 	snprintf(buf + strlen(buf), size - strlen(buf), why[t->kind % FU_KINDS], t->turndown);
 }
 

@@ -24,11 +24,26 @@ safe_count(const struct bank_area *a)
 	return n;
 }
 
+/* Neutral stand-ins for names the guard will not let through (a candidate
+ * named in their own confidential note, say). */
+static const char *const neutral[] = { "candidate", "the candidate", "client", "your company",
+	"referral", "another candidate", "person", "all", NULL, NULL };
+
+/* Picks a line of FROM with the real names, else with neutral stand-ins. */
+static char *
+choose_named(struct chooser *c, const char *const *from, size_t from_i, size_t to,
+    const char *const *subs)
+{
+	char *s = choose_from(c, from, from_i, to, subs);
+
+	return s != NULL ? s : choose_from(c, from, from_i, to, neutral);
+}
+
 static int
 add(char ***list, size_t *n, struct chooser *c, const char *const *from,
     const char *const *subs)
 {
-	return strlist_push(list, n, choose_from(c, from, 0, wording_count(from), subs));
+	return strlist_push(list, n, choose_named(c, from, 0, wording_count(from), subs));
 }
 
 struct decline *
@@ -56,7 +71,7 @@ decline_build(const struct decline_input *in, uint64_t seed, wording_check_fn ch
 
 		if (in->reasons[i].visibility != VIS_SHAREABLE || a == NULL)
 			continue;
-		rc |= strlist_push(&d->reason, &d->nreason, choose_from(&c, a->safe, 0,
+		rc |= strlist_push(&d->reason, &d->nreason, choose_named(&c, a->safe, 0,
 		    safe_count(a), subs));
 		shared++;
 	}
@@ -69,7 +84,7 @@ decline_build(const struct decline_input *in, uint64_t seed, wording_check_fn ch
 		rc |= add(&d->offer, &d->noffer, &c, phr_decline_help, subs);
 	rc |= add(&d->next, &d->nnext, &c, phr_decline_next, subs);
 	for (size_t i = 0; phr_decline_tips[i] != NULL; i++)
-		rc |= strlist_push(&d->tips, &d->ntips, choose_line(&c, phr_decline_tips[i], subs));
+		rc |= strlist_push(&d->tips, &d->ntips, choose_line(&c, phr_decline_tips[i], neutral));
 	if (rc != 0 || c.oom) {
 		terr_set(err, EX_OSERR, "out of memory");
 		decline_free(d);
@@ -149,7 +164,7 @@ note_build(const char *candidate, const char *client, const struct person *perso
     uint64_t seed, wording_check_fn check, void *arg, struct note *out, struct terr *err)
 {
 	char team[TEXT_NAME_MAX + 16];
-	const char *to;
+	const char *to, *greet, *sign;
 	const char *subs[8];
 	const char *const *body;
 	char *g = NULL, *b1 = NULL, *b2 = NULL, *cl = NULL;
@@ -160,29 +175,38 @@ note_build(const char *candidate, const char *client, const struct person *perso
 	memset(out, 0, sizeof(*out));
 	chooser_init(&c, seed, check, arg);
 	if (person != NULL) {
-		to = person->name;
+		to = greet = person->name;
 		body = phr_note_body[person->role];
 		out->role = person_role_names[person->role];
 	} else {
 		snprintf(team, sizeof(team), "%s team", client);
+		greet = team;
+		if (check != NULL && check(arg, team) != 0) {
+			snprintf(team, sizeof(team), "the hiring team");
+			greet = "all";
+		}
 		to = team;
 		body = phr_client_note;
 		out->role = "client";
 	}
 	subs[0] = "person";
-	subs[1] = to;
+	subs[1] = greet;
 	subs[2] = "client";
 	subs[3] = client;
 	subs[4] = "candidate";
 	subs[5] = candidate;
 	subs[6] = subs[7] = NULL;
 	n = wording_count(body);
-	g = choose_from(&c, phr_note_greeting, 0, wording_count(phr_note_greeting), subs);
+	g = choose_named(&c, phr_note_greeting, 0, wording_count(phr_note_greeting), subs);
 	/* Two body sentences, from the two halves so they differ. */
 	first = n / 2;
-	b1 = choose_from(&c, body, 0, first, subs);
-	b2 = choose_from(&c, body, first, n, subs);
+	b1 = choose_named(&c, body, 0, first, subs);
+	b2 = choose_named(&c, body, first, n, subs);
 	cl = choose_from(&c, phr_note_closing, 0, wording_count(phr_note_closing), subs);
+	/* Signed with the candidate's name if the guard allows it. */
+	sign = person ? candidate : "[your name]";
+	if (c.check != NULL && c.check(c.arg, sign) != 0)
+		sign = "[your name]";
 	if (c.oom) {
 		terr_set(err, EX_OSERR, "out of memory");
 		goto out;
@@ -194,7 +218,7 @@ note_build(const char *candidate, const char *client, const struct person *perso
 	if ((out->to = strdup(to)) == NULL || append(&out->text, g, "\n\n") != 0 ||
 	    (b1 && append(&out->text, b1, b2 ? " " : "\n\n") != 0) ||
 	    (b2 && append(&out->text, b2, "\n\n") != 0) || append(&out->text, cl, "\n") != 0 ||
-	    append(&out->text, person ? candidate : "[your name]", "") != 0) {
+	    append(&out->text, sign, "") != 0) {
 		terr_set(err, EX_OSERR, "out of memory");
 		goto out;
 	}

@@ -63,6 +63,9 @@ text_check(const char *what, const char *s, size_t len, size_t max, int note, st
 		}
 		if ((n = utf8_len(p + i, len - i)) == 0)
 			return terr_set(err, EX_DATAERR, "%s is not valid UTF-8", what);
+		/* U+0080..U+009F, the C1 controls, are C2 80..C2 9F. */
+		if (n == 2 && p[i] == 0xc2 && p[i + 1] < 0xa0)
+			return terr_set(err, EX_DATAERR, "%s contains a control character", what);
 		i += n;
 	}
 	return 0;

@@ -287,6 +287,36 @@ load_id(struct vault *v, struct terr *err)
 	return 0;
 }
 
+/* Refuses, without writing anything, a file that is not a tact vault:
+ * opening it read-write would otherwise turn it into one. */
+static int
+check_is_vault(struct vault *v, struct terr *err)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int ok = 0, rc;
+
+	rc = sqlite3_open_v2(v->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM meta WHERE key = 'vault_id'", -1,
+		    &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		ok = sqlite3_column_int(st, 0) == 1;
+	sqlite3_finalize(st);
+	sqlite3_close_v2(db);
+	switch (rc & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+	case SQLITE_NOMEM:
+		return vault_sqlerr(NULL, rc, "cannot open vault", err);
+	}
+	if (!ok)
+		return terr_set(err, EX_DATAERR, "'%s' is not a tact vault, or is damaged", v->path);
+	return 0;
+}
+
 struct vault *
 vault_open(const char *path, struct terr *err)
 {
@@ -303,8 +333,8 @@ vault_open(const char *path, struct terr *err)
 	}
 	if ((v = vault_alloc(path, err)) == NULL)
 		return NULL;
-	if (db_open(v, SQLITE_OPEN_READWRITE, err) != 0 || migrate(v, err) != 0 ||
-	    load_id(v, err) != 0) {
+	if (check_is_vault(v, err) != 0 || db_open(v, SQLITE_OPEN_READWRITE, err) != 0 ||
+	    migrate(v, err) != 0 || load_id(v, err) != 0) {
 		vault_close(v);
 		return NULL;
 	}

@@ -98,6 +98,9 @@ choose_line(struct chooser *c, const char *tmpl, const char *const *subs)
 		c->oom = 1;
 		return NULL;
 	}
+	/* A placeholder may open the sentence: "the candidate has decided ...". */
+	if (s[0] >= 'a' && s[0] <= 'z')
+		s[0] = (char)(s[0] - 'a' + 'A');
 	if (c->check != NULL && c->check(c->arg, s) != 0) {
 		free(s);
 		return NULL;

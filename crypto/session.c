@@ -259,7 +259,8 @@ session_destroy_all(struct terr *err)
 		if (strlen(de->d_name) != 2 * SES_NAME_LEN ||
 		    strspn(de->d_name, "0123456789abcdef") != 2 * SES_NAME_LEN)
 			continue;
-		snprintf(path, sizeof(path), "%s/%s", dir, de->d_name);
+		if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
+			continue;
 		wipe_unlink(path);
 		count++;
 	}

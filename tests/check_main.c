@@ -3,9 +3,12 @@
  * Check with its normal report.
  *
  * Sessions live under $XDG_RUNTIME_DIR/tact, so before any test runs the
- * runner points XDG_RUNTIME_DIR at a fresh private folder (mode 0700) and
- * removes it at the end: no test ever touches the real one.  tc_init() is
- * called first, as tact itself does; it also disables core dumps.
+ * runner points XDG_RUNTIME_DIR at a fresh private folder (mode 0700): no
+ * test ever touches the real one.  TMPDIR points at another folder beside
+ * it, where the fixtures make their own; the runner removes both at the end,
+ * so even a test that failed before its teardown leaves nothing behind.
+ * tc_init() is called first, as tact itself does; it also disables core
+ * dumps.
  */
 #include <check.h>
 #include <ftw.h>
@@ -16,10 +19,11 @@
 #include "../crypto/tcrypto.h"
 #include "suites.h"
 
-/* The suites, in the order they run; one line per suite of suites.h. */
+/* The suites, in the order of their files' names. */
 static Suite *(*const builders[])(void) = {
-	make_crypto_suite,
-	make_vault_suite,
+#define SUITE(name) name,
+#include "suites.inc"
+#undef SUITE
 };
 
 static int
@@ -35,7 +39,7 @@ int
 main(void)
 {
 	const char *tmp = getenv("TMPDIR");
-	char rundir[4096];
+	char top[4096], rundir[4200], tmpdir[4200];
 	struct terr err = { 0 };
 	SRunner *sr;
 	size_t i;
@@ -45,13 +49,21 @@ main(void)
 		fprintf(stderr, "check_tact: %s\n", err.msg);
 		return EXIT_FAILURE;
 	}
-	snprintf(rundir, sizeof(rundir), "%s/tact-check-run.XXXXXX",
+	snprintf(top, sizeof(top), "%s/tact-check.XXXXXX",
 	    tmp != NULL && tmp[0] == '/' ? tmp : "/tmp");
-	if (mkdtemp(rundir) == NULL || chmod(rundir, 0700) != 0) {
-		perror("check_tact: cannot create a runtime folder");
+	if (mkdtemp(top) == NULL) {
+		perror("check_tact: cannot create a temporary folder");
+		return EXIT_FAILURE;
+	}
+	snprintf(rundir, sizeof(rundir), "%s/run", top);
+	snprintf(tmpdir, sizeof(tmpdir), "%s/tmp", top);
+	if (mkdir(rundir, 0700) != 0 || chmod(rundir, 0700) != 0 || mkdir(tmpdir, 0700) != 0) {
+		perror("check_tact: cannot create the test folders");
+		nftw(top, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 		return EXIT_FAILURE;
 	}
 	setenv("XDG_RUNTIME_DIR", rundir, 1);
+	setenv("TMPDIR", tmpdir, 1);
 	unsetenv("TACT_SESSION");
 	unsetenv("TACT_VAULT");
 	unsetenv("TACT_PASSPHRASE_FILE");
@@ -63,6 +75,6 @@ main(void)
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 
-	nftw(rundir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	nftw(top, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
