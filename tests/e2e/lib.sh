@@ -1,0 +1,144 @@
+# lib.sh - helpers for tact's end-to-end tests, sourced by run.sh before
+# each t_*.sh.  Each assertion helper records one result (PASS or FAIL) in
+# $E2E_RESULTS, which run.sh counts; a failure is also printed at once.
+# Helpers return 0 on success and 1 on failure, and never exit, so one
+# failing assertion does not stop the file.
+#
+# After expect_rc, $RC holds the exit code and the files $OUT and $ERR the
+# command's stdout and stderr; the assert_* helpers take a file to look in.
+# Commands run with stdin from $STDIN (default /dev/null) and under
+# `timeout $E2E_TIMEOUT` (default 120 s) so that nothing can hang the suite.
+
+RC=0
+: "${E2E_TIMEOUT:=120}"
+
+# ok NAME: records a passed assertion.
+ok() {
+	printf 'PASS %s: %s\n' "$E2E_FILE" "$1" >>"$E2E_RESULTS"
+	return 0
+}
+
+# fail NAME MSG: records a failed assertion and prints why.
+fail() {
+	printf 'FAIL %s: %s: %s\n' "$E2E_FILE" "$1" "${2:-}" >>"$E2E_RESULTS"
+	printf 'FAIL %s: %s: %s\n' "$E2E_FILE" "$1" "${2:-}"
+	return 1
+}
+
+# check NAME CMD...: passes when CMD succeeds.
+check() {
+	local name=$1
+	shift
+	if "$@"; then ok "$name"; else fail "$name" "failed: $*"; fi
+}
+
+# expect_rc WANT NAME -- CMD...: runs CMD, capturing stdout in $OUT and
+# stderr in $ERR, and checks that it exits with WANT.
+expect_rc() {
+	local want=$1 name=$2
+	shift 2
+	[ "${1:-}" = -- ] && shift
+	RC=0
+	if [ "$(type -t "$1")" = function ]; then
+		"$@" <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR" || RC=$?
+	else
+		timeout -k 5 "$E2E_TIMEOUT" "$@" <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR" || RC=$?
+	fi
+	if [ "$RC" = "$want" ]; then
+		ok "$name"
+		return 0
+	fi
+	fail "$name" "exit $RC, want $want; stderr: $(head -c 400 "$ERR" | tr '\n' '|')"
+}
+
+# stderr_one_line NAME: $ERR is exactly one line, starting "tact: ".
+stderr_one_line() {
+	local lines records
+	lines=$(wc -l <"$ERR")
+	records=$(awk 'END { print NR }' "$ERR")
+	if [ "$lines" -eq 1 ] && [ "$records" -eq 1 ] && [ "$(head -c 6 "$ERR")" = "tact: " ]; then
+		ok "$1"
+		return 0
+	fi
+	fail "$1" "stderr is not one 'tact: ' line: $(head -c 400 "$ERR" | tr '\n' '|')"
+}
+
+# assert_eq NAME GOT WANT
+assert_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; return 0; fi
+	fail "$1" "got '$2', want '$3'"
+}
+
+# assert_contains NAME FILE TEXT: FILE contains TEXT (a fixed string).
+assert_contains() {
+	if grep -qaF -- "$3" "$2"; then ok "$1"; return 0; fi
+	fail "$1" "'$3' not in $(basename "$2"): $(head -c 300 "$2" | tr '\n' '|')"
+}
+
+# assert_not_contains NAME FILE TEXT: FILE does not contain TEXT.
+assert_not_contains() {
+	if ! grep -qaF -- "$3" "$2"; then ok "$1"; return 0; fi
+	fail "$1" "'$3' found in $(basename "$2")"
+}
+
+# assert_match NAME FILE REGEX: some line of FILE matches the extended REGEX.
+assert_match() {
+	if grep -qaE -- "$3" "$2"; then ok "$1"; return 0; fi
+	fail "$1" "no line matches /$3/: $(head -c 300 "$2" | tr '\n' '|')"
+}
+
+# assert_mode NAME PATH MODE: PATH exists with permissions MODE (octal, as stat %a).
+assert_mode() {
+	local got
+	got=$(stat -c %a -- "$2" 2>/dev/null) || got=missing
+	assert_eq "$1" "$got" "$3"
+}
+
+# assert_exists NAME PATH / assert_absent NAME PATH
+assert_exists() {
+	if [ -e "$2" ]; then ok "$1"; return 0; fi
+	fail "$1" "$2 does not exist"
+}
+assert_absent() {
+	if [ ! -e "$2" ] && [ ! -L "$2" ]; then ok "$1"; return 0; fi
+	fail "$1" "$2 exists"
+}
+
+# assert_jq NAME FILE FILTER: jq -e FILTER is true on the JSON in FILE.
+assert_jq() {
+	if jq -e "$3" "$2" >/dev/null 2>&1; then ok "$1"; return 0; fi
+	fail "$1" "jq '$3' is not true on: $(head -c 300 "$2" | tr '\n' ' ')"
+}
+
+# assert_no_plaintext NAME TEXT FILE...: no FILE that exists contains TEXT.
+assert_no_plaintext() {
+	local name=$1 text=$2 f n
+	shift 2
+	for f in "$@"; do
+		[ -e "$f" ] || continue
+		n=$(grep -caF -- "$text" "$f")
+		if [ "$n" != 0 ]; then
+			fail "$name" "'$text' found in clear in $f"
+			return 1
+		fi
+	done
+	ok "$name"
+}
+
+# snapshot PATH...: prints a checksum of each PATH (or "absent"), to compare later.
+snapshot() {
+	local f
+	for f in "$@"; do
+		if [ -e "$f" ]; then
+			printf '%s %s\n' "$(sha256sum <"$f" | cut -d' ' -f1)" "$f"
+		else
+			printf 'absent %s\n' "$f"
+		fi
+	done
+}
+
+# pty_run PROMPT ANSWER ... -- CMD...: runs CMD on a pseudo-terminal, typing
+# each ANSWER after its PROMPT; what CMD wrote to the terminal is on stdout.
+pty_run() {
+	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" "$@"
+}
