@@ -16,6 +16,7 @@ struct log_opts {
 	struct cmd_ctx *ctx;
 	struct turndown td;
 	int have_conf, have_share;
+	int nreason_args;
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
@@ -93,7 +94,11 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = date_parse("--decline-date", arg, td->decline_date, err);
 		break;
 	case O_REASON:
-		rc = turndown_add_reason(td, arg, err);
+		if (++o->nreason_args > TD_REASONS_IN_MAX)
+			rc = terr_set(err, EX_DATAERR, "too many --reason options (the limit is %d)",
+			    TD_REASONS_IN_MAX);
+		else
+			rc = turndown_add_reason(td, arg, err);
 		break;
 	case O_CONF:
 		rc = set_note(o, &td->confidential, &o->have_conf, "confidential note", arg,

@@ -60,8 +60,8 @@ struct turndown {
 /* Frees and wipes what TD holds and zeroes it. */
 void turndown_clear(struct turndown *td);
 
-/* Builders: each checks its input and returns -1 with EX_DATAERR (or
- * EX_USAGE for malformed option syntax) on bad input. */
+/* Builders: each checks its input and returns -1 with EX_DATAERR on bad
+ * input, malformed NAME:ROLE:IMPRESSION included. */
 int turndown_add_reason(struct turndown *td, const char *spec, struct terr *err);
 int turndown_add_reason2(struct turndown *td, const char *category, const char *visibility,
     struct terr *err);

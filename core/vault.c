@@ -297,6 +297,8 @@ check_is_vault(struct vault *v, struct terr *err)
 	int ok = 0, rc;
 
 	rc = sqlite3_open_v2(v->path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW, NULL);
+	if (db != NULL)
+		sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	if (rc == SQLITE_OK)
 		rc = sqlite3_prepare_v2(db, "SELECT count(*) FROM meta WHERE key = 'vault_id'", -1,
 		    &st, NULL);
