@@ -38,7 +38,7 @@ test-deps:
 	@sh mk/deps.sh test
 
 tact: $(BUILD)/tact
-	@cp $(BUILD)/tact tact
+	@cp $(BUILD)/tact tact.tmp && mv -f tact.tmp tact
 
 $(BUILD)/tact: $(CMD_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
