@@ -105,4 +105,4 @@ install: tact
 
 clean:
 	rm -rf build build-asan tact
-include tests/fuzz/fuzz.mk
+-include tests/fuzz/fuzz.mk
