@@ -51,12 +51,13 @@ setup() { # size
 	"$TACT" --vault "v$n.db" --passphrase-file pw init >/dev/null
 }
 
-report_cmp() { # size label tact-args sql
-	local n=$1
-	measure "$TACT" --vault "v$n.db" report $3
+report_cmp() { # size label sql tact-args...
+	local n=$1 label=$2 sql=$3
+	shift 3
+	measure "$TACT" --vault "v$n.db" report "$@"
 	local ts=$secs tk=$kib
-	measure sqlite3 "base$n.db" "$4"
-	row "$2" "$ts" "$tk" "$secs" "$kib"
+	measure sqlite3 "base$n.db" "$sql"
+	row "$label" "$ts" "$tk" "$secs" "$kib"
 }
 
 setup "$N"
@@ -73,8 +74,7 @@ counts_one="SELECT r.category, count(DISTINCT t.candidate_id) FROM reasons r JOI
 has_report=0
 "$TACT" --help | grep -q '^  report ' && has_report=1
 if [ $has_report = 1 ]; then
-	report_cmp "$N" "report $N, all clients" "--min-group 3" "$counts_all"
-	report_cmp "$N" "report $N, one client" "--min-group 3 --client $client" "$counts_one"
+
 fi
 
 measure_n 50 "$TACT" --vault "v$N.db" list --client "$client"
@@ -97,8 +97,8 @@ if [ $has_report = 1 ] && [ "${BENCH_BIG:-1}" = 1 ]; then
 	client=$(sqlite3 "base$BIG.db" "SELECT name FROM clients ORDER BY id LIMIT 1")
 	cid=$(sqlite3 "base$BIG.db" "SELECT id FROM clients ORDER BY id LIMIT 1")
 	counts_one="${counts_one//client_id = [0-9]*/client_id = $cid}"
-	report_cmp "$BIG" "report $BIG, all clients" "--min-group 3" "$counts_all"
-	report_cmp "$BIG" "report $BIG, one client" "--min-group 3 --client $client" "$counts_one"
+	report_cmp "$BIG" "report $BIG, all clients" "$counts_all" --min-group 3
+	report_cmp "$BIG" "report $BIG, one client" "$counts_one" --min-group 3 --client "$client"
 	"$TACT" lock >/dev/null
 fi
 
