@@ -74,7 +74,8 @@ counts_one="SELECT r.category, count(DISTINCT t.candidate_id) FROM reasons r JOI
 has_report=0
 "$TACT" --help | grep -q '^  report ' && has_report=1
 if [ $has_report = 1 ]; then
-
+	report_cmp "$N" "report $N, all clients" "$counts_all" --min-group 3
+	report_cmp "$N" "report $N, one client" "$counts_one" --min-group 3 --client "$client"
 fi
 
 measure_n 50 "$TACT" --vault "v$N.db" list --client "$client"
