@@ -833,6 +833,16 @@ row_client(struct td_iter *it, struct turndown *td, struct terr *err)
 	return 0;
 }
 
+/* Copies a stored date; cheaper than snprintf on a million rows. */
+static void
+copy_date(char out[DATE_LEN], const char *date)
+{
+	size_t n = strnlen(date, DATE_LEN - 1);
+
+	memcpy(out, date, n);
+	out[n] = '\0';
+}
+
 static int
 row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 {
@@ -845,9 +855,9 @@ row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 	td->candidate_id = sqlite3_column_int64(it->st, COL_CAND);
 	td->client_id = sqlite3_column_int64(it->st, COL_CLIENT);
 	if ((date = (const char *)sqlite3_column_text(it->st, COL_OFFER)) != NULL)
-		snprintf(td->offer_date, sizeof(td->offer_date), "%s", date);
+		copy_date(td->offer_date, date);
 	if ((date = (const char *)sqlite3_column_text(it->st, COL_DECLINE)) != NULL)
-		snprintf(td->decline_date, sizeof(td->decline_date), "%s", date);
+		copy_date(td->decline_date, date);
 	if (candkey_candidate(it->key) != td->candidate_id) {
 		wrapped = sqlite3_column_blob(it->st, COL_WRAPPED);
 		if (candkey_unwrap(it->v->keys, it->key, td->candidate_id, wrapped,

@@ -24,16 +24,52 @@ tbuf_free(struct tbuf *b)
 	b->len = 0;
 }
 
+/* Appends S to the buffer at *P (bounded by END). */
+static void
+put_str(char **p, char *end, const char *s)
+{
+	while (*s != '\0' && *p < end)
+		*(*p)++ = *s++;
+}
+
+static void
+put_num(char **p, char *end, long long v)
+{
+	char digits[24];
+	int n = 0;
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do {
+		digits[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u != 0);
+	if (v < 0)
+		digits[n++] = '-';
+	while (n > 0 && *p < end)
+		*(*p)++ = digits[--n];
+}
+
+/* "tact1|DOMAIN|TABLE|COLUMN|ROW|CANDIDATE"; written by hand rather than
+ * with snprintf, which cost a quarter of a report's time. */
 size_t
 tc_ad_format(const char *domain, const struct tc_ad *ad, char *buf, size_t size)
 {
-	int n;
+	char *p = buf, *end = buf + size - 1;
 
-	n = snprintf(buf, size, "tact%d|%s|%s|%s|%lld|%lld", TC_BLOB_VERSION, domain,
-	    ad->table, ad->column, ad->row, ad->candidate);
-	if (n < 0 || (size_t)n >= size)
-		return size - 1;
-	return (size_t)n;
+	put_str(&p, end, "tact");
+	put_num(&p, end, TC_BLOB_VERSION);
+	put_str(&p, end, "|");
+	put_str(&p, end, domain);
+	put_str(&p, end, "|");
+	put_str(&p, end, ad->table);
+	put_str(&p, end, "|");
+	put_str(&p, end, ad->column);
+	put_str(&p, end, "|");
+	put_num(&p, end, ad->row);
+	put_str(&p, end, "|");
+	put_num(&p, end, ad->candidate);
+	*p = '\0';
+	return (size_t)(p - buf);
 }
 
 int
