@@ -11,7 +11,7 @@ OPT ?= -O2 -g
 BUILD ?= build
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring
 XCFLAGS = -std=gnu11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
 	-D_GNU_SOURCE -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(PKG_CFLAGS) $(SAN)
 XLDFLAGS = $(SAN) -Wl,-z,relro,-z,now

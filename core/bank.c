@@ -1088,6 +1088,7 @@ const char *const bank_cues[] = {
 
 const char *const bank_closings[] = {
 	"{candidate} would like to stay in touch, and I expect your paths will cross again.",
+	"The timing may well suit both sides another time, and I'd like to keep that door open.",
 	"I'd like to keep working with you on this search, and I have a couple of people in mind to introduce.",
 	"If it helps, I can send you a short profile of another strong candidate this week.",
 	"I'd also be glad to refer someone from my network who could be a good match for this role.",

@@ -34,7 +34,26 @@ struct builder {
 	struct debrief *d;
 	const struct debrief_input *in;
 	struct chooser c;
+	size_t cues[32];                /* the listening cues in a shuffled order */
+	size_t ncues, next_cue;         /* taken in turn, so they do not repeat */
 };
+
+/* Returns the next listening cue the guard lets through, or NULL. */
+static char *
+next_cue(struct builder *b)
+{
+	char *s;
+
+	for (size_t i = 0; i < b->ncues; i++) {
+		size_t k = b->cues[(b->next_cue + i) % b->ncues];
+
+		if ((s = choose_line(&b->c, bank_cues[k], NULL)) != NULL) {
+			b->next_cue = (b->next_cue + i + 1) % b->ncues;
+			return s;
+		}
+	}
+	return NULL;
+}
 
 static int
 build_opening(struct builder *b)
@@ -109,7 +128,7 @@ build_probe(struct builder *b, const struct bank_area *a, struct debrief_probe *
 			if (f != NULL)
 				p->follow_ups[p->nfollow++] = f;
 		}
-		p->cue = choose_from(&b->c, bank_cues, 0, wording_count(bank_cues), NULL);
+		p->cue = next_cue(b);
 		if (p->nfollow >= 2 && p->cue != NULL) {
 			p->area = a->slug;
 			return 0;
@@ -218,9 +237,9 @@ build_probes(struct builder *b, struct terr *err)
 	return 0;
 }
 
-/* Closing lines in the bank's order: keeping in touch (0), help with the
- * search (1-3), next steps (4-5), thanks (6-7); one of each group. */
-static const size_t closing_groups[] = { 0, 1, 4, 6, 8 };
+/* Closing lines in the bank's order: keeping in touch (0-1), help with the
+ * search (2-4), next steps (5-6), thanks (7-8); one of each group. */
+static const size_t closing_groups[] = { 0, 2, 5, 7, 9 };
 
 static int
 build_closing(struct builder *b)
@@ -282,6 +301,10 @@ debrief_build(const struct debrief_input *in, uint64_t seed, debrief_check_fn ch
 	b.d->seed = seed;
 	b.in = in;
 	chooser_init(&b.c, seed, check, arg);
+	b.ncues = wording_count(bank_cues);
+	if (b.ncues > sizeof(b.cues) / sizeof(b.cues[0]))
+		b.ncues = sizeof(b.cues) / sizeof(b.cues[0]);
+	chooser_permute(&b.c, b.cues, b.ncues);
 	if (build_opening(&b) != 0 || build_probes(&b, err) != 0 || build_closing(&b) != 0 ||
 	    build_guardrails(&b) != 0 || b.c.oom) {
 		terr_set(err, EX_OSERR, "out of memory");
@@ -321,7 +344,7 @@ debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out)
 		fprintf(out, "DEBRIEF SCRIPT - turndown %lld\n\nOPENING\n", d->turndown);
 	for (i = 0; i < d->nopening; i++)
 		wording_wrap(out, md ? "- " : "  ", md ? "  " : "  ", d->opening[i], md ? 100000 : 78);
-	fputs(md ? "\n## Probes\n\n" : "\nPROBES (ask, then listen)\n", out);
+	fputs(md ? "\n## Probes\n\n" : "\nPROBES\n", out);
 	for (i = 0; i < d->nprobes; i++) {
 		char lead[32];
 		const struct debrief_probe *p = &d->probes[i];
@@ -339,8 +362,8 @@ debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out)
 	fputs(md ? "## Closing\n\n" : "\nCLOSING\n", out);
 	for (i = 0; i < d->nclosing; i++)
 		wording_wrap(out, md ? "- " : "  ", md ? "  " : "  ", d->closing[i], md ? 100000 : 78);
-	fputs(md ? "\n## Guardrails (for you only, not to be read out)\n\n" :
-	    "\nGUARDRAILS (for you only, not to be read out)\n", out);
+	fputs(md ? "\n## Guardrails (recruiter only)\n\n" :
+	    "\nGUARDRAILS (recruiter only)\n", out);
 	for (i = 0; i < d->nguardrails; i++)
 		wording_wrap(out, md ? "- " : "  - ", md ? "  " : "    ", d->guardrails[i], md ? 100000 : 78);
 	fprintf(out, md ? "\n*Script %llu: --seed %llu gives this script again.*\n" :

@@ -10,10 +10,12 @@
  * reading the text slips past.  A hash collision can only make the guard
  * stricter, never let a run through.
  */
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unictype.h>
+#include <unistr.h>
+#include <unicase.h>
 
 #include "confidential.h"
 #include "guard.h"
@@ -39,44 +41,73 @@ struct word {
 	int sentence_start;     /* first word of the text or after . ! ? */
 };
 
-/* Splits TEXT into words; JOIN keeps apostrophes inside words.  Returns a
- * malloc'd array (free it) and its length in *N. */
+static int
+is_apostrophe(ucs4_t c)
+{
+	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02bc;
+}
+
+static int
+ends_sentence(ucs4_t c)
+{
+	return c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x2026 || c == 0x3002;
+}
+
+/* Decodes the character at P (N bytes left) into *C; returns its length,
+ * at least 1, so malformed bytes are stepped over as separators. */
+static size_t
+next_char(const uint8_t *p, size_t n, ucs4_t *c)
+{
+	int len = u8_mbtouc(c, p, n);
+
+	return len > 0 ? (size_t)len : 1;
+}
+
+/* Splits TEXT into words of letters and digits (any script; everything else
+ * separates, so "process\u2014the" is two words), lowered.  JOIN keeps an
+ * apostrophe inside a word ("don't" is "dont") instead of splitting there.
+ * Returns a malloc'd array (free it) and its length in *N. */
 static struct word *
 words(const char *text, int join, size_t *n)
 {
-	const unsigned char *p = (const unsigned char *)(text ? text : "");
-	size_t cap = strlen((const char *)p) / 2 + 2, len;
+	const uint8_t *p = (const uint8_t *)(text ? text : "");
+	size_t left = strlen((const char *)p), cap = left / 2 + 2, len, step;
 	struct word *w = calloc(cap, sizeof(*w));
 	int start = 1;
+	ucs4_t c, c2;
 
 	*n = 0;
 	if (w == NULL)
 		return NULL;
-	while (*p != '\0') {
-		if (!(isalnum(*p) || *p >= 0x80)) {
-			if (*p == '.' || *p == '!' || *p == '?' || *p == '\n')
+	while (left > 0) {
+		step = next_char(p, left, &c);
+		if (!uc_is_alnum(c)) {
+			if (ends_sentence(c))
 				start = 1;
-			p++;
+			p += step;
+			left -= step;
 			continue;
 		}
 		len = 0;
-		w[*n].capital = isupper(*p) != 0;
+		w[*n].capital = uc_is_upper(c) || uc_tolower(c) != c;
 		w[*n].sentence_start = start;
 		start = 0;
-		for (;;) {
-			if (isalnum(*p) || (*p >= 0x80 && !(p[0] == 0xe2 && p[1] == 0x80 &&
-			    (p[2] == 0x99 || p[2] == 0x98)))) {
-				if (len < WORD_MAX - 1)
-					w[*n].text[len++] = (char)tolower(*p);
-				p++;
-			} else if (join && *p == '\'' && isalnum(p[1])) {
-				p++;
-			} else if (join && p[0] == 0xe2 && p[1] == 0x80 &&
-			    (p[2] == 0x99 || p[2] == 0x98) && isalnum(p[3])) {
-				p += 3;
-			} else {
+		while (left > 0) {
+			step = next_char(p, left, &c);
+			if (uc_is_alnum(c)) {
+				uint8_t buf[8];
+				int bl = u8_uctomb(buf, uc_tolower(c), sizeof(buf));
+
+				if (bl > 0 && len + (size_t)bl < WORD_MAX) {
+					memcpy(w[*n].text + len, buf, (size_t)bl);
+					len += (size_t)bl;
+				}
+			} else if (!(join && is_apostrophe(c) && left > step &&
+			    (next_char(p + step, left - step, &c2), uc_is_alnum(c2)))) {
 				break;
 			}
+			p += step;
+			left -= step;
 		}
 		w[*n].text[len] = '\0';
 		(*n)++;
@@ -259,9 +290,19 @@ person_is_positive_word(const struct person *met, size_t nmet, const char *w)
 	return 0;
 }
 
+/* Whether word W is a word of one of the NULL-terminated NAMES. */
+static int
+in_names(const char *const *names, const char *w)
+{
+	for (size_t i = 0; names != NULL && names[i] != NULL; i++)
+		if (text_has_word(names[i], w))
+			return 1;
+	return 0;
+}
+
 static int
 add_names(struct guard *g, const char *conf, const char *share, const struct person *met,
-    size_t nmet)
+    size_t nmet, const char *const *known)
 {
 	struct word *w;
 	size_t n, i, k;
@@ -294,7 +335,7 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 	for (i = 0; i < n; i++) {
 		if (!w[i].capital || strlen(w[i].text) < 2 || is_common(w[i].text) ||
 		    is_title(w[i].text) ||
-		    text_has_word(share, w[i].text) ||
+		    text_has_word(share, w[i].text) || in_names(known, w[i].text) ||
 		    person_is_positive_word(met, nmet, w[i].text))
 			continue;
 		if (set_add(w[i].sentence_start ? &g->cap_names : &g->names,
@@ -307,15 +348,17 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 	return 0;
 }
 
-struct guard *
-guard_from_text(const char *confidential, const char *shareable, const struct person *met,
-    size_t nmet, struct terr *err)
+/* KNOWN: names the client knows anyway (the candidate's, the client's),
+ * which a confidential note may mention without making them secret. */
+static struct guard *
+guard_build(const char *confidential, const char *shareable, const struct person *met,
+    size_t nmet, const char *const *known, struct terr *err)
 {
 	struct guard *g = calloc(1, sizeof(*g));
 
 	if (g == NULL || add_runs(g, confidential, shareable, 0) != 0 ||
 	    add_runs(g, confidential, shareable, 1) != 0 ||
-	    add_names(g, confidential, shareable, met, nmet) != 0) {
+	    add_names(g, confidential, shareable, met, nmet, known) != 0) {
 		guard_free(g);
 		terr_set(err, EX_OSERR, "out of memory");
 		return NULL;
@@ -324,17 +367,31 @@ guard_from_text(const char *confidential, const char *shareable, const struct pe
 }
 
 struct guard *
+guard_from_text(const char *confidential, const char *shareable, const struct person *met,
+    size_t nmet, struct terr *err)
+{
+	return guard_build(confidential, shareable, met, nmet, NULL, err);
+}
+
+struct guard *
 guard_new(struct vault *v, const struct turndown *td, struct terr *err)
 {
 	struct turndown conf;
 	struct guard *g;
+	const char *known[3];
+	size_t k = 0;
 
+	if (td->candidate != NULL)
+		known[k++] = td->candidate;
+	if (td->client != NULL)
+		known[k++] = td->client;
+	known[k] = NULL;
 	memset(&conf, 0, sizeof(conf));
 	conf.id = td->id;
 	conf.candidate_id = td->candidate_id;
 	if (confidential_load(v, &conf, err) != 0)
 		return NULL;
-	g = guard_from_text(conf.confidential, td->shareable, td->met, td->nmet, err);
+	g = guard_build(conf.confidential, td->shareable, td->met, td->nmet, known, err);
 	turndown_clear(&conf);
 	return g;
 }

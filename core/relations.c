@@ -125,12 +125,12 @@ void
 decline_write(const struct decline *d, FILE *out)
 {
 	fprintf(out, "DECLINE CALL - turndown %lld\n", d->turndown);
-	section(out, "THANKS AND THE DECISION", d->thanks, d->nthanks, "  ");
-	section(out, "THE REASON, IN GENERAL TERMS", d->reason, d->nreason, "  ");
-	section(out, "THE FUTURE", d->future, d->nfuture, "  ");
-	section(out, "AN OFFER", d->offer, d->noffer, "  ");
+	section(out, "THANKS", d->thanks, d->nthanks, "  ");
+	section(out, "REASON", d->reason, d->nreason, "  ");
+	section(out, "FUTURE", d->future, d->nfuture, "  ");
+	section(out, "OFFER", d->offer, d->noffer, "  ");
 	section(out, "NEXT STEPS", d->next, d->nnext, "  ");
-	section(out, "DELIVERING IT WELL (for you only)", d->tips, d->ntips, "  - ");
+	section(out, "TIPS (recruiter only)", d->tips, d->ntips, "  - ");
 	fprintf(out, "\n(script %llu: --seed %llu gives this script again)\n",
 	    (unsigned long long)d->seed, (unsigned long long)d->seed);
 }

@@ -22,6 +22,7 @@ else
 	need="$need libsqlite3-dev libsodium-dev libssl-dev libjansson-dev libical-dev"
 fi
 have_hdr csv.h || need="$need libcsv-dev"
+have_hdr unictype.h || need="$need libunistring-dev"
 if [ "${1:-build}" = test ]; then
 	{ have_cmd pkg-config && have_pc check; } || need="$need check"
 	have_cmd sqlite3 || need="$need sqlite3"
