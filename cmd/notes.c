@@ -93,20 +93,6 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	return buf;
 }
 
-/* A guard for a note to person WHO (-1: the client), who may be named. */
-static struct guard *
-guard_for(struct cmd_ctx *ctx, const struct turndown *td, long who)
-{
-	struct person met[TEXT_MET_MAX];
-	struct turndown view = *td;
-
-	memcpy(met, td->met, td->nmet * sizeof(*met));
-	if (who >= 0)
-		met[who].impression = IMP_POSITIVE;
-	view.met = met;
-	return guard_new(ctx->vault, &view, &ctx->err);
-}
-
 int
 cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -146,7 +132,7 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 
 		ra.td = &td;
 		ra.to = who >= 0 ? &td.met[who] : NULL;
-		if ((ra.guard = guard_for(ctx, &td, who)) == NULL)
+		if ((ra.guard = guard_new_for(ctx->vault, &td, who, &ctx->err)) == NULL)
 			goto out;
 		out = cmd_guarded(ctx, ra.guard, (uint64_t)o.seed + (uint64_t)(i + 1), "note",
 		    render, &ra);

@@ -238,19 +238,36 @@ is_common(const char *w)
 	return 0;
 }
 
+/* Adds the three-word runs of TEXT to SET. */
 static int
-add_runs(struct guard *g, const char *conf, const char *share, int join)
+add_trigrams(struct hashset *set, const char *text, int join)
+{
+	struct word *w;
+	size_t n, i;
+	int rc = 0;
+
+	if (text == NULL)
+		return 0;
+	if ((w = words(text, join, &n)) == NULL)
+		return -1;
+	for (i = 0; i + 3 <= n && rc == 0; i++)
+		rc = set_add(set, hash_words(w + i, 3));
+	free(w);
+	return rc;
+}
+
+/* ALSO: text whose runs may be said like the shareable note's, or NULL. */
+static int
+add_runs(struct guard *g, const char *conf, const char *share, const char *also, int join)
 {
 	struct hashset shared = { 0 };
-	struct word *cw = NULL, *sw = NULL;
-	size_t nc, ns, i;
+	struct word *cw = NULL;
+	size_t nc, i;
 	int rc = -1;
 
-	if ((cw = words(conf, join, &nc)) == NULL || (sw = words(share, join, &ns)) == NULL)
+	if ((cw = words(conf, join, &nc)) == NULL || add_trigrams(&shared, share, join) != 0 ||
+	    add_trigrams(&shared, also, join) != 0)
 		goto out;
-	for (i = 0; i + 3 <= ns; i++)
-		if (set_add(&shared, hash_words(sw + i, 3)) != 0)
-			goto out;
 	for (i = 0; i + 3 <= nc; i++) {
 		uint64_t h = hash_words(cw + i, 3);
 
@@ -261,7 +278,6 @@ add_runs(struct guard *g, const char *conf, const char *share, int join)
 out:
 	set_free(&shared);
 	free(cw);
-	free(sw);
 	return rc;
 }
 
@@ -352,12 +368,12 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
  * which a confidential note may mention without making them secret. */
 static struct guard *
 guard_build(const char *confidential, const char *shareable, const struct person *met,
-    size_t nmet, const char *const *known, struct terr *err)
+    size_t nmet, const char *const *known, const char *also, struct terr *err)
 {
 	struct guard *g = calloc(1, sizeof(*g));
 
-	if (g == NULL || add_runs(g, confidential, shareable, 0) != 0 ||
-	    add_runs(g, confidential, shareable, 1) != 0 ||
+	if (g == NULL || add_runs(g, confidential, shareable, also, 0) != 0 ||
+	    add_runs(g, confidential, shareable, also, 1) != 0 ||
 	    add_names(g, confidential, shareable, met, nmet, known) != 0) {
 		guard_free(g);
 		terr_set(err, EX_OSERR, "out of memory");
@@ -370,12 +386,20 @@ struct guard *
 guard_from_text(const char *confidential, const char *shareable, const struct person *met,
     size_t nmet, struct terr *err)
 {
-	return guard_build(confidential, shareable, met, nmet, NULL, err);
+	return guard_build(confidential, shareable, met, nmet, NULL, NULL, err);
 }
 
 struct guard *
 guard_new(struct vault *v, const struct turndown *td, struct terr *err)
 {
+	return guard_new_for(v, td, -1, err);
+}
+
+struct guard *
+guard_new_for(struct vault *v, const struct turndown *td, long recipient, struct terr *err)
+{
+	struct person met[TEXT_MET_MAX];
+	const char *also = NULL;
 	struct turndown conf;
 	struct guard *g;
 	const char *known[3];
@@ -391,7 +415,13 @@ guard_new(struct vault *v, const struct turndown *td, struct terr *err)
 	conf.candidate_id = td->candidate_id;
 	if (confidential_load(v, &conf, err) != 0)
 		return NULL;
-	g = guard_build(conf.confidential, td->shareable, td->met, td->nmet, known, err);
+	/* A note may name its own recipient, even one seen negatively, and in full. */
+	memcpy(met, td->met, td->nmet * sizeof(*met));
+	if (recipient >= 0 && (size_t)recipient < td->nmet) {
+		met[recipient].impression = IMP_POSITIVE;
+		also = met[recipient].name;
+	}
+	g = guard_build(conf.confidential, td->shareable, met, td->nmet, known, also, err);
 	turndown_clear(&conf);
 	return g;
 }

@@ -17,6 +17,10 @@ struct guard;
 /* Builds a guard for TD (loaded with TD_PEOPLE and TD_SHAREABLE), reading
  * the confidential note itself.  Free with guard_free(). */
 struct guard *guard_new(struct vault *v, const struct turndown *td, struct terr *err);
+/* The same, for a note to person RECIPIENT of td->met (-1: none), who may
+ * be named, in full, even if seen neutrally or negatively. */
+struct guard *guard_new_for(struct vault *v, const struct turndown *td, long recipient,
+    struct terr *err);
 /* Builds a guard from texts directly (for tests and for callers that hold them). */
 struct guard *guard_from_text(const char *confidential, const char *shareable,
     const struct person *met, size_t nmet, struct terr *err);
