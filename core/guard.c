@@ -16,6 +16,7 @@
 #include <unictype.h>
 #include <unistr.h>
 #include <unicase.h>
+#include <uninorm.h>
 
 #include "confidential.h"
 #include "guard.h"
@@ -70,15 +71,23 @@ next_char(const uint8_t *p, size_t n, ucs4_t *c)
 static struct word *
 words(const char *text, int join, size_t *n)
 {
-	const uint8_t *p = (const uint8_t *)(text ? text : "");
-	size_t left = strlen((const char *)p), cap = left / 2 + 2, len, step;
-	struct word *w = calloc(cap, sizeof(*w));
+	const uint8_t *in = (const uint8_t *)(text ? text : "");
+	size_t left = strlen((const char *)in), cap, len, step, nfc_len = 0;
+	/* Composed form first, so "Rene\u0301e" and "Ren\u00e9e" are one word. */
+	uint8_t *nfc = u8_normalize(UNINORM_NFC, in, left, NULL, &nfc_len);
+	const uint8_t *p = nfc != NULL ? nfc : in;
+	struct word *w;
 	int start = 1;
 	ucs4_t c, c2;
 
 	*n = 0;
-	if (w == NULL)
+	if (nfc != NULL)
+		left = nfc_len;
+	cap = left / 2 + 2;
+	if ((w = calloc(cap, sizeof(*w))) == NULL) {
+		free(nfc);
 		return NULL;
+	}
 	while (left > 0) {
 		step = next_char(p, left, &c);
 		if (!uc_is_alnum(c)) {
@@ -112,6 +121,7 @@ words(const char *text, int join, size_t *n)
 		w[*n].text[len] = '\0';
 		(*n)++;
 	}
+	free(nfc);
 	return w;
 }
 
@@ -416,7 +426,8 @@ guard_new_for(struct vault *v, const struct turndown *td, long recipient, struct
 	if (confidential_load(v, &conf, err) != 0)
 		return NULL;
 	/* A note may name its own recipient, even one seen negatively, and in full. */
-	memcpy(met, td->met, td->nmet * sizeof(*met));
+	if (td->nmet > 0)
+		memcpy(met, td->met, td->nmet * sizeof(*met));
 	if (recipient >= 0 && (size_t)recipient < td->nmet) {
 		met[recipient].impression = IMP_POSITIVE;
 		also = met[recipient].name;
