@@ -105,8 +105,10 @@ assert_absent() {
 }
 
 # assert_jq NAME FILE FILTER: jq -e FILTER is true on the JSON in FILE.
+# An empty file is a failure: jq -e exits 0 when it is given no input.
 assert_jq() {
-	if jq -e "$3" "$2" >/dev/null 2>&1; then ok "$1"; return 0; fi
+	if [ -s "$2" ] && [ "$(jq -e "$3" "$2" 2>/dev/null | tail -1)" != "" ] &&
+	    jq -e "$3" "$2" >/dev/null 2>&1; then ok "$1"; return 0; fi
 	fail "$1" "jq '$3' is not true on: $(head -c 300 "$2" | tr '\n' ' ')"
 }
 
