@@ -31,7 +31,7 @@ confidential_load(struct vault *v, struct turndown *td, struct terr *err)
 	struct candkey *ck = NULL;
 	struct tbuf b = { 0 };
 	sqlite3_stmt *st;
-	int rc = -1;
+	int rc = -1, step;
 
 	st = vault_prepare(v, "SELECT c.wrapped_key, t.confidential FROM turndowns t JOIN "
 	    "candidates c ON c.id = t.candidate_id WHERE t.id = ? AND t.candidate_id = ?", err);
@@ -39,8 +39,11 @@ confidential_load(struct vault *v, struct turndown *td, struct terr *err)
 		return -1;
 	sqlite3_bind_int64(st, 1, td->id);
 	sqlite3_bind_int64(st, 2, td->candidate_id);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		terr_set(err, EX_NOINPUT, "no turndown %lld", td->id);
+	if ((step = sqlite3_step(st)) != SQLITE_ROW) {
+		if (step == SQLITE_DONE)
+			terr_set(err, EX_NOINPUT, "no turndown %lld", td->id);
+		else
+			vault_sqlerr(v, step, "turndowns", err);
 		goto out;
 	}
 	if ((ck = candkey_alloc(err)) == NULL)

@@ -37,7 +37,7 @@ vault_unlock_pass(struct vault *v, const struct secret *pass, struct terr *err)
 	sqlite3_stmt *st;
 	struct keyslot slot;
 	struct terr tryerr;
-	int rc, slots = 0;
+	int rc, slots = 0, damaged = 0;
 
 	st = vault_prepare(v, "SELECT id, alg, opslimit, memlimit, salt, wrapped FROM keyslots "
 	    "ORDER BY id", err);
@@ -45,15 +45,19 @@ vault_unlock_pass(struct vault *v, const struct secret *pass, struct terr *err)
 		return -1;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		slots++;
-		if (slot_read(st, &slot) != 0)
+		if (slot_read(st, &slot) != 0) {
+			damaged++;
 			continue;
+		}
 		terr_clear(&tryerr);
 		v->keys = keyslot_open(&slot, pass, v->id, &tryerr);
 		if (v->keys != NULL) {
 			v->slot_opened = sqlite3_column_int64(st, 0);
 			break;
 		}
-		if (tryerr.code != EX_NOPERM && tryerr.code != EX_DATAERR) {
+		if (tryerr.code == EX_DATAERR)
+			damaged++;
+		else if (tryerr.code != EX_NOPERM) {
 			sqlite3_finalize(st);
 			return terr_set(err, tryerr.code, "%s", tryerr.msg);
 		}
@@ -61,6 +65,8 @@ vault_unlock_pass(struct vault *v, const struct secret *pass, struct terr *err)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return vault_sqlerr(v, rc, "key slots", err);
+	if (v->keys == NULL && slots > 0 && damaged == slots)
+		return terr_set(err, EX_DATAERR, "vault '%s': every key slot is damaged", v->path);
 	if (v->keys == NULL)
 		return terr_set(err, EX_NOPERM, slots ? "wrong passphrase" : "vault has no key slot");
 	return 0;

@@ -114,10 +114,14 @@ vault_prepare(struct vault *v, const char *sql, struct terr *err)
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v3(v->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 
-	if (rc != SQLITE_OK) {
+	/* Our own statements only fail to compile on a schema that was altered. */
+	if ((rc & 0xff) == SQLITE_ERROR)
+		terr_set(err, EX_DATAERR, "vault '%s' is damaged (%s)", v->path,
+		    sqlite3_errmsg(v->db));
+	else if (rc != SQLITE_OK)
 		vault_sqlerr(v, rc, "vault", err);
+	if (rc != SQLITE_OK)
 		return NULL;
-	}
 	return st;
 }
 
@@ -183,8 +187,10 @@ user_version(struct vault *v, int *out, struct terr *err)
 	return 0;
 }
 
+/* Moves the schema forward to the newest version; only a vault being
+ * created may start from 0 (CREATING). */
 static int
-migrate(struct vault *v, struct terr *err)
+migrate(struct vault *v, int creating, struct terr *err)
 {
 	int have, n = (int)(sizeof(migrations) / sizeof(migrations[0]));
 	char sql[64];
@@ -193,6 +199,9 @@ migrate(struct vault *v, struct terr *err)
 		return -1;
 	if (have == n)
 		return 0;
+	if (have < 0 || (have == 0 && !creating))
+		return terr_set(err, EX_DATAERR, "vault '%s' is damaged (schema version %d)",
+		    v->path, have);
 	if (have > n)
 		return terr_set(err, EX_DATAERR, "vault '%s' was written by a newer tact "
 		    "(schema %d, this one knows %d)", v->path, have, n);
@@ -200,6 +209,10 @@ migrate(struct vault *v, struct terr *err)
 		return -1;
 	if (user_version(v, &have, err) != 0)
 		goto fail;
+	if (have < 0 || (have == 0 && !creating)) {
+		terr_set(err, EX_DATAERR, "vault '%s' is damaged (schema version %d)", v->path, have);
+		goto fail;
+	}
 	for (; have < n; have++) {
 		if (vault_exec(v, migrations[have], err) != 0)
 			goto fail;
@@ -336,7 +349,7 @@ vault_open(const char *path, struct terr *err)
 	if ((v = vault_alloc(path, err)) == NULL)
 		return NULL;
 	if (check_is_vault(v, err) != 0 || db_open(v, SQLITE_OPEN_READWRITE, err) != 0 ||
-	    migrate(v, err) != 0 || load_id(v, err) != 0) {
+	    migrate(v, 0, err) != 0 || load_id(v, err) != 0) {
 		vault_close(v);
 		return NULL;
 	}
@@ -426,7 +439,7 @@ vault_create(const char *path, const struct secret *pass, enum tc_kdf kdf, struc
 		free(v);
 		return NULL;
 	}
-	if (db_open(v, SQLITE_OPEN_READWRITE, err) != 0 || migrate(v, err) != 0)
+	if (db_open(v, SQLITE_OPEN_READWRITE, err) != 0 || migrate(v, 1, err) != 0)
 		goto fail;
 	if ((v->keys = keyring_new_random(err)) == NULL)
 		goto fail;

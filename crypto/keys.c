@@ -229,8 +229,8 @@ keyslot_open(const struct keyslot *slot, const struct secret *pass,
 	if (slot->alg != crypto_pwhash_ALG_ARGON2ID13 ||
 	    slot->opslimit < crypto_pwhash_OPSLIMIT_INTERACTIVE ||
 	    slot->memlimit < crypto_pwhash_MEMLIMIT_INTERACTIVE ||
-	    slot->opslimit > crypto_pwhash_OPSLIMIT_MAX ||
-	    slot->memlimit > (size_t)4 << 30) {
+	    slot->opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
+	    slot->memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE) {
 		terr_set(err, EX_DATAERR, "key slot has unsupported parameters");
 		goto out;
 	}

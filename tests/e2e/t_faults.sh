@@ -1,0 +1,613 @@
+# t_faults.sh - tact under failure: disk errors, kill -9, damaged vault
+# files, oversized input, and what a failing or waiting process leaves for
+# others to see.
+#
+# Sourced by run.sh (with lib.sh) in a fresh folder.  Disk errors come from
+# an LD_PRELOAD shim, tests/fault/failio.c, built here with cc: it makes
+# pwrite/fsync (and friends) fail with ENOSPC or EIO after N calls on files
+# whose path matches.  Under an ASan build the shim is loaded before the
+# ASan runtime, which ASan accepts with verify_asan_link_order=0; its own
+# interceptors still run behind the shim.  Random choices (kill times,
+# damaged bytes) come from a seed printed at the start, FAULTS_SEED to
+# replay one.  Most commands unlock through a session, so that Argon2id
+# does not dominate the running time.
+
+F_SEED=${FAULTS_SEED:-$(( $(date +%s) % 32768 ))}
+RANDOM=$F_SEED
+echo "t_faults: seed $F_SEED (FAULTS_SEED=$F_SEED to replay)"
+
+PASS='faults-Tr0ub4dor&3-horse'
+printf '%s\n' "$PASS" >pw
+V=$PWD/v.db
+TV=("$TACT_BIN" --vault "$V")
+mkdir -p tmp
+export TMPDIR=$PWD/tmp
+
+# f_asan: whether $TACT_BIN is built with AddressSanitizer.
+f_asan() {
+	ldd "$TACT_BIN" 2>/dev/null | grep -q libasan ||
+	    nm "$TACT_BIN" 2>/dev/null | grep -q __asan_init
+}
+F_PRELOAD_ENV=()
+if f_asan; then
+	F_PRELOAD_ENV=(ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0")
+fi
+
+# f_count DB: the number of turndowns, read with sqlite3 (not tact).
+f_count() {
+	sqlite3 "$1" 'SELECT count(*) FROM turndowns' 2>&1
+}
+
+# f_integrity DB: "ok" if SQLite finds DB sound.
+f_integrity() {
+	sqlite3 "$1" 'PRAGMA integrity_check' 2>&1 | tr '\n' ' ' | sed 's/ $//'
+}
+
+# f_clean_exit NAME: the last command ($RC, $ERR) did not crash: no signal,
+# no timeout, no sanitizer report, and every stderr line is a "tact: " one.
+f_clean_exit() {
+	if [ "$RC" -ge 124 ]; then
+		fail "$1" "exit $RC (crash, signal or timeout): $(head -c 300 "$ERR" | tr '\n' '|')"
+		return 1
+	fi
+	if grep -qaE 'Sanitizer|runtime error|Segmentation|Aborted|core dumped' "$ERR"; then
+		fail "$1" "sanitizer or crash report: $(grep -aE 'Sanitizer|runtime error' "$ERR" |
+		    head -n 2 | tr '\n' '|')"
+		return 1
+	fi
+	if grep -qav '^tact: ' "$ERR"; then
+		fail "$1" "stderr line not starting 'tact: ': $(grep -av '^tact: ' "$ERR" | head -n 1)"
+		return 1
+	fi
+	ok "$1"
+}
+
+# f_no_control NAME: $ERR holds no control character but the newlines.
+f_no_control() {
+	if LC_ALL=C grep -qaP '[\x00-\x09\x0b-\x1f\x7f]' "$ERR"; then
+		fail "$1" "control character in stderr: $(od -c "$ERR" | head -n 3 | tr '\n' '|')"
+		return 1
+	fi
+	ok "$1"
+}
+
+# f_wait_pid PID SECS: waits for the background PID, at most SECS seconds
+# (then kills it); sets F_RC to its exit status (137 if it had to be killed).
+f_wait_pid() {
+	local i
+	for i in $(seq 1 $(($2 * 10))); do
+		kill -0 "$1" 2>/dev/null || break
+		sleep 0.1
+	done
+	kill -9 "$1" 2>/dev/null
+	F_RC=0
+	{ wait "$1"; } 2>/dev/null || F_RC=$?
+}
+
+# f_sleep_ms MS: sleeps MS milliseconds.
+f_sleep_ms() {
+	sleep "$(($1 / 1000)).$(printf '%03d' $(($1 % 1000)))"
+}
+
+# --- a vault with a few turndowns, and a session ---------------------------
+expect_rc 0 "setup: init" -- "${TV[@]}" --passphrase-file pw init
+for i in 1 2 3; do
+	expect_rc 0 "setup: log $i" -- "${TV[@]}" --passphrase-file pw log --candidate "Cand $i" \
+	    --client "Client $i" --role "Head of Data" --reason growth --reason hr:confidential \
+	    --confidential "private remark number $i" --share "shareable remark $i" \
+	    --met "Ann Lee:hiring-manager:positive" --offer-date 2024-01-0$i --decline-date 2024-02-0$i
+done
+expect_rc 0 "setup: unlock" -- "${TV[@]}" --passphrase-file pw unlock --ttl 30
+TACT_SESSION=$(sed -n 's/^export TACT_SESSION=//p' "$OUT")
+TACT_SESSION=${TACT_SESSION//\'/}
+TACT_SESSION=${TACT_SESSION//\"/}
+export TACT_SESSION
+expect_rc 0 "setup: the session works" -- "${TV[@]}" list
+
+python3 - <<'EOF'
+import json, random
+r = random.Random(42)
+cats = ["compensation", "equity", "growth", "hr", "team", "culture", "relocation", "remote"]
+def line(i):
+    return json.dumps({"candidate": "Imp %d" % (i % 5000), "client": "Client %d" % (i % 50),
+        "role": "Engineer", "decline_date": "2024-%02d-%02d" % (1 + i % 12, 1 + i % 28),
+        "reasons": [{"category": r.choice(cats),
+                     "visibility": r.choice(["confidential", "shareable"])}],
+        "shareable": "ok note %d" % i, "confidential": "private words %d" % i})
+with open("big.jsonl", "w") as f:
+    for i in range(100000):
+        f.write(line(i) + "\n")
+with open("small.jsonl", "w") as f:
+    for i in range(200):
+        f.write(line(i) + "\n")
+EOF
+
+# --- disk errors through the LD_PRELOAD shim ---------------------------------
+if ! cc -shared -fPIC -O1 -o "$PWD/failio.so" "$E2E_DIR/../fault/failio.c" -ldl 2>cc.err; then
+	fail "faults: build the failio shim" "$(head -c 300 cc.err | tr '\n' '|')"
+fi
+
+# f_fault NAME CALLS ERRNO MATCH AFTER CMD...: runs tact CMD with the shim set
+# to fail CALLS on files matching MATCH after AFTER calls, and checks exit 74
+# with one "tact: " line, that the fault was really injected, and that the
+# vault is then sound and holds the same turndowns.
+f_fault() {
+	local name=$1 calls=$2 errno=$3 match=$4 after=$5 n0 n1
+	shift 5
+	n0=$(f_count "$V")
+	rm -f failio.log
+	expect_rc 74 "$name: exit 74" -- env "${F_PRELOAD_ENV[@]}" LD_PRELOAD="$PWD/failio.so" \
+	    FAILIO_CALLS="$calls" FAILIO_ERRNO="$errno" FAILIO_MATCH="$match" FAILIO_AFTER="$after" \
+	    FAILIO_LOG="$PWD/failio.log" "${TV[@]}" "$@"
+	stderr_one_line "$name: one-line error"
+	if [ -s failio.log ]; then
+		ok "$name: the fault was injected"
+	else
+		fail "$name: the fault was injected" "the shim never failed a call"
+	fi
+	assert_eq "$name: integrity_check" "$(f_integrity "$V")" "ok"
+	n1=$(f_count "$V")
+	assert_eq "$name: turndowns unchanged" "$n1" "$n0"
+}
+
+F_LOG=(log --candidate "Fault Case" --client "Client 1" --reason compensation \
+    --confidential "never half written")
+f_fault "log, WAL write ENOSPC at once" pwrite ENOSPC v.db-wal 0 "${F_LOG[@]}"
+f_fault "log, WAL write ENOSPC after 2" pwrite ENOSPC v.db-wal 2 "${F_LOG[@]}"
+f_fault "log, WAL write EIO after 1" pwrite EIO v.db-wal 1 "${F_LOG[@]}"
+f_fault "log, shm write EIO" pwrite EIO v.db-shm 0 "${F_LOG[@]}"
+f_fault "log, WAL fsync EIO" fsync EIO v.db-wal 0 "${F_LOG[@]}"
+f_fault "log, WAL fsync ENOSPC after 1" fsync ENOSPC v.db-wal 1 "${F_LOG[@]}"
+f_fault "import, WAL write ENOSPC at once" pwrite ENOSPC v.db-wal 0 import small.jsonl
+f_fault "import, WAL write ENOSPC after 5" pwrite ENOSPC v.db-wal 5 import small.jsonl
+f_fault "import, WAL write EIO after 20" pwrite EIO v.db-wal 20 import small.jsonl
+f_fault "import, WAL fsync EIO" fsync EIO v.db-wal 0 import small.jsonl
+f_fault "import, any vault file ENOSPC after 3" pwrite,fsync ENOSPC v.db 3 import small.jsonl
+# 100,000 lines overflow the page cache, so the WAL is written mid-import.
+f_fault "import of 100,000, disk full mid-import" pwrite ENOSPC v.db-wal 300 import big.jsonl
+expect_rc 0 "after the disk errors, tact still reads the vault" -- "${TV[@]}" list
+assert_eq "after the disk errors, the three turndowns are listed" \
+    "$(grep -c 'Cand ' "$OUT")" "3"
+
+# --- kill -9 during a large import, 20 times -----------------------------------
+# f_kill_run NAME FILE LINES MS: starts `tact import FILE`, kills it with
+# SIGKILL after MS milliseconds, and checks the vault is sound and holds
+# either exactly what it held or all LINES more, never part of them.
+f_kill_run() {
+	local name=$1 file=$2 lines=$3 ms=$4 n0 n1 pid rc=0 ic
+	n0=$(f_count "$V")
+	"${TV[@]}" import "$file" >/dev/null 2>kill.err &
+	pid=$!
+	f_sleep_ms "$ms"
+	kill -9 "$pid" 2>/dev/null
+	{ wait "$pid"; } 2>/dev/null || rc=$?
+	ic=$(f_integrity "$V")
+	n1=$(f_count "$V")
+	if [ "$ic" != ok ]; then
+		fail "$name" "killed after ${ms} ms: integrity_check says '$ic'"
+		return 1
+	fi
+	if [ "$n1" = "$n0" ] || [ "$n1" = "$((n0 + lines))" ]; then
+		[ "$n1" != "$n0" ] && F_FINISHED=$((F_FINISHED + 1))
+		ok "$name"
+		return 0
+	fi
+	fail "$name" "killed after ${ms} ms (exit $rc): $n0 turndowns became $n1, a partial import"
+}
+
+F_FINISHED=0
+for i in $(seq 1 20); do
+	f_kill_run "kill -9 during a 100,000-line import, run $i" big.jsonl 100000 \
+	    $((50 + RANDOM % 1451))
+done
+# A short import, killed around its commit: some runs finish, some do not.
+start=$(date +%s%N)
+"${TV[@]}" import small.jsonl >/dev/null 2>&1
+F_SMALL_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+for i in $(seq 1 6); do
+	f_kill_run "kill -9 around the commit of a 200-line import, run $i" small.jsonl 200 \
+	    $((RANDOM % (F_SMALL_MS * 3 / 2 + 10)))
+done
+echo "t_faults: $F_FINISHED of 26 killed imports had finished (200-line import: $F_SMALL_MS ms)"
+expect_rc 0 "after the kills, tact still reads the vault" -- "${TV[@]}" --json list
+assert_jq "after the kills, every turndown still opens" "$OUT" 'length >= 3'
+
+# --- damaged vault files --------------------------------------------------------
+# A copy of a small vault, truncated or with bytes overwritten; list (through
+# the passphrase, so the key slots are read), show --confidential and log
+# (through the session) must each fail cleanly or succeed, never crash.
+D=$PWD/d
+mkdir -p "$D"
+TD=(env -u TACT_SESSION "$TACT_BIN" --vault "$D/orig.db" --passphrase-file pw)
+expect_rc 0 "damaged: a small vault" -- "${TD[@]}" init
+for i in 1 2 3 4 5; do
+	"${TD[@]}" log --candidate "Dam $i" --client "Client $((i % 2))" \
+	    --reason team:confidential --reason title --confidential "damaged note $i" \
+	    --met "Bo Ray:peer:negative" >/dev/null 2>&1
+done
+assert_eq "damaged: the small vault holds 5 turndowns" "$(f_count "$D/orig.db")" 5
+expect_rc 0 "damaged: a session for the small vault" -- "${TD[@]}" unlock --ttl 30
+D_SESSION=$(sed -n 's/^export TACT_SESSION=//p' "$OUT" | tr -d "'\"")
+D_SIZE=$(stat -c %s "$D/orig.db")
+F_CODES=""
+
+# f_damaged NAME DB: runs the three commands on DB and checks each.
+f_damaged() {
+	local name=$1 db=$2 c
+	for c in list show log; do
+		cp "$db" "$D/try.db"
+		rm -f "$D/try.db-wal" "$D/try.db-shm"
+		case $c in
+		list)
+			expect_rc_any "$name: list" -- env -u TACT_SESSION "$TACT_BIN" \
+			    --vault "$D/try.db" --passphrase-file pw list ;;
+		show)
+			expect_rc_any "$name: show 1 --confidential" -- env TACT_SESSION="$D_SESSION" \
+			    "$TACT_BIN" --vault "$D/try.db" show 1 --confidential ;;
+		log)
+			expect_rc_any "$name: log" -- env TACT_SESSION="$D_SESSION" "$TACT_BIN" \
+			    --vault "$D/try.db" log --candidate "Dam 1" --client New --reason other ;;
+		esac
+		f_clean_exit "$name: $c exits cleanly"
+		F_CODES="$F_CODES $RC"
+	done
+}
+
+# expect_rc_any NAME -- CMD...: like expect_rc, for a command that may succeed
+# or fail; records nothing itself (f_clean_exit judges).
+expect_rc_any() {
+	shift
+	[ "${1:-}" = -- ] && shift
+	RC=0
+	timeout -k 5 30 "$@" </dev/null >"$OUT" 2>"$ERR" || RC=$?
+}
+
+for size in 0 1 100 1024 4096 8192 $((D_SIZE / 2)) $((D_SIZE - 4096)) $((D_SIZE - 1)); do
+	head -c "$size" "$D/orig.db" >"$D/cut.db"
+	f_damaged "vault truncated to $size of $D_SIZE bytes" "$D/cut.db"
+done
+for i in $(seq 1 12); do
+	cp "$D/orig.db" "$D/bytes.db"
+	offs=""
+	for k in 1 2 3 4 5 6; do
+		off=$(( (RANDOM * 32768 + RANDOM) % D_SIZE ))
+		offs="$offs $off"
+		printf "\\x$(printf %02x $((RANDOM % 256)))" |
+		    dd of="$D/bytes.db" bs=1 seek="$off" conv=notrunc status=none
+	done
+	f_damaged "vault with random bytes at$offs" "$D/bytes.db"
+done
+echo "t_faults: exit codes on damaged vaults:$(echo $F_CODES | tr ' ' '\n' | sort -n |
+    uniq -c | awk '{ printf " %s x %s", $2, $1 }')"
+
+# Damage at known places of the SQLite header and schema.  A damaged vault is
+# bad data: exit 65, one line.  Regression tests from fuzzing core/vault.c:
+# a negative user_version indexed migrations[-1] in migrate() (UBSan; 70
+# without it), user_version 0 re-ran the first migration (70), and a schema
+# whose text was altered failed to prepare tact's own statements (70).
+f_header() {
+	local name=$1 off=$2 byte=$3
+	cp "$D/orig.db" "$D/hdr.db"
+	printf "\\x$byte" | dd of="$D/hdr.db" bs=1 seek="$off" conv=notrunc status=none
+	rm -f "$D/hdr.db-wal" "$D/hdr.db-shm"
+	expect_rc 65 "$name: exit 65" -- env -u TACT_SESSION "$TACT_BIN" --vault "$D/hdr.db" \
+	    --passphrase-file pw list
+	f_clean_exit "$name: no crash"
+	stderr_one_line "$name: one-line error"
+}
+f_header "header magic damaged" 0 00
+f_header "header read version 3 (byte 19)" 19 03
+f_header "page size 0 (bytes 16-17)" 16 00
+cp "$D/orig.db" "$D/neg.db"
+sqlite3 "$D/neg.db" 'PRAGMA user_version = -1'
+expect_rc 65 "user_version -1: exit 65" -- env -u TACT_SESSION "$TACT_BIN" --vault "$D/neg.db" \
+    --passphrase-file pw list
+f_clean_exit "user_version -1: no crash"
+stderr_one_line "user_version -1: one-line error"
+cp "$D/orig.db" "$D/zero.db"
+sqlite3 "$D/zero.db" 'PRAGMA user_version = 0'
+expect_rc 65 "user_version 0 on a full vault: exit 65" -- env -u TACT_SESSION "$TACT_BIN" \
+    --vault "$D/zero.db" --passphrase-file pw list
+stderr_one_line "user_version 0 on a full vault: one-line error"
+cp "$D/orig.db" "$D/schema.db"
+sqlite3 "$D/schema.db" "PRAGMA writable_schema = ON; UPDATE sqlite_schema SET
+    sql = replace(sql, 'wrapped_key', 'wrapped_kez') WHERE name = 'candidates';"
+expect_rc 65 "damaged schema text: exit 65" -- env TACT_SESSION="$D_SESSION" "$TACT_BIN" \
+    --vault "$D/schema.db" list
+stderr_one_line "damaged schema text: one-line error"
+# A key slot whose Argon2id cost was raised must be refused, not computed
+# for years (regression test: keyslot_open accepts opslimit up to 2^32-1).
+cp "$D/orig.db" "$D/slow.db"
+sqlite3 "$D/slow.db" 'UPDATE keyslots SET opslimit = 4000000000'
+start=$(date +%s)
+E2E_TIMEOUT=15 expect_rc 65 "key slot with a huge opslimit: refused (65) quickly" -- \
+    env -u TACT_SESSION "$TACT_BIN" --vault "$D/slow.db" --passphrase-file pw list
+assert_eq "key slot with a huge opslimit: answered within 10 s" \
+    "$(( $(date +%s) - start <= 10 ? 1 : 0 ))" 1
+
+# --- resource limits -------------------------------------------------------------
+# f_rss NAME MAXKB SECS CMD...: runs CMD under /usr/bin/time; checks its peak
+# RSS and wall time.  $RC, $OUT and $ERR as after expect_rc.
+f_rss() {
+	local name=$1 max=$2 secs=$3 kb t
+	shift 3
+	RC=0
+	/usr/bin/time -f '%M %e' -o time.out timeout -k 5 60 "$@" <"${STDIN:-/dev/null}" \
+	    >"$OUT" 2>"$ERR" || RC=$?
+	kb=$(tail -n 1 time.out | cut -d' ' -f1)
+	t=$(tail -n 1 time.out | cut -d' ' -f2)
+	if [ "${kb:-999999999}" -le "$max" ]; then
+		ok "$name: peak RSS ${kb} KiB"
+	else
+		fail "$name: peak RSS" "${kb:-?} KiB, limit $max KiB"
+	fi
+	if awk -v t="${t:-999}" -v s="$secs" 'BEGIN { exit !(t <= s) }'; then
+		ok "$name: done in ${t} s"
+	else
+		fail "$name: time" "${t:-?} s, limit $secs s"
+	fi
+}
+F_RSS_MAX=65536
+
+n0=$(f_count "$V")
+# Linux caps one argument at 128 KiB (MAX_ARG_STRLEN), so 2 MiB cannot be an
+# argument at all: the longest possible one, then 2 MiB through a file.
+head -c $((128 * 1024 - 1)) /dev/zero | tr '\0' 'a' >arg.txt
+expect_rc 65 "128 KiB --confidential: exit 65" -- "${TV[@]}" log --candidate A --client B \
+    --reason growth --confidential "$(cat arg.txt)"
+stderr_one_line "128 KiB --confidential: one-line error"
+assert_contains "128 KiB --confidential: says it is too long" "$ERR" "too long"
+head -c $((2 * 1024 * 1024)) /dev/zero | tr '\0' 'a' >big.txt
+f_rss "2 MiB --confidential-file" "$F_RSS_MAX" 5 "${TV[@]}" log --candidate A --client B \
+    --reason growth --confidential-file big.txt
+assert_eq "2 MiB --confidential-file: exit 65" "$RC" 65
+stderr_one_line "2 MiB --confidential-file: one-line error"
+STDIN=big.txt f_rss "2 MiB --share-file - on stdin" "$F_RSS_MAX" 5 "${TV[@]}" log \
+    --candidate A --client B --reason growth --share-file -
+assert_eq "2 MiB --share-file -: exit 65" "$RC" 65
+
+python3 -c 'import sys; sys.stdout.write("{\"candidate\": \"" + "a" * (50 << 20) + "\"}\n")' \
+    >line50m.jsonl
+f_rss "JSON Lines line of 50 MiB" "$F_RSS_MAX" 10 "${TV[@]}" import line50m.jsonl
+assert_eq "JSON Lines line of 50 MiB: exit 65" "$RC" 65
+stderr_one_line "JSON Lines line of 50 MiB: one-line error"
+assert_contains "JSON Lines line of 50 MiB: names line 1" "$ERR" "line 1"
+rm -f line50m.jsonl
+
+python3 -c 'import json; print(json.dumps({"candidate": "A", "client": "B",
+    "reasons": [{"category": "growth"}] * 10000}))' >reasons.jsonl
+f_rss "10,000 reasons on one JSON line" "$F_RSS_MAX" 10 "${TV[@]}" import reasons.jsonl
+assert_eq "10,000 reasons on one JSON line: exit 65" "$RC" 65
+stderr_one_line "10,000 reasons on one JSON line: one-line error"
+F_ARGS=()
+F_CATS=(compensation equity benefits title scope growth better-fit counteroffer relocation
+    commute remote family partner-career schedule workload culture hiring-manager team
+    leadership hr process stability reputation other)
+for i in $(seq 0 9999); do
+	F_ARGS+=(--reason "${F_CATS[i % 24]}$([ $((i % 3)) = 0 ] && echo :confidential)")
+done
+f_rss "10,000 --reason on one command" "$F_RSS_MAX" 10 "${TV[@]}" --json log \
+    --candidate "Many Reasons" --client B "${F_ARGS[@]}"
+f_clean_exit "10,000 --reason on one command: clean"
+F_LOGGED=0
+case $RC in
+65)
+	ok "10,000 --reason on one command: refused (65)"
+	stderr_one_line "10,000 --reason on one command: one-line error" ;;
+0)
+	# Accepted: the repeats must then merge into the 24 categories.
+	F_LOGGED=1
+	F_MANY=$(jq -r .turndown "$OUT" 2>/dev/null)
+	expect_rc 0 "10,000 --reason: show the turndown" -- "${TV[@]}" --json show "${F_MANY:-0}" \
+	    --confidential
+	assert_jq "10,000 --reason: merged into the 24 categories" "$OUT" \
+	    '.reasons | map(.category) | unique | length == 24'
+	assert_jq "10,000 --reason: the 8 given as confidential stay confidential" "$OUT" \
+	    '.reasons | map(select(.visibility == "confidential")) | length == 8' ;;
+*)
+	fail "10,000 --reason on one command: exit 0 or 65" "exit $RC" ;;
+esac
+
+python3 -c 'print("[" * 200000)' >deep.jsonl
+f_rss "JSON nested 200,000 deep" "$F_RSS_MAX" 5 "${TV[@]}" import deep.jsonl
+assert_eq "JSON nested 200,000 deep: exit 65" "$RC" 65
+stderr_one_line "JSON nested 200,000 deep: one-line error"
+python3 -c 'print("{\"a\":" * 200000)' >deepobj.jsonl
+f_rss "JSON objects nested 200,000 deep" "$F_RSS_MAX" 5 "${TV[@]}" import deepobj.jsonl
+assert_eq "JSON objects nested 200,000 deep: exit 65" "$RC" 65
+stderr_one_line "JSON objects nested 200,000 deep: one-line error"
+assert_eq "resource limits: nothing was imported or logged" "$(f_count "$V")" \
+    "$((n0 + F_LOGGED))"
+
+# A passphrase file of 1 GB (sparse), with no newline in its first 1024 bytes
+# or with a first line longer than 1024 bytes: a clear error, small and quick.
+# (No session here: the passphrase must be read.)
+truncate -s 1G pw1g
+f_rss "1 GB passphrase file" "$F_RSS_MAX" 5 env -u TACT_SESSION "${TV[@]}" \
+    --passphrase-file pw1g list
+assert_eq "1 GB passphrase file: exit 65" "$RC" 65
+stderr_one_line "1 GB passphrase file: one-line error"
+rm -f pw1g
+{ head -c 2000 /dev/zero | tr '\0' 'p'; echo; } >pwlong
+truncate -s 1G pwlong
+f_rss "1 GB passphrase file, first line of 2000 bytes" "$F_RSS_MAX" 5 env -u TACT_SESSION \
+    "${TV[@]}" --passphrase-file pwlong list
+assert_eq "passphrase line of 2000 bytes: exit 65" "$RC" 65
+stderr_one_line "passphrase line of 2000 bytes: one-line error"
+rm -f pwlong
+cp pw pwgood
+truncate -s 1G pwgood
+expect_rc 0 "1 GB passphrase file whose first line is right: unlocks" -- \
+    env -u TACT_SESSION "${TV[@]}" --passphrase-file pwgood list
+rm -f pwgood
+
+# --- error messages are one line, with no control characters ---------------------
+# (Regression tests: messages echoed what was typed, newlines and escape
+# sequences included.)
+expect_rc 65 "date with a newline: exit 65" -- "${TV[@]}" log --candidate A --client B \
+    --reason growth --decline-date $'2024\n-01-01'
+stderr_one_line "date with a newline: one-line error"
+printf '%s\n' '{"candidate": "A", "client": "B", "reasons": ["growth"], "decline_date": "\u001b[2J\u001b[31mX"}' >esc1.jsonl
+expect_rc 65 "date with an escape sequence: exit 65" -- "${TV[@]}" import esc1.jsonl
+f_no_control "date with an escape sequence: no control character in the error"
+printf '%s\n' '{"candidate": "A", "client": "B", "reasons": [{"category": "gro\rwth"}]}' >esc2.jsonl
+expect_rc 65 "category with a carriage return: exit 65" -- "${TV[@]}" import esc2.jsonl
+f_no_control "category with a carriage return: no control character in the error"
+printf '%s\n' '{"candidate": "A", "client": "B", "reasons": ["growth"], "x\u001b[1m": 1}' >esc3.jsonl
+expect_rc 65 "unknown key with an escape: exit 65" -- "${TV[@]}" import esc3.jsonl
+f_no_control "unknown key with an escape: no control character in the error"
+printf '{"candidate": "A", \x1b[2J}\n' >esc4.jsonl
+expect_rc 65 "raw escape in a JSON line: exit 65" -- "${TV[@]}" import esc4.jsonl
+f_no_control "raw escape in a JSON line: no control character in the error"
+
+# --- secrets: what a failing or waiting tact leaves behind -------------------------
+# f_listing: every entry under the places a temporary file could land.
+f_listing() {
+	{
+		find "$PWD" "$TMPDIR" "$XDG_RUNTIME_DIR" -mindepth 1 \
+		    -not -path "$XDG_RUNTIME_DIR/tact" -not -path "$XDG_RUNTIME_DIR/tact/*" \
+		    -not -path "$PWD/cap*" 2>/dev/null
+		# Other test runs may share /tmp: their folders are not tact's files.
+		find /tmp -mindepth 1 -maxdepth 1 -user "$(id -u)" -not -name 'tact-e2e.*' \
+		    -not -name 'tact-check-*' -not -name 'tact-fuzz*' -not -name 'tact-faults-*' \
+		    2>/dev/null
+	} | grep -v -e "/cap/" -e "/listing\." | sort
+}
+# f_no_new_files NAME CMD...: CMD (expected to fail) leaves no new file.
+f_no_new_files() {
+	local name=$1
+	shift
+	f_listing >listing.before
+	expect_rc_any "$name" -- "$@"
+	f_listing >listing.after
+	if [ "$RC" = 0 ]; then
+		fail "$name: fails" "it succeeded"
+	fi
+	if cmp -s listing.before listing.after; then
+		ok "$name: leaves no new file"
+	else
+		fail "$name: leaves no new file" "$(comm -13 listing.before listing.after | head -n 5 |
+		    tr '\n' ' ')"
+	fi
+	if command -v strace >/dev/null 2>&1 &&
+	    strace -f -qq -o strace.out -e trace=open,openat,creat,mkdir,mkdirat "$@" \
+	    </dev/null >/dev/null 2>&1; then
+		: # (it should not succeed; the listing check has said so)
+	fi
+	if [ -s strace.out ]; then
+		local left
+		left=$(grep -E 'O_CREAT|mkdir' strace.out | grep -v ' = -1 ' |
+		    sed -n 's/^[0-9]* *[a-z]*(\(AT_FDCWD, \)\{0,1\}"\([^"]*\)".*/\2/p' |
+		    while read -r p; do [ -e "$p" ] && [ "$p" != "$V" ] && echo "$p"; done)
+		assert_eq "$name: every file it created is gone (strace)" "$left" ""
+		rm -f strace.out
+	fi
+}
+f_no_new_files "failing log (bad category)" env -u TACT_SESSION "${TV[@]}" \
+    --passphrase-file pw log --candidate "Leak Check" --client B --reason compensashun \
+    --confidential "must leave no trace"
+head -n 2 small.jsonl >bad.jsonl
+echo '{"candidate": "Leak Check", "client": "B", "reasons": ["compensashun"]}' >>bad.jsonl
+f_no_new_files "failing import (bad line 3)" env -u TACT_SESSION "${TV[@]}" \
+    --passphrase-file pw import bad.jsonl
+assert_contains "failing import: names line 3" "$ERR" "line 3"
+rm -f listing.before listing.after
+
+# A tact waiting on stdin with the vault unlocked: what can others see?  Its
+# soft core limit is raised first, so only tact itself can turn dumps off.
+mkfifo in.fifo
+exec 7<>in.fifo
+(ulimit -S -c unlimited 2>/dev/null; exec env -u TACT_SESSION "${TV[@]}" \
+    --passphrase-file pw import - <in.fifo >wait.out 2>wait.err 7>&-) &
+F_PID=$!
+# Wait until it blocks reading stdin (after the Argon2id unlock).
+for i in $(seq 1 100); do
+	st=$(awk '{ print $3 }' "/proc/$F_PID/stat" 2>/dev/null)
+	sc=$(cut -d' ' -f1,2 "/proc/$F_PID/syscall" 2>/dev/null)
+	if [ "$st" = S ] && { [ "$sc" = "0 0x0" ] || [ ! -r "/proc/$F_PID/syscall" ]; }; then
+		sleep 0.2
+		st=$(awk '{ print $3 }' "/proc/$F_PID/stat" 2>/dev/null)
+		[ "$st" = S ] && break
+	fi
+	sleep 0.1
+done
+tr '\0' ' ' <"/proc/$F_PID/cmdline" >cmdline.txt
+assert_contains "waiting import: cmdline names the passphrase file" cmdline.txt "--passphrase-file"
+assert_not_contains "waiting import: passphrase not in cmdline" cmdline.txt "$PASS"
+if tr '\0' '\n' <"/proc/$F_PID/environ" >environ.txt 2>/dev/null; then
+	assert_not_contains "waiting import: passphrase not in its environment" environ.txt "$PASS"
+else
+	ok "waiting import: environment not readable (not dumpable)"
+fi
+assert_match "waiting import: core file size limit 0" "/proc/$F_PID/limits" \
+    '^Max core file size +0 +0 '
+if [ "$(id -u)" != 0 ]; then
+	assert_eq "waiting import: not dumpable (/proc/PID owned by root)" \
+	    "$(stat -c %u "/proc/$F_PID/status")" 0
+fi
+# A signal that would dump core must not leave one while keys are held.  A
+# control process shows whether this system writes core files here at all.
+mkdir -p coretest
+(cd coretest && ulimit -S -c unlimited 2>/dev/null && exec sleep 30) &
+F_CTL=$!
+sleep 0.2
+kill -SEGV "$F_CTL"
+{ wait "$F_CTL"; } 2>/dev/null
+F_CTL_CORE=$(ls coretest 2>/dev/null | grep -c '^core')
+rm -rf coretest
+kill -SEGV "$F_PID"
+f_wait_pid "$F_PID" 10
+if [ "$F_RC" = 139 ] || { f_asan && [ "$F_RC" != 0 ]; }; then
+	ok "waiting import: SIGSEGV ends it (exit $F_RC)"
+else
+	fail "waiting import: SIGSEGV ends it" "exit $F_RC"
+fi
+exec 7>&-
+F_CORES=$(ls 2>/dev/null | grep '^core' | tr '\n' ' ')
+if [ "$F_CTL_CORE" -gt 0 ]; then
+	assert_eq "waiting import: no core file after SIGSEGV" "$F_CORES" ""
+else
+	echo "t_faults: this system wrote no core for a control process" \
+	    "(core_pattern '$(cat /proc/sys/kernel/core_pattern 2>/dev/null)'): core file check skipped"
+fi
+rm -f in.fifo
+
+# Run as another user (root only): /proc/PID must then belong to root, the
+# kernel's mark of a process that is not dumpable.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 &&
+    setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups "$TACT_BIN" --version \
+    >/dev/null 2>&1; then
+	NB=$(mktemp -d /tmp/tact-faults-nobody.XXXXXX)
+	chmod 755 "$NB"
+	mkdir -m 700 "$NB/run"
+	printf '%s\n' "$PASS" >"$NB/pw"
+	chown -R nobody "$NB"
+	F_AS=(setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups env -u TACT_SESSION
+	    HOME="$NB" XDG_RUNTIME_DIR="$NB/run" TMPDIR="$NB" "$TACT_BIN" --vault "$NB/v.db"
+	    --passphrase-file "$NB/pw")
+	expect_rc 0 "as nobody: init" -- "${F_AS[@]}" init
+	mkfifo "$NB/in.fifo"
+	chown nobody "$NB/in.fifo"
+	exec 8<>"$NB/in.fifo"
+	"${F_AS[@]}" import - <"$NB/in.fifo" >/dev/null 2>&1 8>&- &
+	F_PID=$!
+	for i in $(seq 1 50); do
+		tr '\0' ' ' <"/proc/$F_PID/cmdline" 2>/dev/null | grep -q "^$TACT_BIN " && break
+		sleep 0.1
+	done
+	sleep 0.5
+	assert_eq "as nobody: tact runs as nobody" \
+	    "$(awk '/^Uid:/ { print $2 }' "/proc/$F_PID/status")" "$(id -u nobody)"
+	assert_eq "as nobody: /proc/PID belongs to root (not dumpable)" \
+	    "$(stat -c %u "/proc/$F_PID/status")" 0
+	assert_eq "as nobody: /proc/PID/environ belongs to root" \
+	    "$(stat -c %u "/proc/$F_PID/environ")" 0
+	echo '{"candidate": "N", "client": "B", "reasons": ["growth"]}' >&8
+	exec 8>&-
+	f_wait_pid "$F_PID" 20
+	assert_eq "as nobody: the import then finishes" "$F_RC" 0
+	rm -rf "$NB"
+else
+	echo "t_faults: not root, or nobody cannot run $TACT_BIN: the other-user dumpable check" \
+	    "is skipped"
+fi
