@@ -54,6 +54,15 @@ int cmd_interactive(void);
 /* Parses a whole decimal number in [MIN, MAX]; -1 if it is not one. */
 int cmd_number(const char *s, long long min, long long max, long long *out);
 
+/* For commands that take one turndown ID: handles ARGP_KEY_ARG and ARGP_KEY_END. */
+int cmd_arg_turndown(struct argp_state *state, int key, const char *arg, long long *id);
+/* Parses --seed N into *SEED. */
+int cmd_opt_seed(struct argp_state *state, const char *arg, long long *seed);
+/* A random seed, for when the user gives none. */
+long long cmd_random_seed(void);
+/* A JSON array of the N strings of LIST. */
+json_t *cmd_json_strings(char **list, size_t n);
+
 #define CMD_DECLARE(n) int cmd_##n##_exec(struct cmd_ctx *ctx, int argc, char **argv)
 CMD_DECLARE(init);
 CMD_DECLARE(unlock);

@@ -19,7 +19,6 @@ struct debrief_opts {
 	struct cmd_ctx *ctx;
 	long long id;
 	long long seed;
-	int have_seed;
 	enum debrief_format format;
 };
 
@@ -37,10 +36,7 @@ parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 's':
-		if (cmd_number(arg, 0, 999999999999999LL, &o->seed) != 0)
-			return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
-		o->have_seed = 1;
-		break;
+		return cmd_opt_seed(state, arg, &o->seed);
 	case 'f':
 		if (strcmp(arg, "text") == 0)
 			o->format = DEBRIEF_TEXT;
@@ -50,15 +46,8 @@ parse(int key, char *arg, struct argp_state *state)
 			return cmd_usage(state, "unknown --format '%.40s' (text or markdown)", arg);
 		break;
 	case ARGP_KEY_ARG:
-		if (o->id != 0)
-			return cmd_usage(state, "debrief takes one turndown id");
-		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
-			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
-		break;
 	case ARGP_KEY_END:
-		if (o->id == 0)
-			return cmd_usage(state, "debrief: which turndown? (see 'tact list')");
-		break;
+		return cmd_arg_turndown(state, key, arg, &o->id);
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -77,16 +66,6 @@ static const struct argp argp = {
 };
 
 static json_t *
-strings(char **list, size_t n)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_string(list[i]));
-	return arr;
-}
-
-static json_t *
 to_json(const struct debrief *d)
 {
 	json_t *probes = json_array();
@@ -94,12 +73,12 @@ to_json(const struct debrief *d)
 	for (size_t i = 0; i < d->nprobes; i++)
 		json_array_append_new(probes, json_pack("{s:s, s:s, s:o, s:s}", "area",
 		    d->probes[i].area, "question", d->probes[i].question, "follow_ups",
-		    strings(d->probes[i].follow_ups, d->probes[i].nfollow), "listening_cue",
+		    cmd_json_strings(d->probes[i].follow_ups, d->probes[i].nfollow), "listening_cue",
 		    d->probes[i].cue));
 	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "turndown", (json_int_t)d->turndown,
-	    "seed", (json_int_t)d->seed, "opening", strings(d->opening, d->nopening), "probes",
-	    probes, "closing", strings(d->closing, d->nclosing), "guardrails",
-	    strings(d->guardrails, d->nguardrails));
+	    "seed", (json_int_t)d->seed, "opening", cmd_json_strings(d->opening, d->nopening), "probes",
+	    probes, "closing", cmd_json_strings(d->closing, d->nclosing), "guardrails",
+	    cmd_json_strings(d->guardrails, d->nguardrails));
 }
 
 struct render_arg {
@@ -154,14 +133,9 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
 	o.ctx = ctx;
+	o.seed = cmd_random_seed();
 	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
 		return -1;
-	if (!o.have_seed) {
-		uint32_t r;
-
-		tc_random(&r, sizeof(r));
-		o.seed = r;
-	}
 	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
 		goto out;

@@ -12,7 +12,6 @@
 struct decline_opts {
 	struct cmd_ctx *ctx;
 	long long id, seed;
-	int have_seed;
 	const char *referral;
 };
 
@@ -30,10 +29,7 @@ parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 's':
-		if (cmd_number(arg, 0, 999999999999999LL, &o->seed) != 0)
-			return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
-		o->have_seed = 1;
-		break;
+		return cmd_opt_seed(state, arg, &o->seed);
 	case 'r':
 		if (text_check("--referral", arg, strlen(arg), TEXT_NAME_MAX, 0,
 		    &o->ctx->err) != 0)
@@ -41,15 +37,8 @@ parse(int key, char *arg, struct argp_state *state)
 		o->referral = arg;
 		break;
 	case ARGP_KEY_ARG:
-		if (o->id != 0)
-			return cmd_usage(state, "decline takes one turndown id");
-		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
-			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
-		break;
 	case ARGP_KEY_END:
-		if (o->id == 0)
-			return cmd_usage(state, "decline: which turndown? (see 'tact list')");
-		break;
+		return cmd_arg_turndown(state, key, arg, &o->id);
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -65,16 +54,6 @@ static const struct argp argp = {
 	"tact decline 12 --referral 'Dana Kraus'",
 	NULL, NULL, NULL
 };
-
-static json_t *
-strings(char **list, size_t n)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_string(list[i]));
-	return arr;
-}
 
 struct render_arg {
 	const struct decline_input *in;
@@ -98,9 +77,9 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	if (ctx->json) {
 		j = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "turndown",
 		    (json_int_t)d->turndown, "seed", (json_int_t)d->seed,
-		    "thanks", strings(d->thanks, d->nthanks), "reason", strings(d->reason, d->nreason),
-		    "future", strings(d->future, d->nfuture), "offer", strings(d->offer, d->noffer),
-		    "next_steps", strings(d->next, d->nnext), "tips", strings(d->tips, d->ntips));
+		    "thanks", cmd_json_strings(d->thanks, d->nthanks), "reason", cmd_json_strings(d->reason, d->nreason),
+		    "future", cmd_json_strings(d->future, d->nfuture), "offer", cmd_json_strings(d->offer, d->noffer),
+		    "next_steps", cmd_json_strings(d->next, d->nnext), "tips", cmd_json_strings(d->tips, d->ntips));
 		if (j != NULL) {
 			buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
 			json_decref(j);
@@ -129,14 +108,9 @@ cmd_decline_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
 	o.ctx = ctx;
+	o.seed = cmd_random_seed();
 	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
 		return -1;
-	if (!o.have_seed) {
-		uint32_t r;
-
-		tc_random(&r, sizeof(r));
-		o.seed = r;
-	}
 	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_SIGNALS | TD_PEOPLE |
 	    TD_SHAREABLE, &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
 		goto out;

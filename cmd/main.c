@@ -261,6 +261,45 @@ cmd_number(const char *s, long long min, long long max, long long *out)
 	return 0;
 }
 
+int
+cmd_arg_turndown(struct argp_state *state, int key, const char *arg, long long *id)
+{
+	if (key == ARGP_KEY_END)
+		return *id == 0 ? cmd_usage(state, "which turndown? (see 'tact list')") : 0;
+	if (*id != 0)
+		return cmd_usage(state, "give one turndown id (see '%s --help')", state->name);
+	if (cmd_number(arg, 1, 999999999999LL, id) != 0)
+		return cmd_usage(state, "'%.40s' is not a turndown id", arg);
+	return 0;
+}
+
+int
+cmd_opt_seed(struct argp_state *state, const char *arg, long long *seed)
+{
+	if (cmd_number(arg, 0, 999999999999999LL, seed) != 0)
+		return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
+	return 0;
+}
+
+long long
+cmd_random_seed(void)
+{
+	uint32_t r;
+
+	tc_random(&r, sizeof(r));
+	return r;
+}
+
+json_t *
+cmd_json_strings(char **list, size_t n)
+{
+	json_t *arr = json_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_array_append_new(arr, json_string(list[i]));
+	return arr;
+}
+
 static const struct cmd_entry *
 find_command(const char *name)
 {

@@ -17,7 +17,6 @@
 struct notes_opts {
 	struct cmd_ctx *ctx;
 	long long id, seed;
-	int have_seed;
 };
 
 static const struct argp_option options[] = {
@@ -32,20 +31,10 @@ parse(int key, char *arg, struct argp_state *state)
 
 	switch (key) {
 	case 's':
-		if (cmd_number(arg, 0, 999999999999999LL, &o->seed) != 0)
-			return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
-		o->have_seed = 1;
-		break;
+		return cmd_opt_seed(state, arg, &o->seed);
 	case ARGP_KEY_ARG:
-		if (o->id != 0)
-			return cmd_usage(state, "notes takes one turndown id");
-		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
-			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
-		break;
 	case ARGP_KEY_END:
-		if (o->id == 0)
-			return cmd_usage(state, "notes: which turndown? (see 'tact list')");
-		break;
+		return cmd_arg_turndown(state, key, arg, &o->id);
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
@@ -108,14 +97,9 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
 	o.ctx = ctx;
+	o.seed = cmd_random_seed();
 	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
 		return -1;
-	if (!o.have_seed) {
-		uint32_t r;
-
-		tc_random(&r, sizeof(r));
-		o.seed = r;
-	}
 	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0)
 		goto out;

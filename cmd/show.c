@@ -33,15 +33,8 @@ parse(int key, char *arg, struct argp_state *state)
 		o->conf = 1;
 		break;
 	case ARGP_KEY_ARG:
-		if (o->id != 0)
-			return cmd_usage(state, "show takes one turndown id");
-		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
-			return cmd_usage(state, "'%.40s' is not a turndown id", arg);
-		break;
 	case ARGP_KEY_END:
-		if (o->id == 0)
-			return cmd_usage(state, "show: which turndown? (see 'tact list')");
-		break;
+		return cmd_arg_turndown(state, key, arg, &o->id);
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
