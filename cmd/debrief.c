@@ -88,32 +88,32 @@ struct render_arg {
 	enum debrief_format format;
 };
 
+static void
+write_text(const void *obj, FILE *out)
+{
+	debrief_write(obj, DEBRIEF_TEXT, out);
+}
+
+static void
+write_markdown(const void *obj, FILE *out)
+{
+	debrief_write(obj, DEBRIEF_MARKDOWN, out);
+}
+
 /* Builds a script from SEED and renders it as the user asked (free it). */
 static char *
 render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 {
 	struct render_arg *a = arg;
 	struct debrief *d;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
-	json_t *j;
+	char *buf;
 
 	if ((d = debrief_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
-	if (ctx->json) {
-		if ((j = to_json(d)) != NULL) {
-			buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-			json_decref(j);
-		}
-	} else if ((f = open_memstream(&buf, &len)) != NULL) {
-		debrief_write(d, a->format, f);
-		fclose(f);
-	}
+	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, a->format == DEBRIEF_MARKDOWN ?
+	    write_markdown : write_text, d);
 	debrief_free(d);
-	if (buf == NULL)
-		terr_set(&ctx->err, EX_OSERR, "out of memory");
 	return buf;
 }
 

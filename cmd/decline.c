@@ -61,36 +61,37 @@ struct render_arg {
 	uint64_t seed;
 };
 
+static void
+write_text(const void *obj, FILE *out)
+{
+	decline_write(obj, out);
+}
+
+static json_t *
+to_json(const struct decline *d)
+{
+	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "turndown",
+	    (json_int_t)d->turndown, "seed", (json_int_t)d->seed,
+	    "thanks", cmd_json_strings(d->thanks, d->nthanks),
+	    "reason", cmd_json_strings(d->reason, d->nreason),
+	    "future", cmd_json_strings(d->future, d->nfuture),
+	    "offer", cmd_json_strings(d->offer, d->noffer),
+	    "next_steps", cmd_json_strings(d->next, d->nnext),
+	    "tips", cmd_json_strings(d->tips, d->ntips));
+}
+
 static char *
 render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 {
 	struct render_arg *a = arg;
 	struct decline *d;
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
-	json_t *j;
+	char *buf;
 
 	if ((d = decline_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
-	if (ctx->json) {
-		j = json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "turndown",
-		    (json_int_t)d->turndown, "seed", (json_int_t)d->seed,
-		    "thanks", cmd_json_strings(d->thanks, d->nthanks), "reason", cmd_json_strings(d->reason, d->nreason),
-		    "future", cmd_json_strings(d->future, d->nfuture), "offer", cmd_json_strings(d->offer, d->noffer),
-		    "next_steps", cmd_json_strings(d->next, d->nnext), "tips", cmd_json_strings(d->tips, d->ntips));
-		if (j != NULL) {
-			buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
-			json_decref(j);
-		}
-	} else if ((f = open_memstream(&buf, &len)) != NULL) {
-		decline_write(d, f);
-		fclose(f);
-	}
+	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, write_text, d);
 	decline_free(d);
-	if (buf == NULL)
-		terr_set(&ctx->err, EX_OSERR, "out of memory");
 	return buf;
 }
 

@@ -43,6 +43,27 @@ cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const cha
 	return NULL;
 }
 
+char *
+cmd_render(struct cmd_ctx *ctx, json_t *j, void (*write)(const void *obj, FILE *out),
+    const void *obj)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	if (ctx->json) {
+		if (j != NULL)
+			buf = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+		json_decref(j);
+	} else if ((f = open_memstream(&buf, &len)) != NULL) {
+		write(obj, f);
+		fclose(f);
+	}
+	if (buf == NULL)
+		terr_set(&ctx->err, EX_OSERR, "out of memory");
+	return buf;
+}
+
 void
 cmd_print_secret(char *out, int newline)
 {

@@ -16,6 +16,10 @@ int guard_says(void *arg, const char *text);
  * ctx->err ("WHAT would disclose confidential content; ...") if none. */
 char *cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const char *what,
     cmd_render_fn render, void *arg);
+/* Renders OBJ into a new string (free it): J as JSON when --json (J is
+ * consumed), else WRITE's text.  NULL with ctx->err when out of memory. */
+char *cmd_render(struct cmd_ctx *ctx, json_t *j, void (*write)(const void *obj, FILE *out),
+    const void *obj);
 /* Prints OUT (and a newline if asked), then wipes and frees it. */
 void cmd_print_secret(char *out, int newline);
 
