@@ -287,7 +287,7 @@ build_guardrails(struct builder *b)
 }
 
 struct debrief *
-debrief_build(const struct debrief_input *in, uint64_t seed, debrief_check_fn check,
+debrief_build(const struct debrief_input *in, uint64_t seed, wording_check_fn check,
     void *arg, struct terr *err)
 {
 	struct builder b;

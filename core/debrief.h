@@ -5,7 +5,7 @@
  * visibility, the shareable note, the candidate's name and the people the
  * candidate saw positively.  It never holds the confidential note or its
  * key.  Instead it asks a yes/no question of the leak guard for every line
- * it would say (DEBRIEF_CHECK), and picks another wording when the answer
+ * it would say (a wording_check_fn), and picks another wording when the answer
  * is no.
  */
 #ifndef TACT_DEBRIEF_H
@@ -15,11 +15,10 @@
 #include <stdio.h>
 
 #include "turndown.h"
+#include "wording.h"
 
 #define DEBRIEF_MAX_FOLLOW_UPS 4
 
-/* Returns 0 if TEXT may be said, non-zero if not. */
-typedef int (*debrief_check_fn)(void *arg, const char *text);
 
 struct debrief_input {
 	long long turndown;
@@ -57,7 +56,7 @@ enum debrief_format { DEBRIEF_TEXT, DEBRIEF_MARKDOWN };
 /* Returns a new script, or NULL (EX_DATAERR when no safe wording exists).
  * The caller frees it with debrief_free(). */
 struct debrief *debrief_build(const struct debrief_input *in, uint64_t seed,
-    debrief_check_fn check, void *arg, struct terr *err);
+    wording_check_fn check, void *arg, struct terr *err);
 void debrief_free(struct debrief *d);
 /* Writes the script as text or Markdown to OUT. */
 void debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out);
