@@ -10,7 +10,7 @@
 #include "../crypto/tcrypto.h"
 #include "error.h"
 
-#define VAULT_SCHEMA_VERSION 2
+#define VAULT_SCHEMA_VERSION 3
 
 struct vault {
 	sqlite3 *db;
