@@ -168,8 +168,15 @@ turndown_from_json(struct turndown *td, const char *line, size_t len, struct ter
 	int rc;
 
 	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (obj == NULL)
-		return terr_set(err, EX_DATAERR, "%s", jerr.text);
+	if (obj == NULL) {
+		/* jansson quotes the text near the error, which may be a note: keep
+		 * only what went wrong and where. */
+		char *near = strstr(jerr.text, " near ");
+
+		if (near != NULL)
+			*near = '\0';
+		return terr_set(err, EX_DATAERR, "%s (column %d)", jerr.text, jerr.column);
+	}
 	rc = from_json(td, obj, err);
 	json_decref(obj);
 	return rc;
