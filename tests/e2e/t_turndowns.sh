@@ -419,3 +419,13 @@ expect_rc 66 "forget: by id, turndown gone" -- "$TACT_BIN" show "${num_td:-0}"
 rejected "forget: unknown name" 66 "Nobody Here" -- "$TACT_BIN" forget 'Nobody Here' --yes
 rejected "forget: unknown id" 66 "" -- "$TACT_BIN" forget 99999 --yes
 rejected "forget: forgotten twice" 66 "" -- "$TACT_BIN" forget 'Jane Roe' --yes
+
+# A JSON syntax error names line and column, never the text near it: it may be a note.
+printf '{"candidate":"Leak Test","client":"Acme Health","confidential":"kumquat whisper\n' >leak.jsonl
+expect_rc 65 "import: broken JSON is refused" -- "$TACT_BIN" import leak.jsonl
+stderr_one_line "import: broken JSON, one line"
+assert_contains "import: broken JSON names the column" "$ERR" "column"
+assert_not_contains "import: broken JSON does not echo the note" "$ERR" "kumquat"
+printf '{"candidate":"Leak Test" "confidential":"kumquat whisper"}\n' >leak2.jsonl
+expect_rc 65 "import: missing comma is refused" -- "$TACT_BIN" import leak2.jsonl
+assert_not_contains "import: missing comma does not echo the note" "$ERR" "kumquat"
