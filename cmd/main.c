@@ -55,7 +55,7 @@ struct global {
 	int bad;                        /* argv index just past a bad option */
 };
 
-enum { OPT_VAULT = 0x100, OPT_PASSFILE, OPT_JSON, OPT_HELP, OPT_USAGE, OPT_VERSION };
+enum { OPT_VAULT = 0x100, OPT_PASSFILE, OPT_JSON, OPT_USAGE, OPT_VERSION };
 
 static const struct argp_option global_options[] = {
 	{ "vault", OPT_VAULT, "PATH", 0, "vault file (default $TACT_VAULT, else "
@@ -63,7 +63,7 @@ static const struct argp_option global_options[] = {
 	{ "passphrase-file", OPT_PASSFILE, "FILE", 0, "read the passphrase from FILE's first line "
 	  "(default $TACT_PASSPHRASE_FILE)", 0 },
 	{ "json", OPT_JSON, NULL, 0, "machine output: one JSON document on stdout", 0 },
-	{ "help", OPT_HELP, NULL, 0, "give this help list", -1 },
+	{ "help", '?', NULL, 0, "give this help list", -1 },
 	{ "usage", OPT_USAGE, NULL, 0, "give a short usage message", -1 },
 	{ "version", OPT_VERSION, NULL, 0, "print the program version", -1 },
 	{ 0 }
@@ -77,9 +77,9 @@ global_parse(int key, char *arg, struct argp_state *state)
 	struct global *g = state->input;
 
 	switch (key) {
-	case OPT_HELP:
+	case '?':
 	case OPT_USAGE:
-		argp_help(&global_argp, stdout, key == OPT_HELP ? ARGP_HELP_STD_HELP :
+		argp_help(&global_argp, stdout, key == '?' ? ARGP_HELP_STD_HELP :
 		    ARGP_HELP_USAGE, (char *)"tact");
 		g->ctx->done = 1;
 		return EINVAL;
