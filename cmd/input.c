@@ -7,8 +7,10 @@
  * zeros and removed as soon as the editor exits.  Without $XDG_RUNTIME_DIR
  * the editor is refused rather than falling back to a disk folder.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,15 +129,40 @@ wipe_file(const char *path, size_t len)
 	unlink(path);
 }
 
+/* Wipes and removes every file in DIR (the note, and any backup or swap
+ * file the editor left beside it), then DIR itself. */
+static void
+wipe_dir(const char *dir)
+{
+	char path[4200];
+	struct dirent *de;
+	struct stat st;
+	DIR *d = opendir(dir);
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+			continue;
+		if (snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
+			continue;
+		if (lstat(path, &st) == 0 && S_ISREG(st.st_mode))
+			wipe_file(path, (size_t)st.st_size);
+		else
+			unlink(path);
+	}
+	if (d != NULL)
+		closedir(d);
+	rmdir(dir);
+}
+
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
 	size_t len = 0;
-	struct stat st;
-	pid_t pid;
-	int fd, status;
+	sigset_t block, old;
+	pid_t pid, waited;
+	int fd, status = 0;
 
 	if (editor == NULL || *editor == '\0')
 		editor = getenv("EDITOR");
@@ -163,13 +190,25 @@ input_editor(const char *hint, size_t max, struct terr *err)
 		/* the note can still be written */
 	}
 	close(fd);
+	/* Ctrl-C belongs to the editor while it runs; tact must live to clean up. */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGQUIT);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGTERM);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	if ((pid = fork()) == 0) {
-		/* The path is not secret; the note never reaches argv. */
+		sigprocmask(SIG_SETMASK, &old, NULL);
+		/* Neither the session token nor the passphrase file is the editor's
+		 * business; the path is not secret and the note never reaches argv. */
+		unsetenv("TACT_SESSION");
+		unsetenv("TACT_PASSPHRASE_FILE");
 		execl("/bin/sh", "sh", "-c", "$0 \"$1\"", editor, path, (char *)NULL);
 		_exit(127);
 	}
-	if (pid < 0 || waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
-	    WEXITSTATUS(status) != 0) {
+	waited = pid > 0 ? waitpid(pid, &status, 0) : -1;
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	if (waited < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		terr_set(err, EX_UNAVAILABLE, "the editor '%s' failed", editor);
 		goto out;
 	}
@@ -192,8 +231,6 @@ input_editor(const char *hint, size_t max, struct terr *err)
 			*--w = '\0';
 	}
 out:
-	if (stat(path, &st) == 0)
-		wipe_file(path, (size_t)st.st_size);
-	rmdir(dir);
+	wipe_dir(dir);
 	return text;
 }

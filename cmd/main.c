@@ -140,14 +140,14 @@ int
 cmd_usage(struct argp_state *state, const char *fmt, ...)
 {
 	struct cmd_ctx *ctx = *(struct cmd_ctx **)state->input;
+	char msg[TERR_MSG_MAX];
 	va_list ap;
 
-	if (ctx->err.code == 0) {
-		ctx->err.code = EX_USAGE;
-		va_start(ap, fmt);
-		vsnprintf(ctx->err.msg, sizeof(ctx->err.msg), fmt, ap);
-		va_end(ap);
-	}
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	/* Through terr_set, so what the user typed is cleaned of control characters. */
+	terr_set(&ctx->err, EX_USAGE, "%s", msg);
 	return EINVAL;
 }
 
