@@ -109,10 +109,12 @@ write_ics(struct cmd_ctx *ctx, const char *path, const char *text)
 	if (fd < 0)
 		return terr_set(&ctx->err, EX_CANTCREAT, "cannot create '%s': %s", path,
 		    strerror(errno));
-	if (fchmod(fd, 0600) != 0 || write(fd, text, len) != (ssize_t)len || close(fd) != 0) {
+	if (fchmod(fd, 0600) != 0 || write(fd, text, len) != (ssize_t)len) {
 		close(fd);
 		return terr_set(&ctx->err, EX_IOERR, "cannot write '%s'", path);
 	}
+	if (close(fd) != 0)
+		return terr_set(&ctx->err, EX_IOERR, "cannot write '%s'", path);
 	return 0;
 }
 

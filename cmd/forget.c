@@ -61,7 +61,7 @@ cmd_forget_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	struct forget_opts o = { ctx, NULL, 0 };
 	char *name = NULL, question[512];
 	long long id;
-	int count = 0, rc = -1;
+	int count = 0, pending = 0, rc = -1;
 
 	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
 		return -1;
@@ -80,8 +80,11 @@ cmd_forget_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 	}
-	if (candidate_forget(ctx->vault, id, &ctx->err) != 0)
+	if (candidate_forget(ctx->vault, id, &pending, &ctx->err) != 0)
 		goto out;
+	if (pending)
+		fprintf(stderr, "tact: another process has the vault open; the erased pages leave "
+		    "the vault's files when it closes\n");
 	if (ctx->json)
 		rc = cmd_print_json(ctx, json_pack("{s:I, s:i}", "forgotten", (json_int_t)id,
 		    "turndowns", count));

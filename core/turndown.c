@@ -994,11 +994,12 @@ candidate_resolve(struct vault *v, const char *spec, char **name, int *turndowns
 }
 
 int
-candidate_forget(struct vault *v, long long candidate, struct terr *err)
+candidate_forget(struct vault *v, long long candidate, int *pending, struct terr *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
+	*pending = 0;
 	if (vault_begin(v, err) != 0)
 		return -1;
 	if ((st = vault_prepare(v, "DELETE FROM turndowns WHERE candidate_id = ?", err)) == NULL)
@@ -1021,8 +1022,11 @@ candidate_forget(struct vault *v, long long candidate, struct terr *err)
 	}
 	if (vault_commit(v, err) != 0)
 		goto fail;
-	/* secure_delete zeroed the freed cells; now push every page out of the WAL. */
-	return vault_checkpoint(v, err);
+	/* secure_delete zeroed the freed cells; now push every page out of the
+	 * WAL.  Another process reading the vault can hold the checkpoint off:
+	 * the deletion stands, and the last connection to close checkpoints. */
+	*pending = vault_checkpoint(v, NULL) != 0;
+	return 0;
 fail:
 	sqlite3_finalize(st);
 	vault_rollback(v);

@@ -112,7 +112,8 @@ long long client_find(struct vault *v, const char *name, struct terr *err);
 /* Resolves a candidate given by id or name; fills *NAME (free it). */
 long long candidate_resolve(struct vault *v, const char *spec, char **name, int *turndowns,
     struct terr *err);
-/* Erases a candidate: wrapped key and every row, then checkpoints the WAL. */
-int candidate_forget(struct vault *v, long long candidate, struct terr *err);
+/* Erases a candidate: wrapped key and every row, then checkpoints the WAL;
+ * *PENDING is set when another process held the checkpoint off. */
+int candidate_forget(struct vault *v, long long candidate, int *pending, struct terr *err);
 
 #endif

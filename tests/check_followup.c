@@ -787,13 +787,14 @@ START_TEST(test_forget_removes_tasks)
 	struct task *t;
 	size_t n;
 	long long a, b, cand;
+	int pending = 0;
 
 	a = store("Ines Okafor", "Borealis Ltd", "2026-08-31", "Quentin was cold to me.");
 	b = store("Tomasz Wrona", "Kestrel GmbH", "2027-08-31", "Money elsewhere was better.");
 	ck_assert_msg(followup_close(v, task_id(a, FU_THANKS), FU_DONE, "sent the notes", &err) ==
 	    0, "%s", err.msg);
 	cand = query_num("SELECT candidate_id FROM turndowns WHERE id = ?", a);
-	ck_assert_msg(candidate_forget(v, cand, &err) == 0, "candidate_forget: %s", err.msg);
+	ck_assert_msg(candidate_forget(v, cand, &pending, &err) == 0, "candidate_forget: %s", err.msg);
 	ck_assert_int_eq(query_num("SELECT count(*) FROM followups WHERE turndown_id = ?", a), 0);
 	t = list(1, NULL, &n);
 	ck_assert_uint_eq(n, FU_KINDS);

@@ -1252,6 +1252,7 @@ START_TEST(test_forget)
 	uint8_t *secret[8];
 	size_t len[8];
 	long long jane, john;
+	int pending = 0;
 	int ns = 0;
 
 	store_new("Jane Roe", "Acme", "2026-01-10", "hr:confidential",
@@ -1271,7 +1272,8 @@ START_TEST(test_forget)
 	for (int i = 0; i < ns; i++)
 		ck_assert_msg(in_vault_files(secret[i], len[i]), "blob %d not found before", i);
 
-	ck_assert_msg(candidate_forget(v, jane, &err) == 0, "%s", err.msg);
+	ck_assert_msg(candidate_forget(v, jane, &pending, &err) == 0, "%s", err.msg);
+	ck_assert_msg(pending == 0, "nobody else had the vault open: the WAL must be checkpointed");
 	ck_assert_int_eq(candidate_find(v, "Jane Roe", &err), 0);
 	ck_assert_int_eq(load(1, TD_ALL_OPEN, &got, &err), EX_NOINPUT);
 	ck_assert_int_eq(load(3, TD_ALL_OPEN, &got, &err), EX_NOINPUT);
@@ -1292,9 +1294,9 @@ START_TEST(test_forget)
 	ck_assert_int_eq(candidate_find(v, "John Doe", &err), john);
 
 	memset(&err, 0, sizeof(err));
-	check_err(candidate_forget(v, jane, &err), &err, EX_NOINPUT, NULL);
+	check_err(candidate_forget(v, jane, &pending, &err), &err, EX_NOINPUT, NULL);
 	memset(&err, 0, sizeof(err));
-	check_err(candidate_forget(v, 4242, &err), &err, EX_NOINPUT, NULL);
+	check_err(candidate_forget(v, 4242, &pending, &err), &err, EX_NOINPUT, NULL);
 	ck_assert_int_eq(count_rows("turndowns"), 1);
 	/* A new Jane Roe is a new candidate with a new key. */
 	ck_assert_int_eq(store_new("Jane Roe", "Acme", "2026-02-01", "team", NULL, NULL), 3);
