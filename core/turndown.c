@@ -18,6 +18,9 @@
 #include "turndown.h"
 
 #define PACK_VERSION 1
+/* Signals version 2 also seal the row's clear client id and dates, so that
+ * moving a turndown to another client or period is detected on reading. */
+#define SIGNALS_VERSION 2
 #define CAND_CACHE 16
 #define CLIENT_CACHE 256
 
@@ -304,7 +307,9 @@ unpack_str(struct unpack *u)
 static void
 pack_signals(struct pack *p, const struct turndown *td)
 {
-	pack_u8(p, PACK_VERSION);
+	char client[24];
+
+	pack_u8(p, SIGNALS_VERSION);
 	pack_u8(p, (unsigned)td->consent);
 	pack_u8(p, (unsigned)td->nreasons);
 	for (size_t i = 0; i < td->nreasons; i++) {
@@ -312,15 +317,34 @@ pack_signals(struct pack *p, const struct turndown *td)
 		pack_u8(p, (unsigned)td->reasons[i].visibility);
 	}
 	pack_str(p, td->role);
+	snprintf(client, sizeof(client), "%lld", td->client_id);
+	pack_str(p, client);
+	pack_str(p, td->offer_date);
+	pack_str(p, td->decline_date);
 }
 
+/* Whether the sealed copy S of a clear column equals the clear value. */
+static int
+same(char *s, const char *clear)
+{
+	int eq = s != NULL && strcmp(s, clear) == 0;
+
+	free(s);
+	return eq;
+}
+
+/* Fills TD's signals; -1 if malformed, -2 if the clear client id or dates
+ * of the row (already in TD) differ from their sealed copies. */
 static int
 unpack_signals(const uint8_t *data, size_t len, struct turndown *td)
 {
 	struct unpack u = { data, len, 0 };
+	unsigned version = unpack_u8(&u);
+	char client[24];
 	size_t n;
+	int moved = 0;
 
-	if (unpack_u8(&u) != PACK_VERSION)
+	if (version != PACK_VERSION && version != SIGNALS_VERSION)
 		return -1;
 	td->consent = (int)unpack_u8(&u);
 	n = unpack_u8(&u);
@@ -335,11 +359,20 @@ unpack_signals(const uint8_t *data, size_t len, struct turndown *td)
 			return -1;
 	}
 	td->role = unpack_str(&u);
-	if (u.bad || u.left != 0)
+	if (version == SIGNALS_VERSION) {
+		int c, o, d;
+
+		snprintf(client, sizeof(client), "%lld", td->client_id);
+		c = same(unpack_str(&u), client);
+		o = same(unpack_str(&u), td->offer_date);
+		d = same(unpack_str(&u), td->decline_date);
+		moved = !(c && o && d);
+	}
+	if (u.bad || u.left != 0 || td->role == NULL)
 		return -1;
 	if (td->role[0] == '\0')
 		free_text(&td->role);
-	return 0;
+	return moved ? -2 : 0;
 }
 
 static void
@@ -875,13 +908,18 @@ row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 		return terr_set(err, EX_DATAERR, "turndown %lld: client %lld's name failed "
 		    "authentication (tampered or moved)", td->id, td->client_id);
 	if (it->parts & TD_SIGNALS) {
-		if (row_open(it, COL_SIGNALS, TC_PART_SIGNALS, "turndowns", "signals", td->id, &b,
-		    &e) != 0 || unpack_signals(b.data, b.len, td) != 0) {
-			tbuf_free(&b);
+		int rc = row_open(it, COL_SIGNALS, TC_PART_SIGNALS, "turndowns", "signals", td->id,
+		    &b, &e);
+
+		if (rc == 0)
+			rc = unpack_signals(b.data, b.len, td);
+		tbuf_free(&b);
+		if (rc == -2)
+			return terr_set(err, EX_DATAERR, "turndown %lld: its client or dates were "
+			    "changed outside tact (tampered)", td->id);
+		if (rc != 0)
 			return terr_set(err, EX_DATAERR, "turndown %lld: signals failed "
 			    "authentication (tampered or moved)", td->id);
-		}
-		tbuf_free(&b);
 	}
 	if (it->parts & TD_PEOPLE) {
 		if (row_open(it, COL_PEOPLE, TC_PART_PEOPLE, "turndowns", "people", td->id, &b,

@@ -367,3 +367,30 @@ head -n 5 big.jsonl >five.jsonl
 expect_rc 0 "kill: a later import lands" -- "$TACT_BIN" --vault "$K" import five.jsonl
 assert_eq "kill: and counts" "$(sqlite3 "$K" 'SELECT count(*) FROM turndowns')" $((kbefore + 5))
 rm -f big.jsonl
+
+# Moving a turndown to another client or period, in clear columns, is detected:
+# the client id and dates are sealed with the signals too.
+mkdir -p moved && (
+	cd moved || exit 1
+	printf 'moved pass\n' >pw
+	"$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init >/dev/null
+	eval "$("$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw unlock)"
+	export TACT_VAULT=$PWD/v.db
+	"$TACT_BIN" log --candidate 'Mo Ved' --client 'First Client' --reason hr \
+		--offer-date 2026-01-01 --decline-date 2026-01-10 >/dev/null 2>&1
+	"$TACT_BIN" log --candidate 'Stay Put' --client 'Second Client' --reason team \
+		--offer-date 2026-02-01 --decline-date 2026-02-10 >/dev/null 2>&1
+	cp v.db pristine.db
+	sqlite3 v.db "UPDATE turndowns SET client_id = 2 WHERE id = 1"
+	expect_rc 65 "moved: another client is detected" -- "$TACT_BIN" show 1
+	assert_contains "moved: the turndown is named" "$ERR" "turndown 1"
+	expect_rc 0 "moved: the other turndown still reads" -- "$TACT_BIN" show 2
+	cp pristine.db v.db
+	sqlite3 v.db "UPDATE turndowns SET decline_date = '2020-01-10' WHERE id = 1"
+	expect_rc 65 "moved: another decline date is detected" -- "$TACT_BIN" show 1
+	cp pristine.db v.db
+	sqlite3 v.db "UPDATE turndowns SET offer_date = NULL WHERE id = 1"
+	expect_rc 65 "moved: a removed offer date is detected" -- "$TACT_BIN" show 1
+	cp pristine.db v.db
+	expect_rc 0 "moved: the pristine copy reads" -- "$TACT_BIN" show 1
+)
