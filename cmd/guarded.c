@@ -22,6 +22,47 @@ guard_says(void *arg, const char *text)
 	return guard_check(arg, text, &rule);
 }
 
+/* Checks every string of the JSON document J; 0 if all may be said. */
+static int
+check_json(const struct guard *g, json_t *j, const char **rule)
+{
+	const char *key;
+	json_t *v;
+	size_t i;
+
+	if (json_is_string(j))
+		return guard_check(g, json_string_value(j), rule);
+	if (json_is_array(j)) {
+		json_array_foreach(j, i, v)
+			if (check_json(g, v, rule) != 0)
+				return 1;
+	} else if (json_is_object(j)) {
+		json_object_foreach(j, key, v)
+			if (check_json(g, v, rule) != 0)
+				return 1;
+	}
+	return 0;
+}
+
+/* Checks OUT as the user will see it: the whole text, or with --json every
+ * string of the document (the escaped form would hide non-ASCII words). */
+static int
+check_output(struct cmd_ctx *ctx, const struct guard *g, const char *out, const char **rule)
+{
+	json_t *j;
+	int rc;
+
+	if (!ctx->json)
+		return guard_check(g, out, rule);
+	if ((j = json_loads(out, JSON_DECODE_ANY, NULL)) == NULL) {
+		*rule = "unreadable output";
+		return 1;
+	}
+	rc = check_json(g, j, rule);
+	json_decref(j);
+	return rc;
+}
+
 char *
 cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const char *what,
     cmd_render_fn render, void *arg)
@@ -33,7 +74,7 @@ cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const cha
 		out = render(ctx, seed + (uint64_t)t * 0x10000000000ULL, arg);
 		if (out == NULL)
 			return NULL;
-		if (guard_check(g, out, &rule) == 0)
+		if (check_output(ctx, g, out, &rule) == 0)
 			return out;
 		memset(out, 0, strlen(out));
 		free(out);
