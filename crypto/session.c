@@ -109,6 +109,36 @@ get64(const uint8_t *p)
 	return v;
 }
 
+/* Wipes the session files of this user whose expiry has passed: a stale
+ * token then opens nothing, even with its file copied away later. */
+static void
+sweep_expired(const char *dir)
+{
+	char path[PATH_MAX];
+	uint8_t head[SES_HEAD];
+	struct dirent *de;
+	DIR *d = opendir(dir);
+	int fd;
+
+	while (d != NULL && (de = readdir(d)) != NULL) {
+		if (strlen(de->d_name) != 2 * SES_NAME_LEN ||
+		    strspn(de->d_name, "0123456789abcdef") != 2 * SES_NAME_LEN ||
+		    snprintf(path, sizeof(path), "%s/%s", dir, de->d_name) >= (int)sizeof(path))
+			continue;
+		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
+			continue;
+		if (read(fd, head, sizeof(head)) == (ssize_t)sizeof(head) &&
+		    memcmp(head, SES_MAGIC, 8) == 0 && (uint64_t)time(NULL) >= get64(head + 8)) {
+			close(fd);
+			wipe_unlink(path);
+			continue;
+		}
+		close(fd);
+	}
+	if (d != NULL)
+		closedir(d);
+}
+
 char *
 session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
     unsigned ttl_minutes, struct terr *err)
@@ -124,6 +154,9 @@ session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN]
 	randombytes_buf(raw, 32);
 	if (session_path(raw, path, sizeof(path), err) != 0)
 		goto out;
+	*strrchr(path, '/') = '\0';
+	sweep_expired(path);
+	path[strlen(path)] = '/';
 	crypto_generichash(kek, TC_KEY_LEN, (const unsigned char *)"key", 3, raw, 32);
 	memcpy(file, SES_MAGIC, 8);
 	put64(file + 8, (uint64_t)time(NULL) + (uint64_t)ttl_minutes * 60);
