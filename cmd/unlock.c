@@ -5,6 +5,7 @@
  * session cannot be stretched forever by someone holding only its token.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 
@@ -85,6 +86,7 @@ cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    (json_int_t)o.ttl));
 	else
 		printf("export TACT_SESSION=%s\n", token);
+	memset(token, 0, strlen(token));
 	free(token);
 	return ctx->err.code ? -1 : 0;
 }

@@ -42,6 +42,18 @@ struct word {
 	int sentence_start;     /* first word of the text or after . ! ? */
 };
 
+/* Wipes and frees N bytes at P: words of a confidential note live here. */
+static void
+wipe_free(void *p, size_t n)
+{
+	if (p != NULL) {
+		memset(p, 0, n);
+		free(p);
+	}
+}
+
+#define free_words(w, n) wipe_free((w), (n) * sizeof(struct word))
+
 static int
 is_apostrophe(ucs4_t c)
 {
@@ -85,7 +97,7 @@ words(const char *text, int join, size_t *n)
 		left = nfc_len;
 	cap = left / 2 + 2;
 	if ((w = calloc(cap, sizeof(*w))) == NULL) {
-		free(nfc);
+		wipe_free(nfc, nfc_len);
 		return NULL;
 	}
 	while (left > 0) {
@@ -121,7 +133,7 @@ words(const char *text, int join, size_t *n)
 		w[*n].text[len] = '\0';
 		(*n)++;
 	}
-	free(nfc);
+	wipe_free(nfc, nfc_len);
 	return w;
 }
 
@@ -262,7 +274,7 @@ add_trigrams(struct hashset *set, const char *text, int join)
 		return -1;
 	for (i = 0; i + 3 <= n && rc == 0; i++)
 		rc = set_add(set, hash_words(w + i, 3));
-	free(w);
+	free_words(w, n);
 	return rc;
 }
 
@@ -272,7 +284,7 @@ add_runs(struct guard *g, const char *conf, const char *share, const char *also,
 {
 	struct hashset shared = { 0 };
 	struct word *cw = NULL;
-	size_t nc, i;
+	size_t nc = 0, i;
 	int rc = -1;
 
 	if ((cw = words(conf, join, &nc)) == NULL || add_trigrams(&shared, share, join) != 0 ||
@@ -287,7 +299,7 @@ add_runs(struct guard *g, const char *conf, const char *share, const char *also,
 	rc = 0;
 out:
 	set_free(&shared);
-	free(cw);
+	free_words(cw, nc);
 	return rc;
 }
 
@@ -303,7 +315,7 @@ text_has_word(const char *text, const char *w)
 		return 1;
 	for (i = 0; i < n && !found; i++)
 		found = strcmp(tw[i].text, w) == 0;
-	free(tw);
+	free_words(tw, n);
 	return found;
 }
 
@@ -340,7 +352,7 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 		if ((w = words(met[k].name, 0, &n)) == NULL)
 			return -1;
 		if (n > 0 && set_add(&g->names, hash_words(w, n) ^ n) != 0) {
-			free(w);
+			free_words(w, n);
 			return -1;
 		}
 		for (i = 0; i < n; i++) {
@@ -349,11 +361,11 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 			/* "Will", "Grant": said capitalised they are the name. */
 			if (set_add(is_common(w[i].text) ? &g->cap_names : &g->names,
 			    hash_words(w + i, 1)) != 0) {
-				free(w);
+				free_words(w, n);
 				return -1;
 			}
 		}
-		free(w);
+		free_words(w, n);
 	}
 	/* Capitalised words of the confidential note the shareable note lacks. */
 	if ((w = words(conf, 0, &n)) == NULL)
@@ -366,11 +378,11 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 			continue;
 		if (set_add(w[i].sentence_start ? &g->cap_names : &g->names,
 		    hash_words(w + i, 1)) != 0) {
-			free(w);
+			free_words(w, n);
 			return -1;
 		}
 	}
-	free(w);
+	free_words(w, n);
 	return 0;
 }
 
@@ -467,7 +479,7 @@ check_words(const struct guard *g, const char *text, int join, const char **rule
 			}
 		}
 	}
-	free(w);
+	free_words(w, n);
 	return fired;
 }
 
