@@ -18,7 +18,7 @@ XLDFLAGS = $(SAN) -Wl,-z,relro,-z,now
 
 CMD_SRC = $(sort $(wildcard cmd/*.c))
 LIB_SRC = $(sort $(wildcard core/*.c crypto/*.c))
-TEST_SRC = $(sort $(wildcard tests/check_*.c))
+TEST_SRC = $(sort $(wildcard tests/check_*.c)) tests/fixture.c
 CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)

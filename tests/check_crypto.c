@@ -30,6 +30,7 @@
 #include "../crypto/confidential.h"
 #include "../crypto/internal.h"         /* tc_check_owner, and keyring layout for a few checks */
 #include "../crypto/tcrypto.h"
+#include "fixture.h"
 #include "suites.h"
 
 #define CAND 7
@@ -43,25 +44,14 @@ static struct candkey *ck_twin;         /* another random key, also for CAND */
 static struct candkey *ck_other;        /* OTHER_CAND's key */
 static uint8_t vid[TC_VAULT_ID_LEN], vid_other[TC_VAULT_ID_LEN];
 
-static int
-remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 setup(void)
 {
-	const char *base = getenv("TMPDIR"), *rt = getenv("XDG_RUNTIME_DIR");
+	const char *rt = getenv("XDG_RUNTIME_DIR");
 	char run[PATH_MAX + 8];
 	struct terr err = { 0 };
 
-	snprintf(tmpdir, sizeof(tmpdir), "%s/tact-check-crypto.XXXXXX",
-	    base != NULL && base[0] == '/' ? base : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	fixture_mkdir(tmpdir, sizeof(tmpdir), "crypto");
 	saved_runtime = rt != NULL ? strdup(rt) : NULL;
 	snprintf(run, sizeof(run), "%s/run", tmpdir);
 	ck_assert_int_eq(mkdir(run, 0700), 0);
@@ -96,7 +86,7 @@ teardown(void)
 		unsetenv("XDG_RUNTIME_DIR");
 	free(saved_runtime);
 	saved_runtime = NULL;
-	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_rmtree(tmpdir);
 }
 
 /* Returns PATH of NAME inside the test's folder, in one of a few static buffers. */

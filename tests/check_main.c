@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "../crypto/tcrypto.h"
+#include "fixture.h"
 #include "suites.h"
 
 /* The suites, in the order of their files' names. */
@@ -25,15 +26,6 @@ static Suite *(*const builders[])(void) = {
 #include "suites.inc"
 #undef SUITE
 };
-
-static int
-remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 int
 main(void)
@@ -59,7 +51,7 @@ main(void)
 	snprintf(tmpdir, sizeof(tmpdir), "%s/tmp", top);
 	if (mkdir(rundir, 0700) != 0 || chmod(rundir, 0700) != 0 || mkdir(tmpdir, 0700) != 0) {
 		perror("check_tact: cannot create the test folders");
-		nftw(top, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		fixture_rmtree(top);
 		return EXIT_FAILURE;
 	}
 	setenv("XDG_RUNTIME_DIR", rundir, 1);
@@ -75,6 +67,6 @@ main(void)
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
 
-	nftw(top, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_rmtree(top);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

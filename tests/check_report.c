@@ -17,6 +17,7 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <stdio.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,6 +26,7 @@
 #include "../core/envelope.h"
 #include "../core/report.h"
 #include "../core/scrub.h"
+#include "fixture.h"
 #include "suites.h"
 
 Suite *make_report_suite(void);
@@ -749,28 +751,18 @@ END_TEST
 
 /* ---- envelope ------------------------------------------------------------------ */
 
-static char tmpdir[64];
-
-static int
-remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
+static char tmpdir[PATH_MAX];
 
 static void
 env_setup(void)
 {
-	snprintf(tmpdir, sizeof(tmpdir), "/tmp/tact-check-report.XXXXXX");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	fixture_mkdir(tmpdir, sizeof(tmpdir), "report");
 }
 
 static void
 env_teardown(void)
 {
-	nftw(tmpdir, remove_entry, 8, FTW_DEPTH | FTW_PHYS);
+	fixture_rmtree(tmpdir);
 }
 
 /* Writes a self-signed certificate for KEY into PATH. */
@@ -834,7 +826,7 @@ round_trip(EVP_PKEY *key, const char *cert, enum envelope_cipher cipher, const c
 
 START_TEST(test_envelope_rsa_and_ec)
 {
-	char path[128];
+	char path[PATH_MAX + 64];
 	EVP_PKEY *rsa = EVP_RSA_gen(2048), *ec = EVP_EC_gen("P-256");
 
 	ck_assert_ptr_nonnull(rsa);
@@ -854,7 +846,7 @@ END_TEST
 
 START_TEST(test_envelope_refuses)
 {
-	char path[128];
+	char path[PATH_MAX + 64];
 	struct terr err = { 0 };
 	EVP_PKEY *rsa = EVP_RSA_gen(2048);
 	FILE *f;

@@ -26,6 +26,7 @@
 #include "../core/text.h"
 #include "../core/turndown.h"
 #include "../core/vault.h"
+#include "fixture.h"
 #include "suites.h"
 
 static char tmpdir[PATH_MAX];
@@ -35,33 +36,14 @@ static struct vault *v;
 
 /* ---- helpers -------------------------------------------------------------- */
 
-static int
-remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
-
 static void
 setup(void)
 {
-	const char *base = getenv("TMPDIR");
-	char pwpath[PATH_MAX + 16];
 	struct terr err = { 0 };
-	FILE *f;
 
-	snprintf(tmpdir, sizeof(tmpdir), "%s/tact-check-turndown.XXXXXX",
-	    base != NULL && base[0] == '/' ? base : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	fixture_mkdir(tmpdir, sizeof(tmpdir), "turndown");
 	snprintf(vpath, sizeof(vpath), "%s/vault.db", tmpdir);
-	snprintf(pwpath, sizeof(pwpath), "%s/pw", tmpdir);
-	ck_assert_ptr_nonnull(f = fopen(pwpath, "w"));
-	fputs("pass one\n", f);
-	ck_assert_int_eq(fclose(f), 0);
-	pass = secret_from_file(pwpath, &err);
-	ck_assert_msg(pass != NULL, "secret_from_file: %s", err.msg);
+	pass = fixture_secret(tmpdir, "pw", "pass one");
 	v = vault_create(vpath, pass, TC_KDF_INTERACTIVE, &err);
 	ck_assert_msg(v != NULL, "vault_create: %s", err.msg);
 	ck_assert_ptr_nonnull(v->keys);
@@ -74,7 +56,7 @@ teardown(void)
 	v = NULL;
 	secret_free(pass);
 	pass = NULL;
-	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_rmtree(tmpdir);
 }
 
 /* Checks that the last call failed with CODE and a message holding NEEDLE. */

@@ -19,20 +19,12 @@
 #include <unistd.h>
 
 #include "../core/vault.h"
+#include "fixture.h"
 #include "suites.h"
 
 static char tmpdir[PATH_MAX];
 static char vpath[PATH_MAX + 16];       /* the vault most tests use */
 static struct secret *pw1, *pw2, *pw3, *bad;
-
-static int
-remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	(void)st;
-	(void)flag;
-	(void)ftw;
-	return remove(path);
-}
 
 /* Returns PATH of NAME inside the test's folder, in one of a few static buffers. */
 static const char *
@@ -56,34 +48,15 @@ write_file(const char *path, const void *data, size_t len)
 	ck_assert_int_eq(fclose(f), 0);
 }
 
-/* Returns the passphrase TEXT read back from the file NAME; free with secret_free(). */
-static struct secret *
-load_secret(const char *name, const char *text)
-{
-	struct terr err = { 0 };
-	struct secret *s;
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s\n", text);
-	write_file(tpath(name), line, strlen(line));
-	s = secret_from_file(tpath(name), &err);
-	ck_assert_msg(s != NULL, "secret_from_file: %s", err.msg);
-	return s;
-}
-
 static void
 setup(void)
 {
-	const char *base = getenv("TMPDIR");
-
-	snprintf(tmpdir, sizeof(tmpdir), "%s/tact-check-vault.XXXXXX",
-	    base != NULL && base[0] == '/' ? base : "/tmp");
-	ck_assert_ptr_nonnull(mkdtemp(tmpdir));
+	fixture_mkdir(tmpdir, sizeof(tmpdir), "vault");
 	snprintf(vpath, sizeof(vpath), "%s/vault.db", tmpdir);
-	pw1 = load_secret("pw1", "correct horse battery staple");
-	pw2 = load_secret("pw2", "second slot's passphrase");
-	pw3 = load_secret("pw3", "third passphrase, rewrapped");
-	bad = load_secret("bad", "not the passphrase");
+	pw1 = fixture_secret(tmpdir, "pw1", "correct horse battery staple");
+	pw2 = fixture_secret(tmpdir, "pw2", "second slot's passphrase");
+	pw3 = fixture_secret(tmpdir, "pw3", "third passphrase, rewrapped");
+	bad = fixture_secret(tmpdir, "bad", "not the passphrase");
 }
 
 static void
@@ -94,7 +67,7 @@ teardown(void)
 	secret_free(pw3);
 	secret_free(bad);
 	pw1 = pw2 = pw3 = bad = NULL;
-	nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+	fixture_rmtree(tmpdir);
 }
 
 /* The bytes of a vault file and its -wal, to compare before and after. */
