@@ -144,3 +144,26 @@ snapshot() {
 pty_run() {
 	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" "$@"
 }
+
+# run_checker LABEL CMD...: runs a rule checker's batch mode, CMD... followed by
+# "manifest results" (the outputs saved in manifest, one verdict a line in
+# results), and turns every verdict into an ok or a fail; shows what it found.
+run_checker() {
+	local label=$1 verdict name why pyrc
+	shift
+	"$@" manifest results >violations.log 2>&1
+	pyrc=$?
+	if [ "$pyrc" = 0 ] && [ -s results ]; then
+		ok "the checker ran over $(grep -c . manifest) outputs"
+	else
+		fail "the checker ran over $(grep -c . manifest) outputs" \
+			"exit $pyrc: $(tail -c 400 violations.log)"
+	fi
+	while IFS=$'\t' read -r verdict name why; do
+		if [ "$verdict" = PASS ]; then ok "$name"; else fail "$name" "$why"; fi
+	done <results
+	if [ -s violations.log ]; then
+		echo "--- $label: problems found, each once (of $(grep -c . violations.log)):"
+		head -n 25 violations.log | cut -c 1-500
+	fi
+}

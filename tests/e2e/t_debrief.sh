@@ -142,20 +142,7 @@ done <ids.tsv
 
 # One Python process checks every saved output: the rule, the JSON scripts'
 # properties, and that seeds vary the wording.
-"${PY[@]}" batch scenarios.jsonl manifest results >violations.log 2>&1
-pyrc=$?
-if [ "$pyrc" = 0 ] && [ -s results ]; then
-	ok "the checker ran over $(grep -c . manifest) outputs"
-else
-	fail "the checker ran over $(grep -c . manifest) outputs" "exit $pyrc: $(tail -c 400 violations.log)"
-fi
-while IFS=$'\t' read -r verdict name why; do
-	if [ "$verdict" = PASS ]; then ok "$name"; else fail "$name" "$why"; fi
-done <results
-if [ -s violations.log ]; then
-	echo "--- problems found, each once (of $(grep -c . violations.log)):"
-	head -n 20 violations.log | cut -c 1-500
-fi
+run_checker t_debrief "${PY[@]}" batch scenarios.jsonl
 
 # --- debriefs at the same time ----------------------------------------------
 # Reading commands run side by side must not fail on a busy vault (SPEC 7:

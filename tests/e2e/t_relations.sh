@@ -155,20 +155,7 @@ while IFS=$'\t' read -r n id who; do
 	done
 done <ids.tsv
 
-"${PY[@]}" batch scenarios.jsonl manifest results >violations.log 2>&1
-pyrc=$?
-if [ "$pyrc" = 0 ] && [ -s results ]; then
-	ok "the checker ran over $(grep -c . manifest) outputs"
-else
-	fail "the checker ran over $(grep -c . manifest) outputs" "exit $pyrc: $(tail -c 400 violations.log)"
-fi
-while IFS=$'\t' read -r verdict name why; do
-	if [ "$verdict" = PASS ]; then ok "$name"; else fail "$name" "$why"; fi
-done <results
-if [ -s violations.log ]; then
-	echo "--- t_relations: problems found, each once (of $(grep -c . violations.log)):"
-	head -n 25 violations.log | cut -c 1-400
-fi
+run_checker t_relations "${PY[@]}" batch scenarios.jsonl
 
 # --- the same seed gives the same output -------------------------------------
 same=0 checked=0 msgs=
