@@ -303,38 +303,39 @@ out:
 	return rc;
 }
 
-/* Whether word W (lower case) is in TEXT's words. */
+/* Adds every single word of TEXT to SET. */
 static int
-text_has_word(const char *text, const char *w)
+add_words(struct hashset *set, const char *text)
 {
+	struct word *w;
 	size_t n, i;
-	struct word *tw = words(text, 0, &n);
-	int found = 0;
+	int rc = 0;
 
-	if (tw == NULL)
-		return 1;
-	for (i = 0; i < n && !found; i++)
-		found = strcmp(tw[i].text, w) == 0;
-	free_words(tw, n);
-	return found;
+	if (text == NULL)
+		return 0;
+	if ((w = words(text, 0, &n)) == NULL)
+		return -1;
+	for (i = 0; i < n && rc == 0; i++)
+		rc = set_add(set, hash_words(w + i, 1));
+	free_words(w, n);
+	return rc;
 }
 
+/* Fills SAYABLE with the words a capitalised word of the confidential note
+ * may be without being a secret name: the shareable note's, the KNOWN
+ * names' (candidate, client) and those of people seen positively. */
 static int
-person_is_positive_word(const struct person *met, size_t nmet, const char *w)
+sayable_words(struct hashset *sayable, const char *share, const struct person *met,
+    size_t nmet, const char *const *known)
 {
+	if (add_words(sayable, share) != 0)
+		return -1;
+	for (size_t i = 0; known != NULL && known[i] != NULL; i++)
+		if (add_words(sayable, known[i]) != 0)
+			return -1;
 	for (size_t i = 0; i < nmet; i++)
-		if (met[i].impression == IMP_POSITIVE && met[i].name && text_has_word(met[i].name, w))
-			return 1;
-	return 0;
-}
-
-/* Whether word W is a word of one of the NULL-terminated NAMES. */
-static int
-in_names(const char *const *names, const char *w)
-{
-	for (size_t i = 0; names != NULL && names[i] != NULL; i++)
-		if (text_has_word(names[i], w))
-			return 1;
+		if (met[i].impression == IMP_POSITIVE && add_words(sayable, met[i].name) != 0)
+			return -1;
 	return 0;
 }
 
@@ -342,8 +343,10 @@ static int
 add_names(struct guard *g, const char *conf, const char *share, const struct person *met,
     size_t nmet, const char *const *known)
 {
+	struct hashset sayable = { 0 };
 	struct word *w;
 	size_t n, i, k;
+	int rc = 0;
 
 	/* People seen neutrally or negatively: the whole name, and each part. */
 	for (k = 0; k < nmet; k++) {
@@ -368,22 +371,22 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
 		free_words(w, n);
 	}
 	/* Capitalised words of the confidential note the shareable note lacks. */
-	if ((w = words(conf, 0, &n)) == NULL)
+	if (sayable_words(&sayable, share, met, nmet, known) != 0 ||
+	    (w = words(conf, 0, &n)) == NULL) {
+		set_free(&sayable);
 		return -1;
-	for (i = 0; i < n; i++) {
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		uint64_t h = hash_words(w + i, 1);
+
 		if (!w[i].capital || strlen(w[i].text) < 2 || is_common(w[i].text) ||
-		    is_title(w[i].text) ||
-		    text_has_word(share, w[i].text) || in_names(known, w[i].text) ||
-		    person_is_positive_word(met, nmet, w[i].text))
+		    is_title(w[i].text) || set_has(&sayable, h))
 			continue;
-		if (set_add(w[i].sentence_start ? &g->cap_names : &g->names,
-		    hash_words(w + i, 1)) != 0) {
-			free_words(w, n);
-			return -1;
-		}
+		rc = set_add(w[i].sentence_start ? &g->cap_names : &g->names, h);
 	}
 	free_words(w, n);
-	return 0;
+	set_free(&sayable);
+	return rc;
 }
 
 /* KNOWN: names the client knows anyway (the candidate's, the client's),
