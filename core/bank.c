@@ -1027,6 +1027,16 @@ const size_t bank_area_count = 24;
 _Static_assert(sizeof(bank_areas) / sizeof(bank_areas[0]) == 24,
 	       "bank_areas must hold the 24 taxonomy areas");
 
+size_t
+bank_safe_count(const struct bank_area *a)
+{
+	size_t n = 0;
+
+	while (n < BANK_MAX_SAFE && a->safe[n] != NULL)
+		n++;
+	return n;
+}
+
 const struct bank_area *bank_find(const char *slug)
 {
 	size_t i;

@@ -39,6 +39,8 @@ extern const size_t bank_area_count;
 
 /* Returns the area for SLUG, or NULL. */
 const struct bank_area *bank_find(const char *slug);
+/* Returns how many safe wordings A has (its array may be full, with no NULL). */
+size_t bank_safe_count(const struct bank_area *a);
 
 /* NULL-terminated lists of whole sentences. */
 extern const char *const bank_openings[];       /* appreciation; may use {candidate} */

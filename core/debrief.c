@@ -19,17 +19,6 @@
 #define MAX_AREAS 12
 #define MAX_POSITIVE 3
 
-/* The safe wordings of A; the array may be full, with no NULL after it. */
-static size_t
-safe_len(const struct bank_area *a)
-{
-	size_t n = 0;
-
-	while (n < BANK_MAX_SAFE && a->safe[n] != NULL)
-		n++;
-	return n;
-}
-
 struct builder {
 	struct debrief *d;
 	const struct debrief_input *in;
@@ -76,7 +65,7 @@ build_opening(struct builder *b)
 		a = bank_find(taxonomy[in->reasons[i].category].slug);
 		if (a == NULL)
 			continue;
-		s = choose_from(&b->c, a->safe, 0, safe_len(a), NULL);
+		s = choose_from(&b->c, a->safe, 0, bank_safe_count(a), NULL);
 		nshare += s != NULL;
 		if (strlist_push(&d->opening, &d->nopening, s) != 0)
 			return -1;

@@ -14,16 +14,6 @@
 #include "phrases.h"
 #include "relations.h"
 
-static size_t
-safe_count(const struct bank_area *a)
-{
-	size_t n = 0;
-
-	while (n < BANK_MAX_SAFE && a->safe[n] != NULL)
-		n++;
-	return n;
-}
-
 /* Neutral stand-ins for names the guard will not let through (a candidate
  * named in their own confidential note, say). */
 static const char *const neutral[] = { "candidate", "the candidate", "client", "your company",
@@ -72,7 +62,7 @@ decline_build(const struct decline_input *in, uint64_t seed, wording_check_fn ch
 		if (in->reasons[i].visibility != VIS_SHAREABLE || a == NULL)
 			continue;
 		rc |= strlist_push(&d->reason, &d->nreason, choose_named(&c, a->safe, 0,
-		    safe_count(a), subs));
+		    bank_safe_count(a), subs));
 		shared++;
 	}
 	if (shared == 0 || d->nreason == 0)
