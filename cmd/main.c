@@ -110,7 +110,7 @@ global_parse(int key, char *arg, struct argp_state *state)
 static char *
 global_help(int key, const char *text, void *input)
 {
-	char *buf = NULL, *p;
+	char *buf = NULL;
 	size_t len = 0, i;
 	FILE *f;
 
@@ -126,8 +126,7 @@ global_help(int key, const char *text, void *input)
 	    "65 bad data or integrity failure, 66 not found, 73 cannot create, 74 I/O error, "
 	    "77 wrong passphrase, locked or session expired.", f);
 	fclose(f);
-	p = buf;
-	return p;
+	return buf;
 }
 
 static const struct argp global_argp = {

@@ -81,8 +81,7 @@ vault_sqlerr(struct vault *v, int rc, const char *what, struct terr *err)
 	case SQLITE_NOTADB:
 	case SQLITE_CORRUPT:
 	case SQLITE_FORMAT:
-		code = EX_DATAERR;
-		return terr_set(err, code, "vault '%s' is damaged or not a tact vault (%s)",
+		return terr_set(err, EX_DATAERR, "vault '%s' is damaged or not a tact vault (%s)",
 		    v ? v->path : "?", what);
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
