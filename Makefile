@@ -12,17 +12,17 @@ BUILD ?= build
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring
-XCFLAGS = -std=gnu11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wno-format-nonliteral \
-	-D_GNU_SOURCE -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(PKG_CFLAGS) $(SAN)
+XCFLAGS = -std=gnu11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wmissing-prototypes -Wmissing-declarations -Wno-format-nonliteral \
+	-D_GNU_SOURCE -I. -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(PKG_CFLAGS) $(SAN)
 XLDFLAGS = $(SAN) -Wl,-z,relro,-z,now
 
 CMD_SRC = $(sort $(wildcard cmd/*.c))
-LIB_SRC = $(sort $(wildcard core/*.c crypto/*.c))
+LIB_SRC = $(sort $(wildcard core/*/*.c crypto/*.c))
 TEST_SRC = $(sort $(wildcard tests/check_*.c)) tests/fixture.c
 CMD_OBJ = $(CMD_SRC:%.c=$(BUILD)/%.o)
 LIB_OBJ = $(LIB_SRC:%.c=$(BUILD)/%.o)
 TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
-HDRS = $(wildcard cmd/*.h core/*.h crypto/*.h tests/*.h)
+HDRS = $(wildcard cmd/*.h core/*/*.h crypto/*.h tests/*.h)
 MANS = $(wildcard man/*.1)
 
 .PHONY: all deps test-deps check check-unit check-e2e check-asan check-valgrind demo bench \

@@ -1,6 +1,6 @@
 /* categories.c - `tact categories`: the reason taxonomy with descriptions. */
-#include "../core/taxonomy.h"
-#include "cmd.h"
+#include "core/base/taxonomy.h"
+#include "cmd/cmd.h"
 
 static error_t
 parse(int key, char *arg, struct argp_state *state)

@@ -16,8 +16,8 @@
 #include <jansson.h>
 #include <stdio.h>
 
-#include "../core/error.h"
-#include "../core/vault.h"
+#include "core/base/error.h"
+#include "core/store/vault.h"
 
 #define CMD_NEEDS_VAULT 0x1     /* open the vault before running */
 #define CMD_NEEDS_KEY   0x2     /* and unlock it */

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/debrief.h"
-#include "../core/guard.h"
-#include "cmd.h"
-#include "guarded.h"
+#include "core/scripts/debrief.h"
+#include "core/confidential/guard.h"
+#include "cmd/cmd.h"
+#include "cmd/guarded.h"
 
 struct debrief_opts {
 	struct cmd_ctx *ctx;

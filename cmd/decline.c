@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/relations.h"
-#include "cmd.h"
-#include "guarded.h"
+#include "core/scripts/decline_notes.h"
+#include "cmd/cmd.h"
+#include "cmd/guarded.h"
 
 struct decline_opts {
 	struct cmd_ctx *ctx;

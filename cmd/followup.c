@@ -13,8 +13,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/followup.h"
-#include "cmd.h"
+#include "core/records/followup.h"
+#include "cmd/cmd.h"
 
 enum sub { SUB_LIST, SUB_PLAN, SUB_DONE, SUB_SKIP };
 

@@ -8,9 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/turndown.h"
-#include "cmd.h"
-#include "input.h"
+#include "core/base/wipe.h"
+#include "core/records/turndown.h"
+#include "cmd/cmd.h"
+#include "cmd/input.h"
 
 struct forget_opts {
 	struct cmd_ctx *ctx;
@@ -92,9 +93,6 @@ cmd_forget_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = printf("forgot candidate %lld and %d turndown%s\n", id, count,
 		    count == 1 ? "" : "s") < 0 ? -1 : 0;
 out:
-	if (name != NULL) {
-		memset(name, 0, strlen(name));
-		free(name);
-	}
+	wipe_str_free(name);
 	return rc;
 }

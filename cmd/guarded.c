@@ -9,8 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
-#include "guarded.h"
+#include "core/base/wipe.h"
+#include "cmd/cmd.h"
+#include "cmd/guarded.h"
 
 #define GUARDED_TRIES 16
 
@@ -76,8 +77,7 @@ cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const cha
 			return NULL;
 		if (check_output(ctx, g, out, &rule) == 0)
 			return out;
-		memset(out, 0, strlen(out));
-		free(out);
+		wipe_str_free(out);
 	}
 	terr_set(&ctx->err, EX_DATAERR, "%s would disclose confidential content; nothing printed "
 	    "(%s)", what, rule);
@@ -111,6 +111,5 @@ cmd_print_secret(char *out, int newline)
 	fputs(out, stdout);
 	if (newline)
 		fputc('\n', stdout);
-	memset(out, 0, strlen(out));
-	free(out);
+	wipe_str_free(out);
 }

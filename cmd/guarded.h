@@ -4,8 +4,8 @@
 
 #include <stdint.h>
 
-#include "../core/guard.h"
-#include "cmd.h"
+#include "core/confidential/guard.h"
+#include "cmd/cmd.h"
 
 /* Renders with a derived seed into a new string (free it), or NULL with ctx->err set. */
 typedef char *(*cmd_render_fn)(struct cmd_ctx *ctx, uint64_t seed, void *arg);

@@ -6,8 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/jsonl.h"
-#include "cmd.h"
+#include "core/base/wipe.h"
+#include "core/records/jsonl.h"
+#include "cmd/cmd.h"
 
 #define IMPORT_LINE_MAX (1 << 20)
 
@@ -150,10 +151,7 @@ out:
 	td_writer_free(w);
 	if (in_tx)
 		vault_rollback(ctx->vault);
-	if (line != NULL) {
-		memset(line, 0, IMPORT_LINE_MAX + 1);
-		free(line);
-	}
+	wipe_free(line, IMPORT_LINE_MAX + 1);
 	turndown_clear(&td);
 	if (f != NULL && f != stdin)
 		fclose(f);

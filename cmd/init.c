@@ -1,7 +1,7 @@
 /* init.c - `tact init`: create a vault and its first key slot. */
 #include <string.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 
 struct init_opts {
 	struct cmd_ctx *ctx;

@@ -18,15 +18,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "input.h"
+#include "core/base/wipe.h"
+#include "cmd/input.h"
 
 void
 input_free(char *s)
 {
-	if (s != NULL) {
-		memset(s, 0, strlen(s));
-		free(s);
-	}
+	wipe_str_free(s);
 }
 
 char *
@@ -68,10 +66,7 @@ input_file(const char *path, size_t max, size_t *lenp, struct terr *err)
 	*lenp = len;
 	return buf;
 fail:
-	if (buf != NULL) {
-		memset(buf, 0, max + 2);
-		free(buf);
-	}
+	wipe_free(buf, max + 2);
 	if (fd != STDIN_FILENO)
 		close(fd);
 	return NULL;

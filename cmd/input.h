@@ -7,7 +7,7 @@
 
 #include <stddef.h>
 
-#include "../core/error.h"
+#include "core/base/error.h"
 
 /* Reads at most MAX bytes of PATH ("-" for stdin) into a new NUL-terminated
  * buffer; a longer file is EX_DATAERR.  Free with input_free(). */

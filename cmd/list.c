@@ -7,8 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../core/turndown.h"
-#include "cmd.h"
+#include "core/records/turndown.h"
+#include "cmd/cmd.h"
 
 struct list_opts {
 	struct cmd_ctx *ctx;

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/turndown.h"
-#include "cmd.h"
-#include "input.h"
+#include "core/records/turndown.h"
+#include "cmd/cmd.h"
+#include "cmd/input.h"
 
 struct log_opts {
 	struct cmd_ctx *ctx;

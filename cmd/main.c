@@ -14,7 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cmd.h"
+#include "cmd/cmd.h"
 
 const char *argp_program_version = "tact 0.1.0";
 const char *argp_program_bug_address = NULL;

@@ -10,9 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../core/relations.h"
-#include "cmd.h"
-#include "guarded.h"
+#include "core/base/wipe.h"
+#include "core/scripts/decline_notes.h"
+#include "cmd/cmd.h"
+#include "cmd/guarded.h"
 
 struct notes_opts {
 	struct cmd_ctx *ctx;
@@ -127,8 +128,7 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			json_array_append_new(arr, json_loads(out, 0, NULL));
 		else
 			fprintf(text, "%s%s", i >= 0 ? "\n" : "", out);
-		memset(out, 0, strlen(out));
-		free(out);
+		wipe_str_free(out);
 	}
 	if (arr != NULL) {
 		rc = cmd_print_json(ctx, arr);
@@ -144,10 +144,7 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 out:
 	if (text != NULL)
 		fclose(text);
-	if (all != NULL) {
-		memset(all, 0, alllen);
-		free(all);
-	}
+	wipe_free(all, alllen);
 	json_decref(arr);
 	turndown_clear(&td);
 	return rc;

@@ -13,9 +13,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/envelope.h"
-#include "../core/report.h"
-#include "cmd.h"
+#include "core/base/wipe.h"
+#include "core/report/cms.h"
+#include "core/report/report.h"
+#include "cmd/cmd.h"
 
 struct report_opts {
 	struct cmd_ctx *ctx;
@@ -241,10 +242,7 @@ cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (rc == 0)
 		rc = emit(ctx, &o, env, text, len);
 out:
-	if (text != NULL) {
-		explicit_bzero(text, len);
-		free(text);
-	}
+	wipe_free(text, len);
 	report_free(r);
 	envelope_free(env);
 	return rc;

@@ -7,9 +7,9 @@
  */
 #include <string.h>
 
-#include "../core/confidential.h"
-#include "../core/turndown.h"
-#include "cmd.h"
+#include "core/confidential/confidential.h"
+#include "core/records/turndown.h"
+#include "cmd/cmd.h"
 
 struct show_opts {
 	struct cmd_ctx *ctx;

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
+#include "core/base/wipe.h"
+#include "cmd/cmd.h"
 
 #define TTL_DEFAULT 15
 #define TTL_MAX (24 * 60)
@@ -86,8 +87,7 @@ cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		    (json_int_t)o.ttl));
 	else
 		printf("export TACT_SESSION=%s\n", token);
-	memset(token, 0, strlen(token));
-	free(token);
+	wipe_str_free(token);
 	return ctx->err.code ? -1 : 0;
 }
 

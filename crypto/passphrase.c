@@ -79,7 +79,7 @@ secret_from_file(const char *path, struct terr *err)
 		close(fd);
 		return NULL;
 	}
-	memset(s->str, 0, sizeof(s->str));
+	sodium_memzero(s->str, sizeof(s->str));
 	/* Read until a newline or one byte past the limit, never more. */
 	while (got < TC_PASS_MAX + 1 && memchr(s->str, '\n', got) == NULL) {
 		n = read(fd, s->str + got, TC_PASS_MAX + 1 - got);
@@ -117,7 +117,7 @@ ask_once(int fd, const char *prompt, struct terr *err)
 
 	if ((s = tc_secure_alloc(sizeof(*s), err)) == NULL)
 		return NULL;
-	memset(s->str, 0, sizeof(s->str));
+	sodium_memzero(s->str, sizeof(s->str));
 	if (write(fd, prompt, strlen(prompt)) < 0) {
 		/* nothing useful to do; the read below still works */
 	}

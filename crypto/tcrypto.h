@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "../core/error.h"
+#include "core/base/error.h"
 
 #define TC_VAULT_ID_LEN 16          /* random bytes naming a vault */
 #define TC_BLIND_LEN 32

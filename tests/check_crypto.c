@@ -27,9 +27,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../crypto/confidential.h"
-#include "../crypto/internal.h"         /* tc_check_owner, and keyring layout for a few checks */
-#include "../crypto/tcrypto.h"
+#include "crypto/confidential.h"
+#include "crypto/internal.h"         /* tc_check_owner, and keyring layout for a few checks */
+#include "crypto/tcrypto.h"
 #include "fixture.h"
 #include "suites.h"
 

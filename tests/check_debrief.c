@@ -22,9 +22,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "../core/bank.h"
-#include "../core/debrief.h"
-#include "../core/guard.h"
+#include "core/scripts/debrief_bank.h"
+#include "core/scripts/debrief.h"
+#include "core/confidential/guard.h"
 #include "suites.h"
 
 Suite *make_debrief_suite(void);

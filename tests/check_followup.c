@@ -21,11 +21,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/followup.h"
-#include "../core/taxonomy.h"
-#include "../core/text.h"
-#include "../core/turndown.h"
-#include "../core/vault.h"
+#include "core/records/followup.h"
+#include "core/base/taxonomy.h"
+#include "core/base/check.h"
+#include "core/base/date.h"
+#include "core/records/turndown.h"
+#include "core/store/vault.h"
 #include "fixture.h"
 #include "suites.h"
 

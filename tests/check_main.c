@@ -16,7 +16,7 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-#include "../crypto/tcrypto.h"
+#include "crypto/tcrypto.h"
 #include "fixture.h"
 #include "suites.h"
 

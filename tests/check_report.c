@@ -23,9 +23,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/envelope.h"
-#include "../core/report.h"
-#include "../core/scrub.h"
+#include "core/report/cms.h"
+#include "core/report/report.h"
+#include "core/report/scrub.h"
 #include "fixture.h"
 #include "suites.h"
 

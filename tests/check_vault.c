@@ -18,7 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../core/vault.h"
+#include "core/store/vault.h"
 #include "fixture.h"
 #include "suites.h"
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "../crypto/tcrypto.h"
+#include "crypto/tcrypto.h"
 
 /* Makes a new folder $TMPDIR/tact-check-NAME.XXXXXX (mode 0700) and writes
  * its path into DIR; fails the test if it cannot. */

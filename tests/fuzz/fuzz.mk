@@ -20,7 +20,7 @@ FUZZ_CC ?= clang
 FUZZ_TARGETS ?= jsonl met date open vault guard
 FUZZ_BIN = tests/fuzz/bin
 FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -D_GNU_SOURCE $(PKG_CFLAGS) $(FUZZ_SAN)
+FUZZ_CFLAGS = -std=gnu11 -O1 -g -Wall -Wextra -D_GNU_SOURCE -I. $(PKG_CFLAGS) $(FUZZ_SAN)
 FUZZ_LIB_OBJ = $(LIB_SRC:%.c=$(FUZZ_BIN)/obj/%.o)
 FUZZ_PROGS = $(FUZZ_TARGETS:%=$(FUZZ_BIN)/fuzz_%)
 

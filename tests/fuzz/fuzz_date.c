@@ -14,7 +14,8 @@
 #include <ctype.h>
 #include <sysexits.h>
 
-#include "../../core/text.h"
+#include "core/base/check.h"
+#include "core/base/date.h"
 #include "fuzz.h"
 
 int

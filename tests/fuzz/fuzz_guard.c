@@ -14,7 +14,7 @@
  */
 #include <ctype.h>
 
-#include "../../core/guard.h"
+#include "core/confidential/guard.h"
 #include "fuzz.h"
 
 int

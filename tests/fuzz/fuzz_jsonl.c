@@ -12,7 +12,7 @@
  */
 #include <sysexits.h>
 
-#include "../../core/jsonl.h"
+#include "core/records/jsonl.h"
 #include "fuzz.h"
 
 int

@@ -16,7 +16,7 @@
  */
 #include <sysexits.h>
 
-#include "../../core/turndown.h"
+#include "core/records/turndown.h"
 #include "fuzz.h"
 
 int

@@ -12,7 +12,7 @@
  */
 #include <sysexits.h>
 
-#include "../../crypto/confidential.h"
+#include "crypto/confidential.h"
 #include "fuzz.h"
 
 static struct keyring *kr;

@@ -28,8 +28,8 @@
 #include <sysexits.h>
 #include <unistd.h>
 
-#include "../../core/confidential.h"
-#include "../../core/turndown.h"
+#include "core/confidential/confidential.h"
+#include "core/records/turndown.h"
 #include "fuzz.h"
 
 static char dir[PATH_MAX - 64], dbpath[PATH_MAX], walpath[PATH_MAX], shmpath[PATH_MAX];

@@ -1,0 +1,116 @@
+/*
+ * date.c - strict calendar dates (YYYY-MM-DD) and the arithmetic the
+ * follow-up plan and the report need, without the C library's time zones.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/base/date.h"
+
+static int
+leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	return m == 2 && leap(y) ? 29 : days[m - 1];
+}
+
+int
+date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+{
+	int y, m, d, i;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		goto bad;
+	for (i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+			goto bad;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+		goto bad;
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 0;
+bad:
+	return terr_set(err, EX_DATAERR, "%s '%.40s' is not a date (want YYYY-MM-DD)", what,
+	    s ? s : "");
+}
+
+void
+date_today(char out[DATE_LEN])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, DATE_LEN, "%Y-%m-%d", &tm);
+}
+
+/* Days from civil date, after Howard Hinnant's public-domain algorithm. */
+static long
+civil_days(long y, unsigned m, unsigned d)
+{
+	long era;
+	unsigned yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = (unsigned)(y - era * 400);
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (long)doe - 719468;
+}
+
+long
+date_days(const char *date)
+{
+	return civil_days(atol(date), (unsigned)atoi(date + 5), (unsigned)atoi(date + 8));
+}
+
+void
+date_add_days(const char *date, long days, char out[DATE_LEN])
+{
+	long z = date_days(date) + days + 719468, era, y;
+	unsigned doe, yoe, doy, mp, d, m;
+	char tmp[48];
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = (long)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = doy - (153 * mp + 2) / 5 + 1;
+	m = mp < 10 ? mp + 3 : mp - 9;
+	y += m <= 2;
+	snprintf(tmp, sizeof(tmp), "%04ld-%02u-%02u", y, m, d);
+	memcpy(out, tmp, DATE_LEN - 1);
+	out[DATE_LEN - 1] = '\0';
+}
+
+void
+date_add_months(const char *date, int months, char out[DATE_LEN])
+{
+	int y = atoi(date), m = atoi(date + 5), d = atoi(date + 8), total;
+	char tmp[48];
+
+	total = y * 12 + (m - 1) + months;
+	y = total / 12;
+	m = total % 12 + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, DATE_LEN - 1);
+	out[DATE_LEN - 1] = '\0';
+}

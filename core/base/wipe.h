@@ -1,0 +1,21 @@
+/*
+ * wipe.h - the one way tact erases a buffer that held a passphrase, a token,
+ * a key or decrypted text before it gives the memory back.
+ *
+ * A memset() just before free() is dead code to the compiler and is removed
+ * at -O2; sodium_memzero() is not.  Every wipe in cmd/ and core/ goes
+ * through these functions (crypto/ calls sodium_memzero itself).
+ */
+#ifndef TACT_WIPE_H
+#define TACT_WIPE_H
+
+#include <stddef.h>
+
+/* Overwrites the LEN bytes at P with zeros; the compiler keeps it. */
+void wipe(void *p, size_t len);
+/* Wipes the LEN bytes at P and frees P; P may be NULL. */
+void wipe_free(void *p, size_t len);
+/* Wipes the NUL-terminated string S and frees it; S may be NULL. */
+void wipe_str_free(char *s);
+
+#endif

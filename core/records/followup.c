@@ -1,0 +1,319 @@
+/*
+ * followup.c - follow-up tasks: the plan, listing, closing, and iCalendar.
+ *
+ * A task row holds only ids, its kind, dates and status in clear; its
+ * wording is made when shown, from the turndown's own sealed names, and a
+ * note added when closing it is sealed under the candidate's key.  So the
+ * plan costs nothing in secrecy, and forgetting a candidate removes their
+ * tasks with their turndowns.
+ */
+#include <libical/ical.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/records/followup.h"
+
+const char *const fu_kind_names[FU_KINDS] = {
+	"thank-you", "connect", "check-in", "update", "catch-up"
+};
+const char *const fu_status_names[3] = { "open", "done", "skipped" };
+
+void
+followup_due(const char *decline, int kind, char out[DATE_LEN])
+{
+	switch (kind) {
+	case FU_THANKS:
+		date_add_days(decline, 2, out);
+		break;
+	case FU_CONNECT:
+		date_add_days(decline, 7, out);
+		break;
+	case FU_CHECKIN:
+		date_add_months(decline, 3, out);
+		break;
+	case FU_UPDATE:
+		date_add_months(decline, 6, out);
+		break;
+	default:
+		date_add_months(decline, 12, out);
+		break;
+	}
+}
+
+int
+followup_plan(struct vault *v, long long turndown, struct terr *err)
+{
+	sqlite3_stmt *st;
+	char decline[DATE_LEN], due[DATE_LEN];
+	int rc, added = 0;
+
+	if ((st = vault_prepare(v, "SELECT decline_date FROM turndowns WHERE id = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, turndown);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(decline, sizeof(decline), "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return rc == SQLITE_DONE ? terr_set(err, EX_NOINPUT, "no turndown %lld", turndown) :
+		    vault_sqlerr(v, rc, "turndowns", err);
+	st = vault_prepare(v, "INSERT OR IGNORE INTO followups(turndown_id, kind, due) "
+	    "VALUES (?, ?, ?)", err);
+	if (st == NULL)
+		return -1;
+	for (int k = 0; k < FU_KINDS; k++) {
+		followup_due(decline, k, due);
+		sqlite3_bind_int64(st, 1, turndown);
+		sqlite3_bind_int(st, 2, k);
+		sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE) {
+			sqlite3_finalize(st);
+			return vault_sqlerr(v, rc, "followups", err);
+		}
+		added += sqlite3_changes(v->db);
+	}
+	sqlite3_finalize(st);
+	return added;
+}
+
+void
+followup_summary(const struct task *t, char *buf, size_t size)
+{
+	const char *cand = t->candidate ? t->candidate : "the candidate";
+	const char *client = t->client ? t->client : "the client";
+
+	switch (t->kind) {
+	case FU_THANKS:
+		snprintf(buf, size, "Thank-you notes after %s's decline at %s (drafts: tact notes "
+		    "%lld)", cand, client, t->turndown);
+		break;
+	case FU_CONNECT:
+		snprintf(buf, size, "Connect with the people at %s who met %s, with a brief "
+		    "thank-you", client, cand);
+		break;
+	case FU_CHECKIN:
+		snprintf(buf, size, "Check in with %s: how is the new role going?", cand);
+		break;
+	case FU_UPDATE:
+		snprintf(buf, size, "Update the hiring manager at %s (after %s's decline)", client,
+		    cand);
+		break;
+	default:
+		snprintf(buf, size, "Coffee, lunch or a call with the key people at %s", client);
+		break;
+	}
+}
+
+void
+followup_describe(const struct task *t, char *buf, size_t size)
+{
+	static const char *const why[FU_KINDS] = {
+		"Short personal notes to everyone who gave real time to the process; "
+		"'tact notes %lld' drafts them.",
+		"The people who wanted to hire this candidate are now part of the network; connect "
+		"and thank them briefly.",
+		"A new job does not always work out; a friendly check-in keeps the relationship "
+		"alive.",
+		"A short update on how things are going, about six months on.",
+		"A year on: treat them as part of the network, and meet the key people.",
+	};
+	char summary[512];
+
+	followup_summary(t, summary, sizeof(summary));
+	snprintf(buf, size, "%s%s ", summary, summary[0] && strchr(".?!",
+	    summary[strlen(summary) - 1]) ? "" : ".");
+	snprintf(buf + strlen(buf), size - strlen(buf), why[t->kind % FU_KINDS], t->turndown);
+}
+
+void
+followup_free_list(struct task *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(list[i].candidate);
+		free(list[i].client);
+	}
+	free(list);
+}
+
+int
+followup_list(struct vault *v, const struct fu_filter *f, struct task **out, size_t *n,
+    struct terr *err)
+{
+	sqlite3_stmt *st;
+	struct task *list = NULL, *grown;
+	struct turndown td;
+	size_t cap = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	memset(&td, 0, sizeof(td));
+	st = vault_prepare(v, "SELECT id, turndown_id, kind, due, status, done_on FROM followups "
+	    "WHERE (?1 OR status = 0) AND (?2 IS NULL OR due <= ?2) ORDER BY due, id", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, f->all != 0);
+	if (f->until)
+		sqlite3_bind_text(st, 2, f->until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct task *t;
+		const char *done;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 32;
+			if ((grown = realloc(list, cap * sizeof(*list))) == NULL) {
+				terr_set(err, EX_OSERR, "out of memory");
+				goto fail;
+			}
+			list = grown;
+		}
+		t = &list[(*n)++];
+		memset(t, 0, sizeof(*t));
+		t->id = sqlite3_column_int64(st, 0);
+		t->turndown = sqlite3_column_int64(st, 1);
+		t->kind = sqlite3_column_int(st, 2) % FU_KINDS;
+		snprintf(t->due, sizeof(t->due), "%s", (const char *)sqlite3_column_text(st, 3));
+		t->status = sqlite3_column_int(st, 4) % 3;
+		if ((done = (const char *)sqlite3_column_text(st, 5)) != NULL)
+			snprintf(t->done_on, sizeof(t->done_on), "%s", done);
+		/* Names come from the turndown; rows of one turndown often follow each other. */
+		if (td.id != t->turndown) {
+			turndown_clear(&td);
+			if (turndown_load(v, t->turndown, TD_IDENTITY | TD_CLIENT, &td, err) != 0)
+				goto fail;
+		}
+		t->candidate = strdup(td.candidate);
+		t->client = strdup(td.client);
+		if (t->candidate == NULL || t->client == NULL) {
+			terr_set(err, EX_OSERR, "out of memory");
+			goto fail;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		vault_sqlerr(v, rc, "followups", err);
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	turndown_clear(&td);
+	*out = list;
+	return 0;
+fail:
+	sqlite3_finalize(st);
+	turndown_clear(&td);
+	followup_free_list(list, *n);
+	*n = 0;
+	return -1;
+}
+
+int
+followup_close(struct vault *v, long long task, int status, const char *note, struct terr *err)
+{
+	sqlite3_stmt *st = NULL;
+	struct candkey *ck = NULL;
+	struct tbuf sealed = { 0 };
+	char today[DATE_LEN];
+	long long candidate = 0;
+	int rc = -1, cur = 0;
+
+	if (note != NULL && text_check("note", note, strlen(note), TEXT_NOTE_MAX, 1, err) != 0)
+		return -1;
+	if (vault_begin(v, err) != 0)
+		return -1;
+	st = vault_prepare(v, "SELECT f.status, t.candidate_id, c.wrapped_key FROM followups f "
+	    "JOIN turndowns t ON t.id = f.turndown_id JOIN candidates c ON c.id = t.candidate_id "
+	    "WHERE f.id = ?", err);
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_int64(st, 1, task);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		terr_set(err, EX_NOINPUT, "no follow-up task %lld", task);
+		goto out;
+	}
+	cur = sqlite3_column_int(st, 0);
+	candidate = sqlite3_column_int64(st, 1);
+	if (cur != FU_OPEN) {
+		terr_set(err, EX_DATAERR, "follow-up task %lld is already %s", task,
+		    fu_status_names[cur % 3]);
+		goto out;
+	}
+	if (note != NULL && *note != '\0') {
+		struct tc_ad ad = { "followups", "note", task, candidate };
+
+		if ((ck = candkey_alloc(err)) == NULL ||
+		    candkey_unwrap(v->keys, ck, candidate, sqlite3_column_blob(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2), err) != 0 ||
+		    part_seal(ck, TC_PART_FOLLOWUP, &ad, note, strlen(note), &sealed, err) != 0)
+			goto out;
+	}
+	sqlite3_finalize(st);
+	st = vault_prepare(v, "UPDATE followups SET status = ?, done_on = ?, note = ? WHERE id = ?",
+	    err);
+	if (st == NULL)
+		goto out;
+	date_today(today);
+	sqlite3_bind_int(st, 1, status);
+	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
+	if (sealed.data != NULL)
+		sqlite3_bind_blob(st, 3, sealed.data, (int)sealed.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, task);
+	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		vault_sqlerr(v, rc, "followups", err);
+		rc = -1;
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
+	rc = vault_commit(v, err);
+out:
+	if (rc != 0)
+		vault_rollback(v);
+	sqlite3_finalize(st);
+	candkey_free(ck);
+	tbuf_free(&sealed);
+	return rc;
+}
+
+char *
+followup_ics(struct vault *v, const struct task *list, size_t n, struct terr *err)
+{
+	icalcomponent *cal, *todo;
+	struct icaltimetype due, now = icaltime_current_time_with_zone(icaltimezone_get_utc_timezone());
+	char uid[160], idhex[2 * TC_VAULT_ID_LEN + 1], text[1024], *out;
+
+	tc_hex(idhex, sizeof(idhex), v->id, sizeof(v->id));
+	cal = icalcomponent_vanew(ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+	    icalproperty_new_prodid("-//tact//follow-ups//EN"), (void *)0);
+	if (cal == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (list[i].status != FU_OPEN)
+			continue;
+		/* Stable per task and vault, so a calendar updates rather than duplicates. */
+		snprintf(uid, sizeof(uid), "followup-%lld-%.16s@tact", list[i].id, idhex);
+		due = icaltime_null_date();
+		due.year = atoi(list[i].due);
+		due.month = atoi(list[i].due + 5);
+		due.day = atoi(list[i].due + 8);
+		due.is_date = 1;
+		todo = icalcomponent_new(ICAL_VTODO_COMPONENT);
+		icalcomponent_add_property(todo, icalproperty_new_uid(uid));
+		icalcomponent_add_property(todo, icalproperty_new_dtstamp(now));
+		icalcomponent_add_property(todo, icalproperty_new_due(due));
+		followup_summary(&list[i], text, sizeof(text));
+		icalcomponent_add_property(todo, icalproperty_new_summary(text));
+		followup_describe(&list[i], text, sizeof(text));
+		icalcomponent_add_property(todo, icalproperty_new_description(text));
+		icalcomponent_add_property(todo, icalproperty_new_status(ICAL_STATUS_NEEDSACTION));
+		icalcomponent_add_component(cal, todo);
+	}
+	out = icalcomponent_as_ical_string_r(cal);
+	icalcomponent_free(cal);
+	if (out == NULL)
+		terr_set(err, EX_OSERR, "cannot write the calendar");
+	return out;
+}

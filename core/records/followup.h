@@ -1,0 +1,59 @@
+/*
+ * followup.h - the stay-in-touch plan every turndown gets: thank-you notes,
+ * connecting, a check-in with the candidate, an update and a catch-up with
+ * the client, each a task with a due date.
+ */
+#ifndef TACT_FOLLOWUP_H
+#define TACT_FOLLOWUP_H
+
+#include "core/records/turndown.h"
+
+enum fu_kind {
+	FU_THANKS = 0,          /* decline + 2 days */
+	FU_CONNECT = 1,         /* decline + 7 days */
+	FU_CHECKIN = 2,         /* decline + 3 months: the candidate's new job */
+	FU_UPDATE = 3,          /* decline + 6 months: the hiring manager */
+	FU_CATCHUP = 4,         /* decline + 12 months: the key people */
+};
+#define FU_KINDS 5
+
+enum fu_status { FU_OPEN = 0, FU_DONE = 1, FU_SKIPPED = 2 };
+
+extern const char *const fu_kind_names[FU_KINDS];
+extern const char *const fu_status_names[3];
+
+struct task {
+	long long id;
+	long long turndown;
+	int kind;
+	char due[DATE_LEN];
+	int status;
+	char done_on[DATE_LEN];
+	char *candidate;        /* names, for the task's wording */
+	char *client;
+};
+
+/* Writes the due date of task KIND for a turndown declined on DECLINE. */
+void followup_due(const char *decline, int kind, char out[DATE_LEN]);
+/* Adds the plan's missing tasks for TURNDOWN; returns how many were added. */
+int followup_plan(struct vault *v, long long turndown, struct terr *err);
+/* Writes the task's wording ("Send thank-you notes ...") into BUF. */
+void followup_summary(const struct task *t, char *buf, size_t size);
+void followup_describe(const struct task *t, char *buf, size_t size);
+
+struct fu_filter {
+	int all;                /* include done and skipped */
+	const char *until;      /* due on or before, or NULL */
+};
+/* Fills *OUT with the tasks (free with followup_free_list), due first. */
+int followup_list(struct vault *v, const struct fu_filter *f, struct task **out, size_t *n,
+    struct terr *err);
+void followup_free_list(struct task *list, size_t n);
+/* Marks TASK done (with an optional NOTE, sealed) or skipped. */
+int followup_close(struct vault *v, long long task, int status, const char *note,
+    struct terr *err);
+
+/* Returns the open tasks as an iCalendar document (free it), or NULL. */
+char *followup_ics(struct vault *v, const struct task *list, size_t n, struct terr *err);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * debrief.h - the client debrief script.
+ *
+ * The builder is handed only what it may use: the categories with their
+ * visibility, the shareable note, the candidate's name and the people the
+ * candidate saw positively.  It never holds the confidential note or its
+ * key.  Instead it asks a yes/no question of the leak guard for every line
+ * it would say (a wording_check_fn), and picks another wording when the answer
+ * is no.
+ */
+#ifndef TACT_DEBRIEF_H
+#define TACT_DEBRIEF_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/records/turndown.h"
+#include "core/scripts/choose.h"
+
+#define DEBRIEF_MAX_FOLLOW_UPS 4
+
+
+struct debrief_input {
+	long long turndown;
+	const char *candidate;
+	const struct reason *reasons;
+	size_t nreasons;
+	const char *shareable;          /* NULL if none */
+	const struct person *positive;  /* people seen positively only */
+	size_t npositive;
+};
+
+struct debrief_probe {
+	const char *area;               /* category slug */
+	char *question;
+	char *follow_ups[DEBRIEF_MAX_FOLLOW_UPS];
+	size_t nfollow;
+	char *cue;
+};
+
+struct debrief {
+	long long turndown;
+	uint64_t seed;
+	char **opening;
+	size_t nopening;
+	struct debrief_probe *probes;
+	size_t nprobes;
+	char **closing;
+	size_t nclosing;
+	char **guardrails;
+	size_t nguardrails;
+};
+
+enum debrief_format { DEBRIEF_TEXT, DEBRIEF_MARKDOWN };
+
+/* Returns a new script, or NULL (EX_DATAERR when no safe wording exists).
+ * The caller frees it with debrief_free(). */
+struct debrief *debrief_build(const struct debrief_input *in, uint64_t seed,
+    wording_check_fn check, void *arg, struct terr *err);
+void debrief_free(struct debrief *d);
+/* Writes the script as text or Markdown to OUT. */
+void debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out);
+
+#endif
