@@ -25,8 +25,8 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 HDRS = $(wildcard cmd/*.h core/*/*.h crypto/*.h tests/*.h)
 MANS = $(wildcard man/*.1)
 
-.PHONY: all deps test-deps check check-unit check-e2e check-asan check-valgrind demo bench \
-	install lint-man clean fuzz
+.PHONY: all deps test-deps check check-layout check-unit check-e2e check-asan check-valgrind \
+	demo bench install lint-man clean fuzz
 
 all: deps
 	@$(MAKE) --no-print-directory tact
@@ -66,7 +66,13 @@ $(BUILD)/tests/%.o: tests/%.c $(HDRS) $(BUILD)/tests/suites.inc
 	@$(CC) $(XCFLAGS) -I$(BUILD)/tests $(shell pkg-config --cflags check) -c -o $@ $<
 
 check: test-deps
-	@$(MAKE) --no-print-directory check-unit check-e2e lint-man
+	@$(MAKE) --no-print-directory check-layout check-unit check-e2e lint-man
+
+# The layering rules of STYLE.md on the sources and, with nm, on the objects
+# (mk/check-layout.py); then the proof that each rule bites (tests/layout/).
+check-layout: $(CMD_OBJ) $(LIB_OBJ)
+	@python3 mk/check-layout.py --build $(BUILD)
+	@CC="$(CC)" python3 tests/layout/selftest.py --build $(BUILD)
 
 check-unit: $(BUILD)/check_tact
 	$(BUILD)/check_tact
