@@ -49,9 +49,11 @@ $(BUILD)/%.o: %.c $(HDRS)
 	@echo "  CC      $<"
 	@$(CC) $(XCFLAGS) -c -o $@ $<
 
+# free() is wrapped so that tests/check_wipe.c can look into every buffer
+# tact's objects give back (the real one is __real_free).
 $(BUILD)/check_tact: $(TEST_OBJ) $(LIB_OBJ)
 	@echo "  LD      $@"
-	@$(CC) $(XLDFLAGS) -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
+	@$(CC) $(XLDFLAGS) -Wl,--wrap=free -o $@ $^ $(PKG_LIBS) $(shell pkg-config --libs check)
 
 # Every `Suite *make_X_suite(void)` of tests/check_*.c, for the one runner.
 $(BUILD)/tests/suites.inc: $(TEST_SRC)
