@@ -432,7 +432,7 @@ def check_objects(tree, build, report):
             name, kind = fields[0], fields[1]
             if not name.startswith(NM_PREFIX):
                 continue
-            if kind not in "Uuvw":
+            if kind not in "Uvw":       # undefined, or weak and undefined
                 defined.add(name)
             uses.setdefault(objects.get(path, path), []).append("%s (%s)" % (name, kind))
         for obj, syms in sorted(uses.items()):
