@@ -1,6 +1,6 @@
 /*
  * fuzz_open.c - libFuzzer harness for opening sealed blobs: part_open,
- * vault_open_sealed, confidential_open and candkey_unwrap (crypto/).
+ * keyring_open_sealed, confidential_open and candkey_unwrap (crypto/).
  *
  * A fixed keyring and candidate key are made once.  Each input is tried as
  * a blob, as it is and behind a valid version byte (so more of it reaches
@@ -67,8 +67,8 @@ try_forged(const uint8_t *blob, size_t len)
 	rc = part_open(ck, (enum tc_part)TC_PART_CONFIDENTIAL_ID, &ad, blob, len, &out, &err);
 	FUZZ_CHECK(rc == -1 && out.data == NULL, "part_open opened the confidential part");
 	terr_clear(&err);
-	rc = vault_open_sealed(kr, &vad, blob, len, &out, &err);
-	failed_closed("vault_open_sealed", rc, &out, &err, EX_DATAERR);
+	rc = keyring_open_sealed(kr, &vad, blob, len, &out, &err);
+	failed_closed("keyring_open_sealed", rc, &out, &err, EX_DATAERR);
 	terr_clear(&err);
 	ad.column = "confidential";
 	rc = confidential_open(ck, &ad, blob, len, &out, &err);
@@ -173,7 +173,7 @@ seal_vault(const void *pt, size_t len, struct tbuf *out, struct terr *err)
 {
 	struct tc_ad ad = { "clients", "name", 3, 0 };
 
-	return vault_seal(kr, &ad, pt, len, out, err);
+	return keyring_seal(kr, &ad, pt, len, out, err);
 }
 
 static int
@@ -187,7 +187,7 @@ open_vault(int variant, const void *ct, size_t len, struct tbuf *out, struct ter
 	case 3: ad.table = "candidates"; break;
 	case 4: return 1;
 	}
-	return vault_open_sealed(kr, &ad, ct, len, out, err);
+	return keyring_open_sealed(kr, &ad, ct, len, out, err);
 }
 
 static void
