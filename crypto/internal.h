@@ -17,6 +17,7 @@ struct keyring {
 	uint8_t vault[TC_KEY_LEN];      /* seals vault-level data */
 	uint8_t blind[TC_KEY_LEN];      /* keys the blind indexes */
 	uint8_t wrap[TC_KEY_LEN];       /* wraps candidate keys */
+	uint8_t script[TC_KEY_LEN];     /* keys the generator of a script's choices */
 };
 
 struct candkey {

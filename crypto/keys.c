@@ -64,6 +64,7 @@ keyring_derive(struct keyring *kr)
 	crypto_kdf_derive_from_key(kr->vault, TC_KEY_LEN, 1, "tactvalt", kr->master);
 	crypto_kdf_derive_from_key(kr->blind, TC_KEY_LEN, 2, "tactblnd", kr->master);
 	crypto_kdf_derive_from_key(kr->wrap, TC_KEY_LEN, 3, "tactwrap", kr->master);
+	crypto_kdf_derive_from_key(kr->script, TC_KEY_LEN, 4, "tactscpt", kr->master);
 }
 
 struct keyring *
@@ -255,6 +256,27 @@ blind_index(const struct keyring *kr, const char *domain, const char *normalised
 	crypto_generichash_update(&st, (const unsigned char *)normalised, strlen(normalised));
 	crypto_generichash_final(&st, out, TC_BLIND_LEN);
 	sodium_memzero(&st, sizeof(st));
+}
+
+uint64_t
+keyring_script_seed(const struct keyring *kr, const char *purpose, long long id, uint64_t seed)
+{
+	crypto_generichash_state st;
+	uint8_t msg[16], out[8];
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		msg[i] = (uint8_t)((unsigned long long)id >> (8 * i));
+		msg[8 + i] = (uint8_t)(seed >> (8 * i));
+	}
+	crypto_generichash_init(&st, kr->script, TC_KEY_LEN, sizeof(out));
+	crypto_generichash_update(&st, (const unsigned char *)purpose, strlen(purpose) + 1);
+	crypto_generichash_update(&st, msg, sizeof(msg));
+	crypto_generichash_final(&st, out, sizeof(out));
+	sodium_memzero(&st, sizeof(st));
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)out[i] << (8 * i);
+	return v;
 }
 
 static size_t

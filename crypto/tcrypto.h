@@ -56,6 +56,12 @@ uint32_t tc_random_below(uint32_t upper);
 struct keyring;
 struct keyring *keyring_new_random(struct tc_err *err);
 void keyring_free(struct keyring *kr);
+/* Returns the seed of a script's generator: a keyed hash of PURPOSE (the
+ * kind of script), the turndown ID and the user's SEED under a key derived
+ * from the master key.  The same seed gives the same script in this vault;
+ * outside it, a printed seed cannot be replayed to test guesses. */
+uint64_t keyring_script_seed(const struct keyring *kr, const char *purpose, long long id,
+    uint64_t seed);
 
 /* Key slots: the master key wrapped under an Argon2id key of a passphrase. */
 enum tc_kdf { TC_KDF_INTERACTIVE, TC_KDF_MODERATE, TC_KDF_SENSITIVE };
