@@ -1094,6 +1094,20 @@ START_TEST(test_session_private_folder)
 }
 END_TEST
 
+/* A script's seed is keyed by the vault: the same in one vault, another in
+ * the next, and different for each purpose, turndown and user seed. */
+START_TEST(test_script_seed)
+{
+	uint64_t a = keyring_script_seed(kr, "debrief", 7, 42);
+
+	ck_assert_uint_eq(a, keyring_script_seed(kr, "debrief", 7, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr_other, "debrief", 7, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr, "decline", 7, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr, "debrief", 8, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr, "debrief", 7, 43));
+}
+END_TEST
+
 Suite *
 make_crypto_suite(void)
 {
@@ -1111,6 +1125,7 @@ make_crypto_suite(void)
 	tcase_add_loop_test(tc, test_seal_empty_blob, 0, NKINDS);
 	tcase_add_loop_test(tc, test_seal_cross_kind, 0, NKINDS);
 	tcase_add_test(tc, test_check_owner);
+	tcase_add_test(tc, test_script_seed);
 	tcase_add_test(tc, test_candkey_handle_refill);
 	suite_add_tcase(s, tc);
 
