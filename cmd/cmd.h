@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "core/base/error.h"
-#include "core/store/vault.h"
+#include "core/records/keyslots.h"
 
 #define CMD_NEEDS_VAULT 0x1     /* open the vault before running */
 #define CMD_NEEDS_KEY   0x2     /* and unlock it */

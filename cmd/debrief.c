@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/records/read.h"
 #include "core/scripts/debrief.h"
 #include "core/confidential/guard.h"
 #include "cmd/cmd.h"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/records/read.h"
 #include "core/scripts/decline_notes.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"

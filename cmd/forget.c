@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/records/identity.h"
 #include "core/base/wipe.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"

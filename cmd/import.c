@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/records/write.h"
 #include "core/base/wipe.h"
 #include "core/records/jsonl.h"
 #include "cmd/cmd.h"
@@ -116,9 +117,9 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		if (blank(line, (size_t)n))
 			continue;
 		terr_clear(&e);
-		rc = turndown_from_json(&td, line, (size_t)n, &e);
+		rc = jsonl_parse_turndown(&td, line, (size_t)n, &e);
 		if (rc == 0)
-			rc = td_writer_put(w, &td, &nc, &ncl, &e);
+			rc = record_put(w, &td, &nc, &ncl, &e);
 		turndown_clear(&td);
 		if (rc != 0) {
 			terr_set(&ctx->err, e.code == EX_USAGE ? EX_DATAERR : e.code, "line %zu: %s",

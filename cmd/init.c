@@ -51,7 +51,7 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		return -1;
 	if ((pass = vault_ask_passphrase(&src, "New vault passphrase: ", 1, &ctx->err)) == NULL)
 		return -1;
-	ctx->vault = vault_create(ctx->vault_path, pass, o.kdf, &ctx->err);
+	ctx->vault = vault_init(ctx->vault_path, pass, o.kdf, &ctx->err);
 	secret_free(pass);
 	if (ctx->vault == NULL)
 		return -1;

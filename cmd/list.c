@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/records/identity.h"
+#include "core/records/read.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"
 

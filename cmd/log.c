@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/records/write.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"
 #include "cmd/input.h"
@@ -257,7 +258,7 @@ cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (vault_begin(ctx->vault, &ctx->err) != 0)
 		goto out;
 	if ((w = td_writer_new(ctx->vault, &ctx->err)) == NULL ||
-	    td_writer_put(w, &o.td, &new_cand, &new_client, &ctx->err) != 0 ||
+	    record_put(w, &o.td, &new_cand, &new_client, &ctx->err) != 0 ||
 	    vault_commit(ctx->vault, &ctx->err) != 0) {
 		vault_rollback(ctx->vault);
 		goto out;

@@ -313,13 +313,16 @@ main(int argc, char **argv)
 {
 	struct cmd_ctx ctx;
 	struct global g = { &ctx, NULL, NULL, 0 };
+	struct tc_err ce = { 0 };
 	char *vault_path = NULL, *name = NULL;
 	int first = 0, rc = 0;
 
 	memset(&ctx, 0, sizeof(ctx));
 	umask(077);
-	if (tc_init(&ctx.err) != 0)
+	if (tc_init(&ce) != 0) {
+		terr_crypto(&ctx.err, &ce);
 		goto out;
+	}
 	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER | ARGP_NO_ERRS | ARGP_NO_HELP,
 	    &first, &g) != 0) {
 		if (!ctx.done && g.bad > 0 && g.bad <= argc)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/records/read.h"
 #include "core/base/wipe.h"
 #include "core/scripts/decline_notes.h"
 #include "cmd/cmd.h"

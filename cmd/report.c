@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/records/identity.h"
 #include "core/base/wipe.h"
 #include "core/report/cms.h"
 #include "core/report/report.h"

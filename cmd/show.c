@@ -7,6 +7,7 @@
  */
 #include <string.h>
 
+#include "core/records/read.h"
 #include "core/confidential/confidential.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"

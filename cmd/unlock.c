@@ -72,6 +72,7 @@ int
 cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct unlock_opts o = { ctx, TTL_DEFAULT, 0 };
+	struct tc_err ce = { 0 };
 	char *token;
 
 	if (cmd_parse(ctx, &unlock_argp, argc, argv, &o) != 0)
@@ -79,9 +80,9 @@ cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	ctx->src.session = NULL;        /* always the passphrase */
 	if (cmd_ready(ctx) != 0)
 		return -1;
-	token = session_create(ctx->vault->keys, ctx->vault->id, (unsigned)o.ttl, &ctx->err);
+	token = session_create(ctx->vault->keys, ctx->vault->id, (unsigned)o.ttl, &ce);
 	if (token == NULL)
-		return -1;
+		return terr_crypto(&ctx->err, &ce);
 	if (ctx->json)
 		cmd_print_json(ctx, json_pack("{s:s, s:I}", "session", token, "ttl_minutes",
 		    (json_int_t)o.ttl));
@@ -95,16 +96,17 @@ int
 cmd_lock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 {
 	struct unlock_opts o = { ctx, 0, 0 };
+	struct tc_err ce = { 0 };
 	int n;
 
 	if (cmd_parse(ctx, &lock_argp, argc, argv, &o) != 0)
 		return -1;
 	if (!o.all && ctx->src.session != NULL && *ctx->src.session != '\0')
-		n = session_destroy(ctx->src.session, &ctx->err);
+		n = session_destroy(ctx->src.session, &ce);
 	else
-		n = session_destroy_all(&ctx->err);
+		n = session_destroy_all(&ce);
 	if (n < 0)
-		return -1;
+		return terr_crypto(&ctx->err, &ce);
 	if (ctx->json)
 		return cmd_print_json(ctx, json_pack("{s:i}", "sessions_ended", n));
 	printf("unset TACT_SESSION\n");

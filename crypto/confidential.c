@@ -10,7 +10,7 @@
 
 static int
 conf_crypt(int seal, struct candkey *ck, const struct tc_ad *ad, const void *in, size_t len,
-    struct tbuf *out, struct terr *err)
+    struct tbuf *out, struct tc_err *err)
 {
 	char adstr[256];
 	size_t adlen;
@@ -30,14 +30,14 @@ conf_crypt(int seal, struct candkey *ck, const struct tc_ad *ad, const void *in,
 
 int
 confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
-    size_t len, struct tbuf *out, struct terr *err)
+    size_t len, struct tbuf *out, struct tc_err *err)
 {
 	return conf_crypt(1, ck, ad, pt, len, out, err);
 }
 
 int
 confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
-    size_t len, struct tbuf *out, struct terr *err)
+    size_t len, struct tbuf *out, struct tc_err *err)
 {
 	return conf_crypt(0, ck, ad, ct, len, out, err);
 }

@@ -12,8 +12,8 @@
 #include "tcrypto.h"
 
 int confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
-    size_t len, struct tbuf *out /* OUT */, struct terr *err);
+    size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 int confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
-    size_t len, struct tbuf *out /* OUT */, struct terr *err);
+    size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 
 #endif

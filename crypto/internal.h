@@ -17,6 +17,7 @@ struct keyring {
 	uint8_t vault[TC_KEY_LEN];      /* seals vault-level data */
 	uint8_t blind[TC_KEY_LEN];      /* keys the blind indexes */
 	uint8_t wrap[TC_KEY_LEN];       /* wraps candidate keys */
+	uint8_t script[TC_KEY_LEN];     /* keys the generator of a script's choices */
 };
 
 struct candkey {
@@ -27,26 +28,23 @@ struct candkey {
 	uint8_t scratch[TC_KEY_LEN];    /* the confidential subkey, wiped after each use */
 };
 
-/* Locked, guarded allocation; NULL with EX_OSERR on failure. */
-void *tc_secure_alloc(size_t len, struct terr *err);
-
 /* Builds the keyring's derived keys from its master key. */
 void keyring_derive(struct keyring *kr);
 /* Returns a keyring holding a copy of MASTER. */
-struct keyring *keyring_from_master(const uint8_t master[TC_KEY_LEN], struct terr *err);
+struct keyring *keyring_from_master(const uint8_t master[TC_KEY_LEN], struct tc_err *err);
 
 /* Formats the additional data of AD into BUF; returns its length. */
 size_t tc_ad_format(const char *domain, const struct tc_ad *ad, char *buf, size_t size);
 
 /* XChaCha20-Poly1305 with a version byte and random nonce in front. */
 int tc_seal_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
-    const void *pt, size_t len, struct tbuf *out, struct terr *err);
+    const void *pt, size_t len, struct tbuf *out, struct tc_err *err);
 int tc_open_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
-    const void *ct, size_t len, struct tbuf *out, struct terr *err);
+    const void *ct, size_t len, struct tbuf *out, struct tc_err *err);
 
 /* Derives a candidate part subkey into SUB (TC_KEY_LEN bytes of locked memory). */
 void tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub);
 /* Checks that CK belongs to AD's candidate. */
-int tc_check_owner(const struct candkey *ck, const struct tc_ad *ad, struct terr *err);
+int tc_check_owner(const struct candkey *ck, const struct tc_ad *ad, struct tc_err *err);
 
 #endif

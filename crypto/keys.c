@@ -13,29 +13,20 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 
+#include "alloc.h"
 #include "internal.h"
 
 int
-tc_init(struct terr *err)
+tc_init(struct tc_err *err)
 {
 	struct rlimit rl = { 0, 0 };
 
 	/* No core dump may ever hold a key or a decrypted note. */
 	if (setrlimit(RLIMIT_CORE, &rl) != 0 || prctl(PR_SET_DUMPABLE, 0) != 0)
-		return terr_set(err, EX_OSERR, "cannot disable core dumps");
+		return tc_err_set(err, EX_OSERR, "cannot disable core dumps");
 	if (sodium_init() < 0)
-		return terr_set(err, EX_SOFTWARE, "cannot initialise libsodium");
+		return tc_err_set(err, EX_SOFTWARE, "cannot initialise libsodium");
 	return 0;
-}
-
-void *
-tc_secure_alloc(size_t len, struct terr *err)
-{
-	void *p = sodium_malloc(len);
-
-	if (p == NULL)
-		terr_set(err, EX_OSERR, "cannot allocate locked memory");
-	return p;
 }
 
 void
@@ -73,10 +64,11 @@ keyring_derive(struct keyring *kr)
 	crypto_kdf_derive_from_key(kr->vault, TC_KEY_LEN, 1, "tactvalt", kr->master);
 	crypto_kdf_derive_from_key(kr->blind, TC_KEY_LEN, 2, "tactblnd", kr->master);
 	crypto_kdf_derive_from_key(kr->wrap, TC_KEY_LEN, 3, "tactwrap", kr->master);
+	crypto_kdf_derive_from_key(kr->script, TC_KEY_LEN, 4, "tactscpt", kr->master);
 }
 
 struct keyring *
-keyring_from_master(const uint8_t master[TC_KEY_LEN], struct terr *err)
+keyring_from_master(const uint8_t master[TC_KEY_LEN], struct tc_err *err)
 {
 	struct keyring *kr = tc_secure_alloc(sizeof(*kr), err);
 
@@ -89,7 +81,7 @@ keyring_from_master(const uint8_t master[TC_KEY_LEN], struct terr *err)
 }
 
 struct keyring *
-keyring_new_random(struct terr *err)
+keyring_new_random(struct tc_err *err)
 {
 	struct keyring *kr = tc_secure_alloc(sizeof(*kr), err);
 
@@ -172,17 +164,17 @@ slot_ad(const struct keyslot *slot, const uint8_t vault_id[TC_VAULT_ID_LEN], cha
 }
 
 static int
-slot_kek(const struct keyslot *slot, const struct secret *pass, uint8_t *kek, struct terr *err)
+slot_kek(const struct keyslot *slot, const struct secret *pass, uint8_t *kek, struct tc_err *err)
 {
 	if (crypto_pwhash(kek, TC_KEY_LEN, secret_str(pass), secret_len(pass), slot->salt,
 	    slot->opslimit, slot->memlimit, slot->alg) != 0)
-		return terr_set(err, EX_OSERR, "not enough memory for the key derivation");
+		return tc_err_set(err, EX_OSERR, "not enough memory for the key derivation");
 	return 0;
 }
 
 int
 keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kdf,
-    const uint8_t vault_id[TC_VAULT_ID_LEN], struct keyslot *slot, struct terr *err)
+    const uint8_t vault_id[TC_VAULT_ID_LEN], struct keyslot *slot, struct tc_err *err)
 {
 	uint8_t *kek;
 	char adstr[160];
@@ -219,7 +211,7 @@ keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kd
 
 struct keyring *
 keyslot_open(const struct keyslot *slot, const struct secret *pass,
-    const uint8_t vault_id[TC_VAULT_ID_LEN], struct terr *err)
+    const uint8_t vault_id[TC_VAULT_ID_LEN], struct tc_err *err)
 {
 	uint8_t *kek = NULL, *master = NULL;
 	struct keyring *kr = NULL;
@@ -231,7 +223,7 @@ keyslot_open(const struct keyslot *slot, const struct secret *pass,
 	    slot->memlimit < crypto_pwhash_MEMLIMIT_INTERACTIVE ||
 	    slot->opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
 	    slot->memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE) {
-		terr_set(err, EX_DATAERR, "key slot has unsupported parameters");
+		tc_err_set(err, EX_DATAERR, "key slot has unsupported parameters");
 		goto out;
 	}
 	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL ||
@@ -241,7 +233,7 @@ keyslot_open(const struct keyslot *slot, const struct secret *pass,
 		goto out;
 	adlen = slot_ad(slot, vault_id, adstr, sizeof(adstr));
 	if (unwrap_into(kek, adstr, adlen, slot->wrapped, sizeof(slot->wrapped), master) != 0) {
-		terr_set(err, EX_NOPERM, "wrong passphrase");
+		tc_err_set(err, EX_NOPERM, "wrong passphrase");
 		goto out;
 	}
 	kr = keyring_from_master(master, err);
@@ -266,6 +258,27 @@ blind_index(const struct keyring *kr, const char *domain, const char *normalised
 	sodium_memzero(&st, sizeof(st));
 }
 
+uint64_t
+keyring_script_seed(const struct keyring *kr, const char *purpose, long long id, uint64_t seed)
+{
+	crypto_generichash_state st;
+	uint8_t msg[16], out[8];
+	uint64_t v = 0;
+
+	for (int i = 0; i < 8; i++) {
+		msg[i] = (uint8_t)((unsigned long long)id >> (8 * i));
+		msg[8 + i] = (uint8_t)(seed >> (8 * i));
+	}
+	crypto_generichash_init(&st, kr->script, TC_KEY_LEN, sizeof(out));
+	crypto_generichash_update(&st, (const unsigned char *)purpose, strlen(purpose) + 1);
+	crypto_generichash_update(&st, msg, sizeof(msg));
+	crypto_generichash_final(&st, out, sizeof(out));
+	sodium_memzero(&st, sizeof(st));
+	for (int i = 0; i < 8; i++)
+		v |= (uint64_t)out[i] << (8 * i);
+	return v;
+}
+
 static size_t
 candkey_ad(long long candidate, char *buf, size_t size)
 {
@@ -275,7 +288,7 @@ candkey_ad(long long candidate, char *buf, size_t size)
 }
 
 struct candkey *
-candkey_alloc(struct terr *err)
+candkey_alloc(struct tc_err *err)
 {
 	struct candkey *ck = tc_secure_alloc(sizeof(*ck), err);
 
@@ -303,7 +316,7 @@ candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_
 
 int
 candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate,
-    const void *wrapped, size_t len, struct terr *err)
+    const void *wrapped, size_t len, struct tc_err *err)
 {
 	char adstr[160];
 	size_t adlen;
@@ -312,7 +325,7 @@ candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate
 	adlen = candkey_ad(candidate, adstr, sizeof(adstr));
 	if (unwrap_into(kr->wrap, adstr, adlen, wrapped, len, ck->key) != 0) {
 		sodium_memzero(ck, sizeof(*ck));
-		return terr_set(err, EX_DATAERR, "candidate %lld: key failed authentication "
+		return tc_err_set(err, EX_DATAERR, "candidate %lld: key failed authentication "
 		    "(tampered or moved)", candidate);
 	}
 	ck->candidate = candidate;

@@ -13,6 +13,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "internal.h"
 
 #define TC_PASS_MAX 1024
@@ -43,12 +44,12 @@ secret_free(struct secret *s)
 
 /* Ends the secret at its first newline; refuses empty and over-long ones. */
 static int
-secret_finish(struct secret *s, size_t got, const char *what, struct terr *err)
+secret_finish(struct secret *s, size_t got, const char *what, struct tc_err *err)
 {
 	char *nl = memchr(s->str, '\n', got);
 
 	if (nl == NULL && got > TC_PASS_MAX)
-		return terr_set(err, EX_DATAERR, "%s: passphrase longer than %d bytes", what,
+		return tc_err_set(err, EX_DATAERR, "%s: passphrase longer than %d bytes", what,
 		    TC_PASS_MAX);
 	s->len = nl != NULL ? (size_t)(nl - s->str) : got;
 	if (s->len > 0 && s->str[s->len - 1] == '\r')
@@ -56,14 +57,14 @@ secret_finish(struct secret *s, size_t got, const char *what, struct terr *err)
 	s->str[s->len] = '\0';
 	sodium_memzero(s->str + s->len, sizeof(s->str) - s->len);
 	if (memchr(s->str, '\0', s->len) != NULL)
-		return terr_set(err, EX_DATAERR, "%s: passphrase contains a NUL byte", what);
+		return tc_err_set(err, EX_DATAERR, "%s: passphrase contains a NUL byte", what);
 	if (s->len == 0)
-		return terr_set(err, EX_DATAERR, "%s: empty passphrase", what);
+		return tc_err_set(err, EX_DATAERR, "%s: empty passphrase", what);
 	return 0;
 }
 
 struct secret *
-secret_from_file(const char *path, struct terr *err)
+secret_from_file(const char *path, struct tc_err *err)
 {
 	struct secret *s;
 	size_t got = 0;
@@ -71,7 +72,7 @@ secret_from_file(const char *path, struct terr *err)
 	int fd;
 
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0) {
-		terr_set(err, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		tc_err_set(err, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
 		    "cannot read passphrase file '%s': %s", path, strerror(errno));
 		return NULL;
 	}
@@ -86,7 +87,7 @@ secret_from_file(const char *path, struct terr *err)
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0) {
-			terr_set(err, EX_IOERR, "cannot read passphrase file '%s': %s", path,
+			tc_err_set(err, EX_IOERR, "cannot read passphrase file '%s': %s", path,
 			    strerror(errno));
 			goto fail;
 		}
@@ -107,7 +108,7 @@ fail:
 }
 
 static struct secret *
-ask_once(int fd, const char *prompt, struct terr *err)
+ask_once(int fd, const char *prompt, struct tc_err *err)
 {
 	struct termios old, quiet;
 	struct secret *s;
@@ -122,7 +123,7 @@ ask_once(int fd, const char *prompt, struct terr *err)
 		/* nothing useful to do; the read below still works */
 	}
 	if (tcgetattr(fd, &old) != 0) {
-		terr_set(err, EX_NOPERM, "cannot ask for the passphrase: not a terminal");
+		tc_err_set(err, EX_NOPERM, "cannot ask for the passphrase: not a terminal");
 		goto fail;
 	}
 	quiet = old;
@@ -152,13 +153,13 @@ fail:
 }
 
 struct secret *
-secret_from_tty(const char *prompt, int confirm, struct terr *err)
+secret_from_tty(const char *prompt, int confirm, struct tc_err *err)
 {
 	struct secret *a = NULL, *b = NULL;
 	int fd;
 
 	if ((fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC)) < 0) {
-		terr_set(err, EX_NOPERM, "no passphrase given and no terminal to ask on "
+		tc_err_set(err, EX_NOPERM, "no passphrase given and no terminal to ask on "
 		    "(use --passphrase-file FILE, TACT_PASSPHRASE_FILE or TACT_SESSION)");
 		return NULL;
 	}
@@ -171,7 +172,7 @@ secret_from_tty(const char *prompt, int confirm, struct terr *err)
 			goto out;
 		}
 		if (a->len != b->len || sodium_memcmp(a->str, b->str, a->len) != 0) {
-			terr_set(err, EX_DATAERR, "the passphrases do not match");
+			tc_err_set(err, EX_DATAERR, "the passphrases do not match");
 			secret_free(a);
 			a = NULL;
 		}

@@ -74,7 +74,7 @@ tc_ad_format(const char *domain, const struct tc_ad *ad, char *buf, size_t size)
 
 int
 tc_seal_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
-    const void *pt, size_t len, struct tbuf *out, struct terr *err)
+    const void *pt, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	uint8_t *p;
 	unsigned long long clen;
@@ -83,7 +83,7 @@ tc_seal_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
 	out->len = 0;
 	p = malloc(len + TC_SEAL_OVERHEAD);
 	if (p == NULL)
-		return terr_set(err, EX_OSERR, "out of memory");
+		return tc_err_set(err, EX_OSERR, "out of memory");
 	p[0] = TC_BLOB_VERSION;
 	randombytes_buf(p + 1, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
 	crypto_aead_xchacha20poly1305_ietf_encrypt(p + 1 + 24, &clen, pt, len,
@@ -95,7 +95,7 @@ tc_seal_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
 
 int
 tc_open_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
-    const void *ct, size_t len, struct tbuf *out, struct terr *err)
+    const void *ct, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	const uint8_t *c = ct;
 	uint8_t *p;
@@ -104,15 +104,15 @@ tc_open_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
 	out->data = NULL;
 	out->len = 0;
 	if (c == NULL || len < TC_SEAL_OVERHEAD || c[0] != TC_BLOB_VERSION)
-		return terr_set(err, EX_DATAERR, "malformed ciphertext");
+		return tc_err_set(err, EX_DATAERR, "malformed ciphertext");
 	/* One spare byte so text plaintexts can be NUL-terminated by callers. */
 	p = malloc(len - TC_SEAL_OVERHEAD + 1);
 	if (p == NULL)
-		return terr_set(err, EX_OSERR, "out of memory");
+		return tc_err_set(err, EX_OSERR, "out of memory");
 	if (crypto_aead_xchacha20poly1305_ietf_decrypt(p, &plen, NULL, c + 25, len - 25,
 	    (const unsigned char *)adstr, adlen, c + 1, key) != 0) {
 		free(p);
-		return terr_set(err, EX_DATAERR, "ciphertext failed authentication");
+		return tc_err_set(err, EX_DATAERR, "ciphertext failed authentication");
 	}
 	p[plen] = '\0';
 	out->data = p;
@@ -127,23 +127,23 @@ tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub)
 }
 
 int
-tc_check_owner(const struct candkey *ck, const struct tc_ad *ad, struct terr *err)
+tc_check_owner(const struct candkey *ck, const struct tc_ad *ad, struct tc_err *err)
 {
 	if (ck->candidate == 0 || ad->candidate != ck->candidate)
-		return terr_set(err, EX_SOFTWARE, "key does not belong to candidate %lld",
+		return tc_err_set(err, EX_SOFTWARE, "key does not belong to candidate %lld",
 		    ad->candidate);
 	return 0;
 }
 
 static int
 part_crypt(int seal, struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
-    const void *in, size_t len, struct tbuf *out, struct terr *err)
+    const void *in, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	char adstr[256];
 	size_t adlen;
 
 	if (part < TC_PART_IDENTITY || part > TC_PART_LAST || part == TC_PART_CONFIDENTIAL_ID)
-		return terr_set(err, EX_SOFTWARE, "no such sealed part");
+		return tc_err_set(err, EX_SOFTWARE, "no such sealed part");
 	if (tc_check_owner(ck, ad, err) != 0)
 		return -1;
 	if (!(ck->derived & (1u << part))) {
@@ -158,21 +158,21 @@ part_crypt(int seal, struct candkey *ck, enum tc_part part, const struct tc_ad *
 
 int
 part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
-    const void *pt, size_t len, struct tbuf *out, struct terr *err)
+    const void *pt, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	return part_crypt(1, ck, part, ad, pt, len, out, err);
 }
 
 int
 part_open(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
-    const void *ct, size_t len, struct tbuf *out, struct terr *err)
+    const void *ct, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	return part_crypt(0, ck, part, ad, ct, len, out, err);
 }
 
 int
-vault_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, size_t len,
-    struct tbuf *out, struct terr *err)
+keyring_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, size_t len,
+    struct tbuf *out, struct tc_err *err)
 {
 	char adstr[256];
 	size_t adlen = tc_ad_format("vault", ad, adstr, sizeof(adstr));
@@ -181,8 +181,8 @@ vault_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, siz
 }
 
 int
-vault_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const void *ct, size_t len,
-    struct tbuf *out, struct terr *err)
+keyring_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const void *ct, size_t len,
+    struct tbuf *out, struct tc_err *err)
 {
 	char adstr[256];
 	size_t adlen = tc_ad_format("vault", ad, adstr, sizeof(adstr));

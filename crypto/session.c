@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "alloc.h"
 #include "internal.h"
 
 #define SES_MAGIC "TACTSES1"
@@ -28,7 +29,7 @@
 #define SES_NAME_LEN 16
 
 static int
-session_dir(char *buf, size_t size, struct terr *err)
+session_dir(char *buf, size_t size, struct tc_err *err)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR");
 	struct stat st;
@@ -39,12 +40,12 @@ session_dir(char *buf, size_t size, struct terr *err)
 	else
 		n = snprintf(buf, size, "/tmp/tact-%u", (unsigned)getuid());
 	if (n < 0 || (size_t)n >= size)
-		return terr_set(err, EX_IOERR, "session folder path too long");
+		return tc_err_set(err, EX_IOERR, "session folder path too long");
 	if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-		return terr_set(err, EX_CANTCREAT, "cannot create '%s': %s", buf, strerror(errno));
+		return tc_err_set(err, EX_CANTCREAT, "cannot create '%s': %s", buf, strerror(errno));
 	if (lstat(buf, &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
 	    (st.st_mode & 077) != 0)
-		return terr_set(err, EX_NOPERM, "session folder '%s' is not a private folder of yours",
+		return tc_err_set(err, EX_NOPERM, "session folder '%s' is not a private folder of yours",
 		    buf);
 	return 0;
 }
@@ -65,7 +66,7 @@ token_decode(const char *token, uint8_t raw[32])
 }
 
 static int
-session_path(const uint8_t raw[32], char *buf, size_t size, struct terr *err)
+session_path(const uint8_t raw[32], char *buf, size_t size, struct tc_err *err)
 {
 	uint8_t name[SES_NAME_LEN];
 	char hex[2 * SES_NAME_LEN + 1], dir[PATH_MAX - 64];
@@ -141,7 +142,7 @@ sweep_expired(const char *dir)
 
 char *
 session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
-    unsigned ttl_minutes, struct terr *err)
+    unsigned ttl_minutes, struct tc_err *err)
 {
 	uint8_t *raw = NULL, *kek = NULL, file[SES_FILE_LEN];
 	char path[PATH_MAX], *token = NULL;
@@ -167,13 +168,13 @@ session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN]
 	    TC_KEY_LEN, file, SES_HEAD, NULL, file + SES_HEAD + 1, kek);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
-		terr_set(err, EX_CANTCREAT, "cannot create session file: %s", strerror(errno));
+		tc_err_set(err, EX_CANTCREAT, "cannot create session file: %s", strerror(errno));
 		goto out;
 	}
 	if (write(fd, file, sizeof(file)) != (ssize_t)sizeof(file) || fsync(fd) != 0) {
 		close(fd);
 		wipe_unlink(path);
-		terr_set(err, EX_IOERR, "cannot write session file");
+		tc_err_set(err, EX_IOERR, "cannot write session file");
 		goto out;
 	}
 	close(fd);
@@ -181,7 +182,7 @@ session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN]
 	    sodium_base64_ENCODED_LEN(32, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
 	if ((token = malloc(tlen)) == NULL) {
 		wipe_unlink(path);
-		terr_set(err, EX_OSERR, "out of memory");
+		tc_err_set(err, EX_OSERR, "out of memory");
 		goto out;
 	}
 	strcpy(token, SES_TOKEN_PREFIX);
@@ -196,7 +197,7 @@ out:
 }
 
 struct keyring *
-session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct terr *err)
+session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct tc_err *err)
 {
 	uint8_t *raw = NULL, *kek = NULL, *master = NULL, file[SES_FILE_LEN];
 	struct keyring *kr = NULL;
@@ -207,29 +208,29 @@ session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct 
 	if ((raw = tc_secure_alloc(32, err)) == NULL)
 		goto out;
 	if (token_decode(token, raw) != 0) {
-		terr_set(err, EX_NOPERM, "TACT_SESSION is not a session token");
+		tc_err_set(err, EX_NOPERM, "TACT_SESSION is not a session token");
 		goto out;
 	}
 	if (session_path(raw, path, sizeof(path), err) != 0)
 		goto out;
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 	if (fd < 0) {
-		terr_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
+		tc_err_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
 		goto out;
 	}
 	n = read(fd, file, sizeof(file));
 	close(fd);
 	if (n != (ssize_t)sizeof(file) || memcmp(file, SES_MAGIC, 8) != 0) {
-		terr_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
+		tc_err_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
 		goto out;
 	}
 	if ((uint64_t)time(NULL) >= get64(file + 8)) {
 		wipe_unlink(path);
-		terr_set(err, EX_NOPERM, "session expired; run 'tact unlock' again");
+		tc_err_set(err, EX_NOPERM, "session expired; run 'tact unlock' again");
 		goto out;
 	}
 	if (sodium_memcmp(file + 16, vault_id, TC_VAULT_ID_LEN) != 0) {
-		terr_set(err, EX_NOPERM, "session belongs to another vault");
+		tc_err_set(err, EX_NOPERM, "session belongs to another vault");
 		goto out;
 	}
 	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL ||
@@ -239,7 +240,7 @@ session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct 
 	if (file[SES_HEAD] != TC_BLOB_VERSION ||
 	    crypto_aead_xchacha20poly1305_ietf_decrypt(master, NULL, NULL, file + SES_HEAD + 25,
 	    TC_WRAPPED_KEY_LEN - 25, file, SES_HEAD, file + SES_HEAD + 1, kek) != 0) {
-		terr_set(err, EX_NOPERM, "session file failed authentication");
+		tc_err_set(err, EX_NOPERM, "session file failed authentication");
 		goto out;
 	}
 	kr = keyring_from_master(master, err);
@@ -255,7 +256,7 @@ out:
 }
 
 int
-session_destroy(const char *token, struct terr *err)
+session_destroy(const char *token, struct tc_err *err)
 {
 	uint8_t raw[32];
 	char path[PATH_MAX];
@@ -264,7 +265,7 @@ session_destroy(const char *token, struct terr *err)
 
 	if (token_decode(token, raw) != 0) {
 		sodium_memzero(raw, sizeof(raw));
-		return terr_set(err, EX_USAGE, "TACT_SESSION is not a session token");
+		return tc_err_set(err, EX_USAGE, "TACT_SESSION is not a session token");
 	}
 	rc = session_path(raw, path, sizeof(path), err);
 	sodium_memzero(raw, sizeof(raw));
@@ -277,7 +278,7 @@ session_destroy(const char *token, struct terr *err)
 }
 
 int
-session_destroy_all(struct terr *err)
+session_destroy_all(struct tc_err *err)
 {
 	char dir[PATH_MAX - 64], path[PATH_MAX];
 	struct dirent *de;
@@ -287,7 +288,7 @@ session_destroy_all(struct terr *err)
 	if (session_dir(dir, sizeof(dir), err) != 0)
 		return -1;
 	if ((d = opendir(dir)) == NULL)
-		return terr_set(err, EX_IOERR, "cannot read '%s': %s", dir, strerror(errno));
+		return tc_err_set(err, EX_IOERR, "cannot read '%s': %s", dir, strerror(errno));
 	while ((de = readdir(d)) != NULL) {
 		if (strlen(de->d_name) != 2 * SES_NAME_LEN ||
 		    strspn(de->d_name, "0123456789abcdef") != 2 * SES_NAME_LEN)

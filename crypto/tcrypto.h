@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/base/error.h"
+#include "error.h"
 
 #define TC_VAULT_ID_LEN 16          /* random bytes naming a vault */
 #define TC_BLIND_LEN 32
@@ -39,13 +39,13 @@ const char *secret_str(const struct secret *s);
 size_t secret_len(const struct secret *s);
 void secret_free(struct secret *s);
 /* Returns the first line of PATH (at most 1024 bytes), or NULL. */
-struct secret *secret_from_file(const char *path, struct terr *err);
+struct secret *secret_from_file(const char *path, struct tc_err *err);
 /* Asks on /dev/tty with echo off; CONFIRM asks twice.  NULL when there is
  * no terminal (EX_NOPERM) or the answers differ (EX_DATAERR). */
-struct secret *secret_from_tty(const char *prompt, int confirm, struct terr *err);
+struct secret *secret_from_tty(const char *prompt, int confirm, struct tc_err *err);
 
 /* Disables core dumps and initialises libsodium; call once at start. */
-int tc_init(struct terr *err);
+int tc_init(struct tc_err *err);
 void tc_random(void *buf, size_t len);
 /* Hex encoding: OUT holds 2 * LEN + 1; tc_unhex wants exactly 2 * LEN digits. */
 void tc_hex(char *out, size_t outlen, const void *bin, size_t len);
@@ -54,8 +54,14 @@ uint32_t tc_random_below(uint32_t upper);
 
 /* The vault's master key and its derived keys. */
 struct keyring;
-struct keyring *keyring_new_random(struct terr *err);
+struct keyring *keyring_new_random(struct tc_err *err);
 void keyring_free(struct keyring *kr);
+/* Returns the seed of a script's generator: a keyed hash of PURPOSE (the
+ * kind of script), the turndown ID and the user's SEED under a key derived
+ * from the master key.  The same seed gives the same script in this vault;
+ * outside it, a printed seed cannot be replayed to test guesses. */
+uint64_t keyring_script_seed(const struct keyring *kr, const char *purpose, long long id,
+    uint64_t seed);
 
 /* Key slots: the master key wrapped under an Argon2id key of a passphrase. */
 enum tc_kdf { TC_KDF_INTERACTIVE, TC_KDF_MODERATE, TC_KDF_SENSITIVE };
@@ -72,22 +78,22 @@ const char *tc_kdf_name(unsigned long long opslimit, size_t memlimit);
 int tc_kdf_parse(const char *name, enum tc_kdf *out);
 /* Fills SLOT with KR's master key wrapped under PASS. */
 int keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kdf,
-    const uint8_t vault_id[TC_VAULT_ID_LEN], struct keyslot *slot /* OUT */, struct terr *err);
+    const uint8_t vault_id[TC_VAULT_ID_LEN], struct keyslot *slot /* OUT */, struct tc_err *err);
 /* Returns the keyring SLOT wraps, or NULL: EX_NOPERM for a wrong passphrase. */
 struct keyring *keyslot_open(const struct keyslot *slot, const struct secret *pass,
-    const uint8_t vault_id[TC_VAULT_ID_LEN], struct terr *err);
+    const uint8_t vault_id[TC_VAULT_ID_LEN], struct tc_err *err);
 
 /* Sessions: the master key wrapped by a random token in a 0600 file. */
 /* Writes a session file; returns the token (free with free()), or NULL. */
 char *session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
-    unsigned ttl_minutes, struct terr *err);
+    unsigned ttl_minutes, struct tc_err *err);
 /* Returns the keyring behind TOKEN; EX_NOPERM if expired, destroyed or foreign. */
 struct keyring *session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN],
-    struct terr *err);
+    struct tc_err *err);
 /* Destroys TOKEN's file; returns 1 if one existed, 0 if not, -1 on error. */
-int session_destroy(const char *token, struct terr *err);
+int session_destroy(const char *token, struct tc_err *err);
 /* Destroys every session file of this user; returns how many. */
-int session_destroy_all(struct terr *err);
+int session_destroy_all(struct tc_err *err);
 
 /* Vault-level sealing, for data that belongs to no single candidate. */
 struct tc_ad {
@@ -96,10 +102,10 @@ struct tc_ad {
 	long long row;
 	long long candidate;            /* 0 for vault-level data */
 };
-int vault_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, size_t len,
-    struct tbuf *out /* OUT */, struct terr *err);
-int vault_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const void *ct, size_t len,
-    struct tbuf *out /* OUT */, struct terr *err);
+int keyring_seal(const struct keyring *kr, const struct tc_ad *ad, const void *pt, size_t len,
+    struct tbuf *out /* OUT */, struct tc_err *err);
+int keyring_open_sealed(const struct keyring *kr, const struct tc_ad *ad, const void *ct, size_t len,
+    struct tbuf *out /* OUT */, struct tc_err *err);
 
 /* Keyed blind index of an already normalised name, per DOMAIN ("candidate", "client"). */
 void blind_index(const struct keyring *kr, const char *domain, const char *normalised,
@@ -108,14 +114,14 @@ void blind_index(const struct keyring *kr, const char *domain, const char *norma
 /* Candidate keys.  A handle is allocated once and refilled, so a command
  * that walks many candidates does not allocate locked memory per row. */
 struct candkey;
-struct candkey *candkey_alloc(struct terr *err);
+struct candkey *candkey_alloc(struct tc_err *err);
 /* Fills CK with a fresh random key for CANDIDATE. */
 void candkey_generate(struct candkey *ck, long long candidate);
 /* Wraps CK under KR, bound to its candidate id; OUT is TC_WRAPPED_KEY_LEN bytes. */
 void candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_WRAPPED_KEY_LEN]);
 /* Fills CK with CANDIDATE's key unwrapped from WRAPPED; EX_DATAERR if it fails. */
 int candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate,
-    const void *wrapped, size_t len, struct terr *err);
+    const void *wrapped, size_t len, struct tc_err *err);
 /* The candidate CK holds a key for, or 0 when empty. */
 long long candkey_candidate(const struct candkey *ck);
 void candkey_free(struct candkey *ck);
@@ -133,9 +139,9 @@ enum tc_part {
 #define TC_PART_LAST TC_PART_FOLLOWUP
 
 int part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
-    const void *pt, size_t len, struct tbuf *out /* OUT */, struct terr *err);
+    const void *pt, size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 /* EX_DATAERR when the blob was tampered with, swapped or truncated. */
 int part_open(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
-    const void *ct, size_t len, struct tbuf *out /* OUT */, struct terr *err);
+    const void *ct, size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 
 #endif

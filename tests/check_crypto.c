@@ -49,7 +49,7 @@ setup(void)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR");
 	char run[PATH_MAX + 8];
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	fixture_mkdir(tmpdir, sizeof(tmpdir), "crypto");
 	saved_runtime = rt != NULL ? strdup(rt) : NULL;
@@ -115,7 +115,7 @@ write_file(const char *name, const void *data, size_t len)
 static struct secret *
 make_secret(const char *text)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct secret *s;
 	char line[1100];
 
@@ -176,15 +176,15 @@ kind_name(int kind)
 /* Seals (SEAL) or opens as KIND: under candidate key K, or keyring R for K_VAULT. */
 static int
 kind_crypt(int seal, int kind, struct candkey *k, const struct keyring *r, const struct tc_ad *ad,
-    const void *in, size_t len, struct tbuf *out, struct terr *err)
+    const void *in, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	switch (kind) {
 	case K_CONFIDENTIAL:
 		return seal ? confidential_seal(k, ad, in, len, out, err) :
 		    confidential_open(k, ad, in, len, out, err);
 	case K_VAULT:
-		return seal ? vault_seal(r, ad, in, len, out, err) :
-		    vault_open_sealed(r, ad, in, len, out, err);
+		return seal ? keyring_seal(r, ad, in, len, out, err) :
+		    keyring_open_sealed(r, ad, in, len, out, err);
 	default:
 		return seal ? part_seal(k, (enum tc_part)kind, ad, in, len, out, err) :
 		    part_open(k, (enum tc_part)kind, ad, in, len, out, err);
@@ -209,7 +209,7 @@ base_ad(int kind)
 static void
 seal_as(int kind, const struct tc_ad *ad, const char *pt, struct tbuf *out)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	ck_assert_msg(kind_crypt(1, kind, ck, kr, ad, pt, strlen(pt), out, &err) == 0,
 	    "%s: seal failed: %s", kind_name(kind), err.msg);
@@ -223,7 +223,7 @@ check_fails(int kind, struct candkey *k, const struct keyring *r, const struct t
 {
 	uint8_t *copy = ct != NULL ? copy_exact(ct, len) : NULL;
 	struct tbuf out = { (uint8_t *)"poison", 99 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	int rc, cleared;
 
 	rc = kind_crypt(0, kind, k, r, ad, copy, len, &out, &err);
@@ -241,7 +241,7 @@ START_TEST(test_seal_roundtrip)
 	const char *pt = "I could not stand the HR partner";
 	struct tc_ad ad = base_ad(_i);
 	struct tbuf a = { 0 }, b = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	uint8_t *copy;
 
 	seal_as(_i, &ad, pt, &a);
@@ -267,7 +267,7 @@ START_TEST(test_seal_empty_plaintext)
 {
 	struct tc_ad ad = base_ad(_i);
 	struct tbuf a = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	ck_assert_int_eq(kind_crypt(1, _i, ck, kr, &ad, "", 0, &a, &err), 0);
 	ck_assert_uint_eq(a.len, TC_SEAL_OVERHEAD);
@@ -367,7 +367,7 @@ START_TEST(test_seal_cross_kind)
 	static const int no_parts[] = { 0, TC_PART_CONFIDENTIAL_ID, TC_PART_LAST + 1, 100 };
 	struct tc_ad ad = base_ad(_i);
 	struct tbuf a = { 0 }, out = { 0 };
-	struct terr err;
+	struct tc_err err;
 	int part;
 
 	seal_as(_i, &ad, "the confidential bits", &a);
@@ -406,7 +406,7 @@ START_TEST(test_check_owner)
 {
 	struct tc_ad mine = base_ad(K_SIGNALS), theirs = mine;
 	struct tbuf a = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct candkey *empty;
 
 	theirs.candidate = OTHER_CAND;
@@ -450,7 +450,7 @@ START_TEST(test_candkey_handle_refill)
 	struct tc_ad ad = base_ad(K_SHAREABLE);
 	uint8_t wa[TC_WRAPPED_KEY_LEN], wb[TC_WRAPPED_KEY_LEN];
 	struct tbuf blob = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct candkey *h = candkey_alloc(&err);
 
 	ck_assert_ptr_nonnull(h);
@@ -482,17 +482,17 @@ check_same_master(const struct keyring *a, const struct keyring *b)
 {
 	const struct tc_ad ad = { "clients", "name", 3, 0 };
 	struct tbuf blob = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	uint8_t ba[TC_BLIND_LEN], bb[TC_BLIND_LEN];
 
-	ck_assert_int_eq(vault_seal(a, &ad, "Acme Corp", 9, &blob, &err), 0);
-	ck_assert_msg(vault_open_sealed(b, &ad, blob.data, blob.len, &out, &err) == 0,
+	ck_assert_int_eq(keyring_seal(a, &ad, "Acme Corp", 9, &blob, &err), 0);
+	ck_assert_msg(keyring_open_sealed(b, &ad, blob.data, blob.len, &out, &err) == 0,
 	    "the other keyring cannot open: %s", err.msg);
 	ck_assert_mem_eq(out.data, "Acme Corp", 9);
 	tbuf_free(&out);
 	tbuf_free(&blob);
-	ck_assert_int_eq(vault_seal(b, &ad, "Globex", 6, &blob, &err), 0);
-	ck_assert_int_eq(vault_open_sealed(a, &ad, blob.data, blob.len, &out, &err), 0);
+	ck_assert_int_eq(keyring_seal(b, &ad, "Globex", 6, &blob, &err), 0);
+	ck_assert_int_eq(keyring_open_sealed(a, &ad, blob.data, blob.len, &out, &err), 0);
 	tbuf_free(&out);
 	tbuf_free(&blob);
 	blind_index(a, "client", "acme corp", ba);
@@ -505,7 +505,7 @@ START_TEST(test_keyslot_roundtrip)
 	struct secret *pass = make_secret("correct horse battery staple");
 	struct keyslot slot;
 	struct keyring *opened;
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	ck_assert_msg(keyslot_seal(kr, pass, TC_KDF_INTERACTIVE, vid, &slot, &err) == 0,
 	    "keyslot_seal: %s", err.msg);
@@ -528,7 +528,7 @@ START_TEST(test_keyslot_wrong_passphrase)
 	struct secret *wrong = make_secret("correct horse battery stapler");
 	struct keyslot slot;
 	struct keyring *opened;
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	ck_assert_int_eq(keyslot_seal(kr, pass, TC_KDF_INTERACTIVE, vid, &slot, &err), 0);
 	opened = keyslot_open(&slot, wrong, vid, &err);
@@ -545,7 +545,7 @@ START_TEST(test_keyslot_other_vault)
 	struct secret *pass = make_secret("correct horse battery staple");
 	struct keyslot slot;
 	struct keyring *opened;
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	ck_assert_int_eq(keyslot_seal(kr, pass, TC_KDF_INTERACTIVE, vid, &slot, &err), 0);
 	opened = keyslot_open(&slot, pass, vid_other, &err);
@@ -581,7 +581,7 @@ START_TEST(test_keyslot_tampered)
 	struct secret *pass = make_secret("correct horse battery staple");
 	struct keyslot slot, t;
 	struct keyring *opened;
-	struct terr err;
+	struct tc_err err;
 	const char *what;
 
 	memset(&err, 0, sizeof(err));
@@ -633,7 +633,7 @@ START_TEST(test_candkey_roundtrip)
 	struct tc_ad ad = base_ad(K_PEOPLE);
 	uint8_t w1[TC_WRAPPED_KEY_LEN], w2[TC_WRAPPED_KEY_LEN];
 	struct tbuf blob = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct candkey *h = candkey_alloc(&err);
 
 	ck_assert_ptr_nonnull(h);
@@ -661,7 +661,7 @@ check_unwrap_fails(const struct keyring *r, long long candidate, const uint8_t *
     const char *what, size_t at)
 {
 	uint8_t *copy = w != NULL ? copy_exact(w, len) : NULL;
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct candkey *h = candkey_alloc(&err);
 	int rc;
 	long long owner;
@@ -737,7 +737,7 @@ END_TEST
 static void
 check_secret(const char *name, const char *want)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct secret *s = secret_from_file(tpath(name), &err);
 
 	ck_assert_msg(s != NULL, "%s: %s", name, err.msg);
@@ -750,7 +750,7 @@ check_secret(const char *name, const char *want)
 static void
 check_secret_fails(const char *name, int code)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct secret *s = secret_from_file(name[0] == '/' ? name : tpath(name), &err);
 
 	secret_free(s);
@@ -872,7 +872,7 @@ session_files(char name[PATH_MAX + 64])
 static void
 check_session_refused(const char *token, const uint8_t *vault_id, const char *what)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct keyring *got = session_open(token, vault_id, &err);
 
 	keyring_free(got);
@@ -884,7 +884,7 @@ check_session_refused(const char *token, const uint8_t *vault_id, const char *wh
 static char *
 new_session(unsigned ttl)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	char *token = session_create(kr, vid, ttl, &err);
 
 	ck_assert_msg(token != NULL, "session_create: %s", err.msg);
@@ -893,7 +893,7 @@ new_session(unsigned ttl)
 
 START_TEST(test_session_roundtrip)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	char *token = new_session(15);
 	struct keyring *got;
 
@@ -922,7 +922,7 @@ END_TEST
 
 START_TEST(test_session_destroy)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	char *token = new_session(15), *keep = new_session(15);
 	struct keyring *got;
 
@@ -943,7 +943,7 @@ END_TEST
 
 START_TEST(test_session_destroy_all)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	char *t[3];
 
 	for (int i = 0; i < 3; i++)
@@ -962,7 +962,7 @@ END_TEST
 START_TEST(test_session_malformed_token)
 {
 	char *token = new_session(15), bad[128];
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	const char *const junk[] = {
 		"", "x", "tact1.", "tact1", "tact2.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
 		"tact1.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA!",
@@ -1068,7 +1068,7 @@ END_TEST
 
 START_TEST(test_session_private_folder)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	char *token = new_session(15), *again, elsewhere[PATH_MAX + 16];
 
 	/* A session folder others can enter is refused, for creating and opening. */
@@ -1094,6 +1094,20 @@ START_TEST(test_session_private_folder)
 }
 END_TEST
 
+/* A script's seed is keyed by the vault: the same in one vault, another in
+ * the next, and different for each purpose, turndown and user seed. */
+START_TEST(test_script_seed)
+{
+	uint64_t a = keyring_script_seed(kr, "debrief", 7, 42);
+
+	ck_assert_uint_eq(a, keyring_script_seed(kr, "debrief", 7, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr_other, "debrief", 7, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr, "decline", 7, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr, "debrief", 8, 42));
+	ck_assert_uint_ne(a, keyring_script_seed(kr, "debrief", 7, 43));
+}
+END_TEST
+
 Suite *
 make_crypto_suite(void)
 {
@@ -1111,6 +1125,7 @@ make_crypto_suite(void)
 	tcase_add_loop_test(tc, test_seal_empty_blob, 0, NKINDS);
 	tcase_add_loop_test(tc, test_seal_cross_kind, 0, NKINDS);
 	tcase_add_test(tc, test_check_owner);
+	tcase_add_test(tc, test_script_seed);
 	tcase_add_test(tc, test_candkey_handle_refill);
 	suite_add_tcase(s, tc);
 

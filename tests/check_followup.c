@@ -7,7 +7,7 @@
  * (2024 and 2028 leap, 2100 not, 2000 leap) and year boundaries.  The
  * "tasks" cases each get a fresh vault in a temporary folder (removed
  * afterwards), created with a passphrase read by secret_from_file(), as
- * `--passphrase-file` does; turndowns are stored with td_writer_put, which
+ * `--passphrase-file` does; turndowns are stored with record_put, which
  * gives each its plan.  Every test frees what it builds (followup_free_list,
  * turndown_clear, td_writer_free, candkey_free, tbuf_free, vault_close), so
  * `CK_FORK=no valgrind` and ASan see no leak.
@@ -21,6 +21,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/records/keyslots.h"
+#include "core/records/write.h"
+#include "core/records/identity.h"
+#include "core/store/engine.h"
 #include "core/records/followup.h"
 #include "core/base/taxonomy.h"
 #include "core/base/check.h"
@@ -45,7 +49,7 @@ setup(void)
 	fixture_mkdir(tmpdir, sizeof(tmpdir), "followup");
 	snprintf(vpath, sizeof(vpath), "%s/vault.db", tmpdir);
 	pass = fixture_secret(tmpdir, "pw", "follow me up");
-	v = vault_create(vpath, pass, TC_KDF_INTERACTIVE, &err);
+	v = vault_init(vpath, pass, TC_KDF_INTERACTIVE, &err);
 	ck_assert_msg(v != NULL, "vault_create: %s", err.msg);
 	ck_assert_ptr_nonnull(v->keys);
 }
@@ -97,7 +101,7 @@ store(const char *cand, const char *client, const char *decline, const char *con
 	ck_assert_msg(vault_begin(v, &err) == 0, "%s", err.msg);
 	w = td_writer_new(v, &err);
 	ck_assert_msg(w != NULL, "td_writer_new: %s", err.msg);
-	ck_assert_msg(td_writer_put(w, &td, &new_cand, &new_client, &err) == 0, "td_writer_put: %s", err.msg);
+	ck_assert_msg(record_put(w, &td, &new_cand, &new_client, &err) == 0, "record_put: %s", err.msg);
 	td_writer_free(w);
 	ck_assert_msg(vault_commit(v, &err) == 0, "%s", err.msg);
 	id = td.id;
@@ -114,7 +118,7 @@ query_num(const char *sql, long long arg)
 	sqlite3_stmt *st;
 	long long n;
 
-	ck_assert_msg((st = vault_prepare(v, sql, &err)) != NULL, "%s", err.msg);
+	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
 	if (sqlite3_bind_parameter_count(st) > 0)
 		sqlite3_bind_int64(st, 1, arg);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
@@ -153,7 +157,7 @@ task_id(long long td, int kind)
 	sqlite3_stmt *st;
 	long long id;
 
-	ck_assert_msg((st = vault_prepare(v, "SELECT id FROM followups WHERE turndown_id = ? "
+	ck_assert_msg((st = engine_prepare(v, "SELECT id FROM followups WHERE turndown_id = ? "
 	    "AND kind = ?", &err)) != NULL, "%s", err.msg);
 	sqlite3_bind_int64(st, 1, td);
 	sqlite3_bind_int(st, 2, kind);
@@ -424,7 +428,7 @@ START_TEST(test_plan_on_store)
 	ck_assert_int_eq(query_num("SELECT count(*) FROM followups", 0), 2 * FU_KINDS);
 
 	/* tasks deleted by hand come back, all five, with the same dates */
-	ck_assert_int_eq(vault_exec(v, "DELETE FROM followups WHERE turndown_id = 1", &err), 0);
+	ck_assert_int_eq(engine_exec(v, "DELETE FROM followups WHERE turndown_id = 1", &err), 0);
 	ck_assert_int_eq(query_num("SELECT count(*) FROM followups WHERE turndown_id = ?", a), 0);
 	ck_assert_msg(vault_begin(v, &err) == 0, "%s", err.msg);
 	ck_assert_int_eq(followup_plan(v, a, &err), FU_KINDS);
@@ -438,7 +442,7 @@ START_TEST(test_plan_on_store)
 	followup_free_list(t, n);
 
 	/* one task missing: only that one is added */
-	ck_assert_int_eq(vault_exec(v, "DELETE FROM followups WHERE turndown_id = 2 AND kind = 3",
+	ck_assert_int_eq(engine_exec(v, "DELETE FROM followups WHERE turndown_id = 2 AND kind = 3",
 	    &err), 0);
 	ck_assert_msg(vault_begin(v, &err) == 0, "%s", err.msg);
 	ck_assert_int_eq(followup_plan(v, b, &err), 1);
@@ -564,6 +568,7 @@ END_TEST
 /* The note is sealed under the candidate's key, bound to its row. */
 START_TEST(test_note_sealed)
 {
+	struct tc_err ce = { 0 };
 	static const char note[] = "Rang Ines on Tuesday: loves the new team, open to a coffee";
 	struct terr err = { 0 };
 	struct candkey *ck;
@@ -578,7 +583,7 @@ START_TEST(test_note_sealed)
 	other = task_id(a, FU_CATCHUP);
 	ck_assert_msg(followup_close(v, id, FU_DONE, note, &err) == 0, "%s", err.msg);
 
-	ck_assert_msg((st = vault_prepare(v, "SELECT f.note, t.candidate_id, c.wrapped_key "
+	ck_assert_msg((st = engine_prepare(v, "SELECT f.note, t.candidate_id, c.wrapped_key "
 	    "FROM followups f JOIN turndowns t ON t.id = f.turndown_id "
 	    "JOIN candidates c ON c.id = t.candidate_id WHERE f.id = ?", &err)) != NULL, "%s",
 	    err.msg);
@@ -603,13 +608,13 @@ START_TEST(test_note_sealed)
 	    "LIKE '%Tuesday%'", 0), 0);
 
 	/* it opens under the candidate's key with its own row's binding... */
-	ck_assert_ptr_nonnull(ck = candkey_alloc(&err));
-	ck_assert_msg(candkey_unwrap(v->keys, ck, cand, wrapped, wlen, &err) == 0, "%s", err.msg);
+	ck_assert_ptr_nonnull(ck = candkey_alloc(&ce));
+	ck_assert_msg(candkey_unwrap(v->keys, ck, cand, wrapped, wlen, &ce) == 0, "%s", ce.msg);
 	{
 		struct tc_ad ad = { "followups", "note", id, cand };
 
-		ck_assert_msg(part_open(ck, TC_PART_FOLLOWUP, &ad, blob, blen, &out, &err) == 0,
-		    "%s", err.msg);
+		ck_assert_msg(part_open(ck, TC_PART_FOLLOWUP, &ad, blob, blen, &out, &ce) == 0,
+		    "%s", ce.msg);
 		ck_assert_uint_eq(out.len, strlen(note));
 		ck_assert_int_eq(memcmp(out.data, note, out.len), 0);
 		tbuf_free(&out);
@@ -618,16 +623,16 @@ START_TEST(test_note_sealed)
 	{
 		struct tc_ad ad = { "followups", "note", other, cand };
 
-		memset(&err, 0, sizeof(err));
-		ck_assert_int_ne(part_open(ck, TC_PART_FOLLOWUP, &ad, blob, blen, &out, &err), 0);
-		ck_assert_int_eq(err.code, EX_DATAERR);
+		memset(&ce, 0, sizeof(ce));
+		ck_assert_int_ne(part_open(ck, TC_PART_FOLLOWUP, &ad, blob, blen, &out, &ce), 0);
+		ck_assert_int_eq(ce.code, EX_DATAERR);
 		ck_assert_ptr_null(out.data);
 	}
 	{
 		struct tc_ad ad = { "followups", "note", id, cand };
 
-		memset(&err, 0, sizeof(err));
-		ck_assert_int_ne(part_open(ck, TC_PART_SHAREABLE, &ad, blob, blen, &out, &err), 0);
+		memset(&ce, 0, sizeof(ce));
+		ck_assert_int_ne(part_open(ck, TC_PART_SHAREABLE, &ad, blob, blen, &out, &ce), 0);
 		ck_assert_ptr_null(out.data);
 	}
 	candkey_free(ck);

@@ -32,7 +32,7 @@ main(void)
 {
 	const char *tmp = getenv("TMPDIR");
 	char top[4096], rundir[4200], tmpdir[4200];
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	SRunner *sr;
 	size_t i;
 	int failed;

@@ -21,6 +21,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/records/keyslots.h"
+#include "core/records/write.h"
+#include "core/records/identity.h"
+#include "core/records/read.h"
+#include "core/store/engine.h"
 #include "core/confidential/confidential.h"
 #include "core/base/taxonomy.h"
 #include "core/base/check.h"
@@ -45,7 +50,7 @@ setup(void)
 	fixture_mkdir(tmpdir, sizeof(tmpdir), "turndown");
 	snprintf(vpath, sizeof(vpath), "%s/vault.db", tmpdir);
 	pass = fixture_secret(tmpdir, "pw", "pass one");
-	v = vault_create(vpath, pass, TC_KDF_INTERACTIVE, &err);
+	v = vault_init(vpath, pass, TC_KDF_INTERACTIVE, &err);
 	ck_assert_msg(v != NULL, "vault_create: %s", err.msg);
 	ck_assert_ptr_nonnull(v->keys);
 }
@@ -117,7 +122,7 @@ store(struct turndown *td, int *newc, int *newcl)
 	ck_assert_msg(vault_begin(v, &err) == 0, "%s", err.msg);
 	w = td_writer_new(v, &err);
 	ck_assert_msg(w != NULL, "td_writer_new: %s", err.msg);
-	ck_assert_msg(td_writer_put(w, td, &a, &b, &err) == 0, "td_writer_put: %s", err.msg);
+	ck_assert_msg(record_put(w, td, &a, &b, &err) == 0, "record_put: %s", err.msg);
 	td_writer_free(w);
 	ck_assert_msg(vault_commit(v, &err) == 0, "%s", err.msg);
 	if (newc != NULL)
@@ -153,7 +158,7 @@ blob_get(const char *table, const char *column, long long id, size_t *len)
 	int n;
 
 	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?", column, table);
-	ck_assert_msg((st = vault_prepare(v, sql, &err)) != NULL, "%s", err.msg);
+	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
 	sqlite3_bind_int64(st, 1, id);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_bytes(st, 0);
@@ -173,11 +178,11 @@ blob_set(const char *table, const char *column, long long id, const uint8_t *dat
 	sqlite3_stmt *st;
 
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ? WHERE id = ?", table, column);
-	ck_assert_msg((st = vault_prepare(v, sql, &err)) != NULL, "%s", err.msg);
+	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
 	sqlite3_bind_blob(st, 1, data, (int)len, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, id);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-	ck_assert_int_eq(sqlite3_changes(v->db), 1);
+	ck_assert_int_eq(sqlite3_changes(v->eng->db), 1);
 	sqlite3_finalize(st);
 }
 
@@ -213,7 +218,7 @@ count_rows(const char *table)
 	long long n;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
-	ck_assert_msg((st = vault_prepare(v, sql, &err)) != NULL, "%s", err.msg);
+	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
 	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
 	n = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
@@ -713,13 +718,13 @@ START_TEST(test_add_reason)
 	memset(&err, 0, sizeof(err));
 	check_err(turndown_add_reason(&td, "hr\x1b[2J", &err), &err, EX_DATAERR, NULL);
 	memset(&err, 0, sizeof(err));
-	check_err(turndown_add_reason2(&td, "hr", "private", &err), &err, EX_DATAERR, "private");
+	check_err(turndown_add_category(&td, "hr", "private", &err), &err, EX_DATAERR, "private");
 	ck_assert_uint_eq(td.nreasons, 3);
 
 	/* Every category, many times over: never more than 24 entries. */
 	for (int round = 0; round < 50; round++)
 		for (int i = 0; i < TAXONOMY_COUNT; i++)
-			ck_assert_int_eq(turndown_add_reason2(&td, taxonomy[i].slug,
+			ck_assert_int_eq(turndown_add_category(&td, taxonomy[i].slug,
 			    round % 2 ? "shareable" : NULL, &err), 0);
 	ck_assert_uint_eq(td.nreasons, TAXONOMY_COUNT);
 	turndown_clear(&td);
@@ -1020,7 +1025,7 @@ START_TEST(test_store_persist_and_rollback)
 	build(&td, "Rollback Person", "Rollback Client", "2026-01-11", "scope", "x", NULL);
 	ck_assert_int_eq(vault_begin(v, &err), 0);
 	ck_assert_ptr_nonnull(w = td_writer_new(v, &err));
-	ck_assert_int_eq(td_writer_put(w, &td, &a, &b, &err), 0);
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 0);
 	td_writer_free(w);
 	vault_rollback(v);
 	turndown_clear(&td);
@@ -1187,7 +1192,7 @@ START_TEST(test_writer_caches)
 			snprintf(cand, sizeof(cand), "%s %d", round ? "CANDIDATE" : "candidate", i);
 			snprintf(client, sizeof(client), "Client %d", (i * 7 + round * 3) % 300);
 			build(&td, cand, client, "2026-01-20", "compensation", NULL, NULL);
-			ck_assert_msg(td_writer_put(w, &td, &a, &b, &err) == 0, "%s", err.msg);
+			ck_assert_msg(record_put(w, &td, &a, &b, &err) == 0, "%s", err.msg);
 			newc += a;
 			newcl += b;
 			if (round == 0)
@@ -1201,7 +1206,7 @@ START_TEST(test_writer_caches)
 	for (int i = 0; i < 300; i++) {
 		snprintf(client, sizeof(client), "client %d", i);
 		build(&td, "candidate 0", client, "2026-01-21", "equity", NULL, NULL);
-		ck_assert_msg(td_writer_put(w, &td, &a, &b, &err) == 0, "%s", err.msg);
+		ck_assert_msg(record_put(w, &td, &a, &b, &err) == 0, "%s", err.msg);
 		newc += a;
 		newcl += b;
 		turndown_clear(&td);
@@ -1463,11 +1468,11 @@ START_TEST(test_swap)
 	free(orig);
 
 	/* A turndown moved to another candidate (its ciphertexts bound to the first). */
-	ck_assert_int_eq(vault_exec(v, "UPDATE turndowns SET candidate_id = 2 WHERE id = 1",
+	ck_assert_int_eq(engine_exec(v, "UPDATE turndowns SET candidate_id = 2 WHERE id = 1",
 	    &err), 0);
 	ck_assert_int_eq(load(1, TD_SIGNALS, &got, &err), EX_DATAERR);
 	turndown_clear(&got);
-	ck_assert_int_eq(vault_exec(v, "UPDATE turndowns SET candidate_id = 1 WHERE id = 1",
+	ck_assert_int_eq(engine_exec(v, "UPDATE turndowns SET candidate_id = 1 WHERE id = 1",
 	    &err), 0);
 	for (long long id = 1; id <= 3; id++) {
 		ck_assert_int_eq(load(id, TD_ALL_OPEN, &got, &err), 0);

@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/records/keyslots.h"
+#include "core/store/engine.h"
 #include "core/store/vault.h"
 #include "fixture.h"
 #include "suites.h"
@@ -126,7 +128,7 @@ static struct vault *
 create_vault(const char *path, const struct secret *pass)
 {
 	struct terr err = { 0 };
-	struct vault *v = vault_create(path, pass, TC_KDF_INTERACTIVE, &err);
+	struct vault *v = vault_init(path, pass, TC_KDF_INTERACTIVE, &err);
 
 	ck_assert_msg(v != NULL, "vault_create: %s", err.msg);
 	ck_assert_ptr_nonnull(v->keys);
@@ -165,7 +167,7 @@ static void
 query_text(struct vault *v, const char *sql, char *buf, size_t size)
 {
 	struct terr err = { 0 };
-	sqlite3_stmt *st = vault_prepare(v, sql, &err);
+	sqlite3_stmt *st = engine_prepare(v, sql, &err);
 	const unsigned char *t;
 
 	ck_assert_msg(st != NULL, "%s: %s", sql, err.msg);
@@ -234,7 +236,7 @@ START_TEST(test_create_existing)
 	/* Any file in the way, a vault or not, is left alone. */
 	write_file(vpath, "not a vault\n", 12);
 	files_read(vpath, &before);
-	v = vault_create(vpath, pw1, TC_KDF_INTERACTIVE, &err);
+	v = vault_init(vpath, pw1, TC_KDF_INTERACTIVE, &err);
 	vault_close(v);
 	files_read(vpath, &after);
 	ck_assert_ptr_null(v);
@@ -248,7 +250,7 @@ START_TEST(test_create_existing)
 	vault_close(create_vault(vpath, pw1));
 	files_read(vpath, &before);
 	memset(&err, 0, sizeof(err));
-	v = vault_create(vpath, pw2, TC_KDF_INTERACTIVE, &err);
+	v = vault_init(vpath, pw2, TC_KDF_INTERACTIVE, &err);
 	vault_close(v);
 	files_read(vpath, &after);
 	ck_assert_ptr_null(v);
@@ -362,6 +364,21 @@ START_TEST(test_pragmas)
 }
 END_TEST
 
+/* A schema version lowered outside tact makes the migrations run into tables
+ * that exist: that is a damaged vault (65), not an internal error. */
+START_TEST(test_lowered_user_version)
+{
+	struct vault *v = create_vault(vpath, pw1);
+	struct terr err = { 0 };
+
+	ck_assert_int_eq(engine_exec(v, "PRAGMA user_version=1", &err), 0);
+	vault_close(v);
+	ck_assert_ptr_null(vault_open(vpath, &err));
+	ck_assert_int_eq(err.code, EX_DATAERR);
+	ck_assert_msg(strstr(err.msg, "damaged") != NULL, "%s", err.msg);
+}
+END_TEST
+
 START_TEST(test_default_path)
 {
 	const char *names[] = { "TACT_VAULT", "XDG_DATA_HOME", "HOME" };
@@ -400,6 +417,7 @@ END_TEST
 
 START_TEST(test_unlock_pass)
 {
+	struct tc_err ce = { 0 };
 	const struct tc_ad ad = { "clients", "name", 1, 0 };
 	struct files start, before, after, end;
 	struct tbuf blob = { 0 }, out = { 0 };
@@ -407,7 +425,7 @@ START_TEST(test_unlock_pass)
 	struct vault *v = create_vault(vpath, pw1);
 	int same_during, same_after;
 
-	ck_assert_int_eq(vault_seal(v->keys, &ad, "Initech", 7, &blob, &err), 0);
+	ck_assert_int_eq(keyring_seal(v->keys, &ad, "Initech", 7, &blob, &ce), 0);
 	vault_close(v);
 	files_read(vpath, &start);
 
@@ -423,7 +441,7 @@ START_TEST(test_unlock_pass)
 	ck_assert_msg(vault_unlock_pass(v, pw1, &err) == 0, "right passphrase: %s", err.msg);
 	ck_assert_ptr_nonnull(v->keys);
 	ck_assert_int_eq(v->slot_opened, 1);
-	ck_assert_int_eq(vault_open_sealed(v->keys, &ad, blob.data, blob.len, &out, &err), 0);
+	ck_assert_int_eq(keyring_open_sealed(v->keys, &ad, blob.data, blob.len, &out, &ce), 0);
 	ck_assert_mem_eq(out.data, "Initech", 7);
 	tbuf_free(&out);
 	tbuf_free(&blob);
@@ -441,6 +459,7 @@ END_TEST
 
 START_TEST(test_slot_add)
 {
+	struct tc_err ce = { 0 };
 	const struct tc_ad ad = { "clients", "name", 1, 0 };
 	struct tbuf blob = { 0 }, out = { 0 };
 	struct terr err = { 0 };
@@ -450,7 +469,7 @@ START_TEST(test_slot_add)
 	ck_assert_int_eq(vault_begin(v, &err), 0);
 	ck_assert_int_eq(vault_slot_add(v, pw2, TC_KDF_INTERACTIVE, &err), 2);
 	ck_assert_int_eq(vault_commit(v, &err), 0);
-	ck_assert_int_eq(vault_seal(v->keys, &ad, "Umbrella", 8, &blob, &err), 0);
+	ck_assert_int_eq(keyring_seal(v->keys, &ad, "Umbrella", 8, &blob, &ce), 0);
 	vault_close(v);
 
 	ck_assert_int_eq(try_unlock(vpath, pw2, &slot), 0);
@@ -462,7 +481,7 @@ START_TEST(test_slot_add)
 	/* Both slots hold the same master key. */
 	v = open_vault(vpath);
 	ck_assert_int_eq(vault_unlock_pass(v, pw2, &err), 0);
-	ck_assert_int_eq(vault_open_sealed(v->keys, &ad, blob.data, blob.len, &out, &err), 0);
+	ck_assert_int_eq(keyring_open_sealed(v->keys, &ad, blob.data, blob.len, &out, &ce), 0);
 	tbuf_free(&out);
 	tbuf_free(&blob);
 	vault_close(v);
@@ -589,6 +608,7 @@ make_vault_suite(void)
 	tcase_add_test(tc, test_open_empty_file);
 	tcase_add_test(tc, test_pragmas);
 	tcase_add_test(tc, test_default_path);
+	tcase_add_test(tc, test_lowered_user_version);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("keyslots");

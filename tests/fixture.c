@@ -37,7 +37,7 @@ struct secret *
 fixture_secret(const char *dir, const char *file, const char *text)
 {
 	char path[PATH_MAX + 64];
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct secret *s;
 	FILE *f;
 

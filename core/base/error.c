@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/base/error.h"
+#include "crypto/error.h"
 
 /* Replaces control characters (C0, DEL, C1) with '?', so a message stays
  * one line and cannot carry terminal escapes from what the user typed. */
@@ -42,4 +43,11 @@ void
 terr_clear(struct terr *err)
 {
 	memset(err, 0, sizeof(*err));
+}
+
+int
+terr_crypto(struct terr *err, const struct tc_err *ce)
+{
+	return terr_set(err, ce->code != 0 ? ce->code : EX_SOFTWARE, "%s",
+	    ce->code != 0 ? ce->msg : "cryptographic operation failed");
 }

@@ -21,6 +21,11 @@ struct terr {
 int terr_set(struct terr *err, int code, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/* Copies the error crypto/ filled in CE into ERR (cleaned, first error
+ * wins) and returns -1. */
+struct tc_err;
+int terr_crypto(struct terr *err, const struct tc_err *ce);
+
 /* Clears ERR. */
 void terr_clear(struct terr *err);
 

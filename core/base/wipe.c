@@ -30,3 +30,10 @@ wipe_str_free(char *s)
 	if (s != NULL)
 		wipe_free(s, strlen(s));
 }
+
+void
+wipe_str_drop(char **p)
+{
+	wipe_str_free(*p);
+	*p = NULL;
+}

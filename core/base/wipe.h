@@ -17,5 +17,7 @@ void wipe(void *p, size_t len);
 void wipe_free(void *p, size_t len);
 /* Wipes the NUL-terminated string S and frees it; S may be NULL. */
 void wipe_str_free(char *s);
+/* Wipes and frees the string *P (if any) and sets *P to NULL. */
+void wipe_str_drop(char **p);
 
 #endif

@@ -1,68 +1,51 @@
 /*
- * confidential.c - sealing and opening the confidential note.
+ * confidential.c - the one reader of the confidential note.
  *
- * This file and crypto/confidential.c are the only places the confidential
- * subkey is used.  Debriefs and reports do not link against anything here
- * except the leak guard's yes/no answer.
+ * Only `tact show --confidential` and the leak guard call confidential_load;
+ * the note is sealed (write-only) by core/records/write.c.  Scripts and
+ * reports reach this layer only through the guard's yes/no answer, and a
+ * build-time check (mk/check-layout.py) keeps it so.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "crypto/confidential.h"
+#include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
-
-int confidential_seal_note(struct candkey *ck, long long row, const char *note,
-    struct tbuf *out, struct terr *err);
-
-int
-confidential_seal_note(struct candkey *ck, long long row, const char *note, struct tbuf *out,
-    struct terr *err)
-{
-	struct tc_ad ad = { "turndowns", "confidential", row, candkey_candidate(ck) };
-	const char *text = note ? note : "";
-
-	return confidential_seal(ck, &ad, text, strlen(text), out, err);
-}
+#include "crypto/confidential.h"
 
 int
 confidential_load(struct vault *v, struct turndown *td, struct terr *err)
 {
 	struct tc_ad ad = { "turndowns", "confidential", td->id, td->candidate_id };
 	struct candkey *ck = NULL;
-	struct tbuf b = { 0 };
-	sqlite3_stmt *st;
-	int rc = -1, step;
+	struct tbuf wrapped = { 0 }, sealed = { 0 }, b = { 0 };
+	struct tc_err ce = { 0 };
+	int rc = -1, found;
 
-	st = vault_prepare(v, "SELECT c.wrapped_key, t.confidential FROM turndowns t JOIN "
-	    "candidates c ON c.id = t.candidate_id WHERE t.id = ? AND t.candidate_id = ?", err);
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, td->id);
-	sqlite3_bind_int64(st, 2, td->candidate_id);
-	if ((step = sqlite3_step(st)) != SQLITE_ROW) {
-		if (step == SQLITE_DONE)
+	if ((found = store_turndown_confidential(v, td->id, td->candidate_id, &wrapped, &sealed,
+	    err)) <= 0) {
+		if (found == 0)
 			terr_set(err, EX_NOINPUT, "no turndown %lld", td->id);
-		else
-			vault_sqlerr(v, step, "turndowns", err);
+		return -1;
+	}
+	if ((ck = candkey_alloc(&ce)) == NULL) {
+		terr_crypto(err, &ce);
 		goto out;
 	}
-	if ((ck = candkey_alloc(err)) == NULL)
-		goto out;
-	if (candkey_unwrap(v->keys, ck, td->candidate_id, sqlite3_column_blob(st, 0),
-	    (size_t)sqlite3_column_bytes(st, 0), NULL) != 0 ||
-	    confidential_open(ck, &ad, sqlite3_column_blob(st, 1),
-	    (size_t)sqlite3_column_bytes(st, 1), &b, NULL) != 0) {
+	if (candkey_unwrap(v->keys, ck, td->candidate_id, wrapped.data, wrapped.len, NULL) != 0 ||
+	    confidential_open(ck, &ad, sealed.data, sealed.len, &b, NULL) != 0) {
 		terr_set(err, EX_DATAERR, "turndown %lld: confidential note failed authentication "
 		    "(tampered or moved)", td->id);
 		goto out;
 	}
-	free(td->confidential);
+	wipe_str_drop(&td->confidential);
 	td->confidential = b.len ? (char *)b.data : NULL;
 	if (b.len == 0)
 		tbuf_free(&b);
 	rc = 0;
 out:
 	candkey_free(ck);
-	sqlite3_finalize(st);
+	tbuf_free(&wrapped);
+	tbuf_free(&sealed);
 	return rc;
 }

@@ -6,6 +6,7 @@
 #define TACT_CORE_CONFIDENTIAL_H
 
 #include "core/records/turndown.h"
+#include "core/store/vault.h"
 
 /* Fills td->confidential for turndown td->id (candidate td->candidate_id). */
 int confidential_load(struct vault *v, struct turndown *td, struct terr *err);

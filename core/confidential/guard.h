@@ -11,6 +11,7 @@
 #define TACT_GUARD_H
 
 #include "core/records/turndown.h"
+#include "core/store/vault.h"
 
 struct guard;
 

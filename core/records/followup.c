@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/records/followup.h"
+#include "core/records/read.h"
 
 const char *const fu_kind_names[FU_KINDS] = {
 	"thank-you", "connect", "check-in", "update", "catch-up"
@@ -42,41 +43,29 @@ followup_due(const char *decline, int kind, char out[DATE_LEN])
 }
 
 int
-followup_plan(struct vault *v, long long turndown, struct terr *err)
+followup_plan_from(struct vault *v, long long turndown, const char *decline, struct terr *err)
 {
-	sqlite3_stmt *st;
-	char decline[DATE_LEN], due[DATE_LEN];
-	int rc, added = 0;
+	char due[DATE_LEN];
+	int added = 0, rc;
 
-	if ((st = vault_prepare(v, "SELECT decline_date FROM turndowns WHERE id = ?", err)) == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, turndown);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		snprintf(decline, sizeof(decline), "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return rc == SQLITE_DONE ? terr_set(err, EX_NOINPUT, "no turndown %lld", turndown) :
-		    vault_sqlerr(v, rc, "turndowns", err);
-	st = vault_prepare(v, "INSERT OR IGNORE INTO followups(turndown_id, kind, due) "
-	    "VALUES (?, ?, ?)", err);
-	if (st == NULL)
-		return -1;
 	for (int k = 0; k < FU_KINDS; k++) {
 		followup_due(decline, k, due);
-		sqlite3_bind_int64(st, 1, turndown);
-		sqlite3_bind_int(st, 2, k);
-		sqlite3_bind_text(st, 3, due, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		sqlite3_reset(st);
-		if (rc != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return vault_sqlerr(v, rc, "followups", err);
-		}
-		added += sqlite3_changes(v->db);
+		if ((rc = store_followup_add(v, turndown, k, due, err)) < 0)
+			return -1;
+		added += rc;
 	}
-	sqlite3_finalize(st);
 	return added;
+}
+
+int
+followup_plan(struct vault *v, long long turndown, struct terr *err)
+{
+	char decline[DATE_LEN];
+	int rc;
+
+	if ((rc = store_turndown_decline(v, turndown, decline, err)) <= 0)
+		return rc < 0 ? -1 : terr_set(err, EX_NOINPUT, "no turndown %lld", turndown);
+	return followup_plan_from(v, turndown, decline, err);
 }
 
 void
@@ -142,43 +131,29 @@ int
 followup_list(struct vault *v, const struct fu_filter *f, struct task **out, size_t *n,
     struct terr *err)
 {
-	sqlite3_stmt *st;
-	struct task *list = NULL, *grown;
+	struct store_task *rows = NULL;
+	struct task *list = NULL;
 	struct turndown td;
-	size_t cap = 0;
-	int rc;
+	long long count;
 
 	*out = NULL;
 	*n = 0;
 	memset(&td, 0, sizeof(td));
-	st = vault_prepare(v, "SELECT id, turndown_id, kind, due, status, done_on FROM followups "
-	    "WHERE (?1 OR status = 0) AND (?2 IS NULL OR due <= ?2) ORDER BY due, id", err);
-	if (st == NULL)
+	if ((count = store_followups(v, f->all, f->until, &rows, err)) < 0)
 		return -1;
-	sqlite3_bind_int(st, 1, f->all != 0);
-	if (f->until)
-		sqlite3_bind_text(st, 2, f->until, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct task *t;
-		const char *done;
+	if (count > 0 && (list = calloc((size_t)count, sizeof(*list))) == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		goto fail;
+	}
+	for (long long i = 0; i < count; i++) {
+		struct task *t = &list[(*n)++];
 
-		if (*n == cap) {
-			cap = cap ? cap * 2 : 32;
-			if ((grown = realloc(list, cap * sizeof(*list))) == NULL) {
-				terr_set(err, EX_OSERR, "out of memory");
-				goto fail;
-			}
-			list = grown;
-		}
-		t = &list[(*n)++];
-		memset(t, 0, sizeof(*t));
-		t->id = sqlite3_column_int64(st, 0);
-		t->turndown = sqlite3_column_int64(st, 1);
-		t->kind = sqlite3_column_int(st, 2) % FU_KINDS;
-		snprintf(t->due, sizeof(t->due), "%s", (const char *)sqlite3_column_text(st, 3));
-		t->status = sqlite3_column_int(st, 4) % 3;
-		if ((done = (const char *)sqlite3_column_text(st, 5)) != NULL)
-			snprintf(t->done_on, sizeof(t->done_on), "%s", done);
+		t->id = rows[i].id;
+		t->turndown = rows[i].turndown;
+		t->kind = rows[i].kind % FU_KINDS;
+		memcpy(t->due, rows[i].due, sizeof(t->due));
+		t->status = rows[i].status % 3;
+		memcpy(t->done_on, rows[i].done_on, sizeof(t->done_on));
 		/* Names come from the turndown; rows of one turndown often follow each other. */
 		if (td.id != t->turndown) {
 			turndown_clear(&td);
@@ -192,16 +167,12 @@ followup_list(struct vault *v, const struct fu_filter *f, struct task **out, siz
 			goto fail;
 		}
 	}
-	if (rc != SQLITE_DONE) {
-		vault_sqlerr(v, rc, "followups", err);
-		goto fail;
-	}
-	sqlite3_finalize(st);
+	free(rows);
 	turndown_clear(&td);
 	*out = list;
 	return 0;
 fail:
-	sqlite3_finalize(st);
+	free(rows);
 	turndown_clear(&td);
 	followup_free_list(list, *n);
 	*n = 0;
@@ -211,29 +182,22 @@ fail:
 int
 followup_close(struct vault *v, long long task, int status, const char *note, struct terr *err)
 {
-	sqlite3_stmt *st = NULL;
 	struct candkey *ck = NULL;
-	struct tbuf sealed = { 0 };
+	struct tbuf sealed = { 0 }, wrapped = { 0 };
+	struct tc_err ce = { 0 };
 	char today[DATE_LEN];
 	long long candidate = 0;
-	int rc = -1, cur = 0;
+	int rc = -1, cur = 0, found;
 
 	if (note != NULL && text_check("note", note, strlen(note), TEXT_NOTE_MAX, 1, err) != 0)
 		return -1;
 	if (vault_begin(v, err) != 0)
 		return -1;
-	st = vault_prepare(v, "SELECT f.status, t.candidate_id, c.wrapped_key FROM followups f "
-	    "JOIN turndowns t ON t.id = f.turndown_id JOIN candidates c ON c.id = t.candidate_id "
-	    "WHERE f.id = ?", err);
-	if (st == NULL)
-		goto out;
-	sqlite3_bind_int64(st, 1, task);
-	if (sqlite3_step(st) != SQLITE_ROW) {
-		terr_set(err, EX_NOINPUT, "no follow-up task %lld", task);
+	if ((found = store_followup_owner(v, task, &cur, &candidate, &wrapped, err)) <= 0) {
+		if (found == 0)
+			terr_set(err, EX_NOINPUT, "no follow-up task %lld", task);
 		goto out;
 	}
-	cur = sqlite3_column_int(st, 0);
-	candidate = sqlite3_column_int64(st, 1);
 	if (cur != FU_OPEN) {
 		terr_set(err, EX_DATAERR, "follow-up task %lld is already %s", task,
 		    fu_status_names[cur % 3]);
@@ -242,37 +206,23 @@ followup_close(struct vault *v, long long task, int status, const char *note, st
 	if (note != NULL && *note != '\0') {
 		struct tc_ad ad = { "followups", "note", task, candidate };
 
-		if ((ck = candkey_alloc(err)) == NULL ||
-		    candkey_unwrap(v->keys, ck, candidate, sqlite3_column_blob(st, 2),
-		    (size_t)sqlite3_column_bytes(st, 2), err) != 0 ||
-		    part_seal(ck, TC_PART_FOLLOWUP, &ad, note, strlen(note), &sealed, err) != 0)
+		if ((ck = candkey_alloc(&ce)) == NULL ||
+		    candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, &ce) != 0 ||
+		    part_seal(ck, TC_PART_FOLLOWUP, &ad, note, strlen(note), &sealed, &ce) != 0) {
+			terr_crypto(err, &ce);
 			goto out;
+		}
 	}
-	sqlite3_finalize(st);
-	st = vault_prepare(v, "UPDATE followups SET status = ?, done_on = ?, note = ? WHERE id = ?",
-	    err);
-	if (st == NULL)
-		goto out;
 	date_today(today);
-	sqlite3_bind_int(st, 1, status);
-	sqlite3_bind_text(st, 2, today, -1, SQLITE_STATIC);
-	if (sealed.data != NULL)
-		sqlite3_bind_blob(st, 3, sealed.data, (int)sealed.len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, task);
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
-		vault_sqlerr(v, rc, "followups", err);
-		rc = -1;
+	if (store_followup_close(v, task, status, today, &sealed, err) != 0)
 		goto out;
-	}
-	sqlite3_finalize(st);
-	st = NULL;
 	rc = vault_commit(v, err);
 out:
 	if (rc != 0)
 		vault_rollback(v);
-	sqlite3_finalize(st);
 	candkey_free(ck);
 	tbuf_free(&sealed);
+	tbuf_free(&wrapped);
 	return rc;
 }
 

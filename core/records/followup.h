@@ -7,6 +7,7 @@
 #define TACT_FOLLOWUP_H
 
 #include "core/records/turndown.h"
+#include "core/store/vault.h"
 
 enum fu_kind {
 	FU_THANKS = 0,          /* decline + 2 days */
@@ -35,7 +36,12 @@ struct task {
 
 /* Writes the due date of task KIND for a turndown declined on DECLINE. */
 void followup_due(const char *decline, int kind, char out[DATE_LEN]);
-/* Adds the plan's missing tasks for TURNDOWN; returns how many were added. */
+/* Adds the plan's missing tasks for TURNDOWN declined on DECLINE; returns
+ * how many were added, or -1.  The one planner: record_put() and
+ * `tact followup plan` both come here. */
+int followup_plan_from(struct vault *v, long long turndown, const char *decline,
+    struct terr *err);
+/* The same for a stored turndown, reading its decline date; EX_NOINPUT if none. */
 int followup_plan(struct vault *v, long long turndown, struct terr *err);
 /* Writes the task's wording ("Send thank-you notes ...") into BUF. */
 void followup_summary(const struct task *t, char *buf, size_t size);

@@ -76,7 +76,7 @@ add_reasons(struct turndown *td, json_t *arr, struct terr *err)
 		vis = opt_string(r, "visibility", &bad);
 		if (bad || cat == NULL)
 			return terr_set(err, EX_DATAERR, "reasons[%zu] needs a string 'category'", i);
-		if (turndown_add_reason2(td, cat, vis, err) != 0)
+		if (turndown_add_category(td, cat, vis, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -161,7 +161,7 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 }
 
 int
-turndown_from_json(struct turndown *td, const char *line, size_t len, struct terr *err)
+jsonl_parse_turndown(struct turndown *td, const char *line, size_t len, struct terr *err)
 {
 	json_error_t jerr;
 	json_t *obj;

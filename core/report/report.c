@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "crypto/tcrypto.h"
+#include "core/records/read.h"
 #include "core/report/report.h"
 #include "core/report/scrub.h"
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 
 #include "core/records/turndown.h"
+#include "core/store/vault.h"
 
 #define REPORT_MIN_GROUP_DEFAULT 5
 #define REPORT_MIN_GROUP_FLOOR 3        /* --min-group is never below this */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "core/records/turndown.h"
+#include "core/store/vault.h"
 #include "core/scripts/choose.h"
 
 #define DEBRIEF_MAX_FOLLOW_UPS 4

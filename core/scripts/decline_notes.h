@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "core/records/turndown.h"
+#include "core/store/vault.h"
 #include "core/scripts/choose.h"
 
 struct decline {

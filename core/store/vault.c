@@ -16,7 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/store/vault.h"
+#include "core/store/engine.h"
 
 #define BUSY_TIMEOUT_MS 15000
 
@@ -73,7 +73,7 @@ vault_default_path(void)
 }
 
 int
-vault_sqlerr(struct vault *v, int rc, const char *what, struct terr *err)
+engine_error(struct vault *v, int rc, const char *what, struct terr *err)
 {
 	int code = EX_SOFTWARE;
 
@@ -83,6 +83,15 @@ vault_sqlerr(struct vault *v, int rc, const char *what, struct terr *err)
 	case SQLITE_FORMAT:
 		return terr_set(err, EX_DATAERR, "vault '%s' is damaged or not a tact vault (%s)",
 		    v ? v->path : "?", what);
+	case SQLITE_ERROR:
+	case SQLITE_SCHEMA:
+	case SQLITE_CONSTRAINT:
+	case SQLITE_MISMATCH:
+		/* Our own statements fail like this only on tables that were
+		 * altered outside tact (or a schema version that lies). */
+		return terr_set(err, EX_DATAERR, "vault '%s' is damaged (%s: %s)",
+		    v ? v->path : "?", what, v && v->eng && v->eng->db ?
+		    sqlite3_errmsg(v->eng->db) : sqlite3_errstr(rc));
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
 	case SQLITE_READONLY:
@@ -99,31 +108,27 @@ vault_sqlerr(struct vault *v, int rc, const char *what, struct terr *err)
 		break;
 	}
 	return terr_set(err, code, "%s: %s", what,
-	    v && v->db ? sqlite3_errmsg(v->db) : sqlite3_errstr(rc));
+	    v && v->eng && v->eng->db ? sqlite3_errmsg(v->eng->db) : sqlite3_errstr(rc));
 }
 
 int
-vault_exec(struct vault *v, const char *sql, struct terr *err)
+engine_exec(struct vault *v, const char *sql, struct terr *err)
 {
-	int rc = sqlite3_exec(v->db, sql, NULL, NULL, NULL);
+	int rc = sqlite3_exec(v->eng->db, sql, NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK)
-		return vault_sqlerr(v, rc, "vault", err);
+		return engine_error(v, rc, "vault", err);
 	return 0;
 }
 
 sqlite3_stmt *
-vault_prepare(struct vault *v, const char *sql, struct terr *err)
+engine_prepare(struct vault *v, const char *sql, struct terr *err)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v3(v->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	int rc = sqlite3_prepare_v3(v->eng->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
 
-	/* Our own statements only fail to compile on a schema that was altered. */
-	if ((rc & 0xff) == SQLITE_ERROR)
-		terr_set(err, EX_DATAERR, "vault '%s' is damaged (%s)", v->path,
-		    sqlite3_errmsg(v->db));
-	else if (rc != SQLITE_OK)
-		vault_sqlerr(v, rc, "vault", err);
+	if (rc != SQLITE_OK)
+		engine_error(v, rc, "vault", err);
 	if (rc != SQLITE_OK)
 		return NULL;
 	return st;
@@ -132,39 +137,39 @@ vault_prepare(struct vault *v, const char *sql, struct terr *err)
 int
 vault_begin(struct vault *v, struct terr *err)
 {
-	return vault_exec(v, "BEGIN IMMEDIATE", err);
+	return engine_exec(v, "BEGIN IMMEDIATE", err);
 }
 
 int
 vault_commit(struct vault *v, struct terr *err)
 {
-	return vault_exec(v, "COMMIT", err);
+	return engine_exec(v, "COMMIT", err);
 }
 
 void
 vault_rollback(struct vault *v)
 {
-	if (!sqlite3_get_autocommit(v->db))
-		sqlite3_exec(v->db, "ROLLBACK", NULL, NULL, NULL);
+	if (!sqlite3_get_autocommit(v->eng->db))
+		sqlite3_exec(v->eng->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 int
 vault_checkpoint(struct vault *v, struct terr *err)
 {
-	int rc = sqlite3_wal_checkpoint_v2(v->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	int rc = sqlite3_wal_checkpoint_v2(v->eng->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
 	if (rc != SQLITE_OK)
-		return vault_sqlerr(v, rc, "checkpoint", err);
+		return engine_error(v, rc, "checkpoint", err);
 	return 0;
 }
 
 static int
 pragmas(struct vault *v, struct terr *err)
 {
-	sqlite3_busy_timeout(v->db, BUSY_TIMEOUT_MS);
-	sqlite3_db_config(v->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(v->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-	return vault_exec(v,
+	sqlite3_busy_timeout(v->eng->db, BUSY_TIMEOUT_MS);
+	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	return engine_exec(v,
 	    "PRAGMA journal_mode=WAL;"
 	    "PRAGMA secure_delete=ON;"
 	    "PRAGMA synchronous=FULL;"
@@ -176,7 +181,7 @@ pragmas(struct vault *v, struct terr *err)
 static int
 user_version(struct vault *v, int *out, struct terr *err)
 {
-	sqlite3_stmt *st = vault_prepare(v, "PRAGMA user_version", err);
+	sqlite3_stmt *st = engine_prepare(v, "PRAGMA user_version", err);
 	int rc;
 
 	if (st == NULL)
@@ -184,7 +189,7 @@ user_version(struct vault *v, int *out, struct terr *err)
 	rc = sqlite3_step(st);
 	if (rc != SQLITE_ROW) {
 		sqlite3_finalize(st);
-		return vault_sqlerr(v, rc, "schema version", err);
+		return engine_error(v, rc, "schema version", err);
 	}
 	*out = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
@@ -218,11 +223,11 @@ migrate(struct vault *v, int creating, struct terr *err)
 		goto fail;
 	}
 	for (; have < n; have++) {
-		if (vault_exec(v, migrations[have], err) != 0)
+		if (engine_exec(v, migrations[have], err) != 0)
 			goto fail;
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", n);
-	if (vault_exec(v, sql, err) != 0 || vault_commit(v, err) != 0)
+	if (engine_exec(v, sql, err) != 0 || vault_commit(v, err) != 0)
 		goto fail;
 	return 0;
 fail:
@@ -233,7 +238,7 @@ fail:
 static int
 meta_get(struct vault *v, const char *key, char *buf, size_t size, struct terr *err)
 {
-	sqlite3_stmt *st = vault_prepare(v, "SELECT value FROM meta WHERE key = ?", err);
+	sqlite3_stmt *st = engine_prepare(v, "SELECT value FROM meta WHERE key = ?", err);
 	int rc;
 
 	if (st == NULL)
@@ -244,7 +249,7 @@ meta_get(struct vault *v, const char *key, char *buf, size_t size, struct terr *
 		sqlite3_finalize(st);
 		if (rc == SQLITE_DONE)
 			return terr_set(err, EX_DATAERR, "vault '%s' has no %s", v->path, key);
-		return vault_sqlerr(v, rc, "vault", err);
+		return engine_error(v, rc, "vault", err);
 	}
 	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
@@ -254,7 +259,7 @@ meta_get(struct vault *v, const char *key, char *buf, size_t size, struct terr *
 static int
 meta_set(struct vault *v, const char *key, const char *value, struct terr *err)
 {
-	sqlite3_stmt *st = vault_prepare(v, "INSERT INTO meta(key, value) VALUES (?, ?)", err);
+	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO meta(key, value) VALUES (?, ?)", err);
 	int rc;
 
 	if (st == NULL)
@@ -264,7 +269,7 @@ meta_set(struct vault *v, const char *key, const char *value, struct terr *err)
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
-		return vault_sqlerr(v, rc, "vault", err);
+		return engine_error(v, rc, "vault", err);
 	return 0;
 }
 
@@ -273,7 +278,10 @@ vault_alloc(const char *path, struct terr *err)
 {
 	struct vault *v = calloc(1, sizeof(*v));
 
-	if (v == NULL || (v->path = strdup(path)) == NULL) {
+	if (v == NULL || (v->eng = calloc(1, sizeof(*v->eng))) == NULL ||
+	    (v->path = strdup(path)) == NULL) {
+		if (v != NULL)
+			free(v->eng);
 		free(v);
 		terr_set(err, EX_OSERR, "out of memory");
 		return NULL;
@@ -284,11 +292,11 @@ vault_alloc(const char *path, struct terr *err)
 static int
 db_open(struct vault *v, int flags, struct terr *err)
 {
-	int rc = sqlite3_open_v2(v->path, &v->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	int rc = sqlite3_open_v2(v->path, &v->eng->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
 
 	if (rc != SQLITE_OK)
-		return vault_sqlerr(v, rc, "cannot open vault", err);
-	sqlite3_extended_result_codes(v->db, 1);
+		return engine_error(v, rc, "cannot open vault", err);
+	sqlite3_extended_result_codes(v->eng->db, 1);
 	return pragmas(v, err);
 }
 
@@ -329,7 +337,7 @@ check_is_vault(struct vault *v, struct terr *err)
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_NOMEM:
-		return vault_sqlerr(NULL, rc, "cannot open vault", err);
+		return engine_error(NULL, rc, "cannot open vault", err);
 	}
 	if (!ok)
 		return terr_set(err, EX_DATAERR, "'%s' is not a tact vault, or is damaged", v->path);
@@ -426,7 +434,7 @@ now_iso(char *buf, size_t size)
 }
 
 struct vault *
-vault_create(const char *path, const struct secret *pass, enum tc_kdf kdf, struct terr *err)
+vault_create(const char *path, struct terr *err)
 {
 	struct vault *v;
 	char hex[2 * TC_VAULT_ID_LEN + 1], when[32];
@@ -439,29 +447,38 @@ vault_create(const char *path, const struct secret *pass, enum tc_kdf kdf, struc
 	if ((v = vault_alloc(path, err)) == NULL)
 		return NULL;
 	if (create_file(path, err) != 0) {
-		free(v->path);
-		free(v);
+		vault_close(v);
 		return NULL;
 	}
 	if (db_open(v, SQLITE_OPEN_READWRITE, err) != 0 || migrate(v, 1, err) != 0)
-		goto fail;
-	if ((v->keys = keyring_new_random(err)) == NULL)
 		goto fail;
 	tc_random(v->id, sizeof(v->id));
 	tc_hex(hex, sizeof(hex), v->id, sizeof(v->id));
 	now_iso(when, sizeof(when));
 	if (vault_begin(v, err) != 0)
 		goto fail;
-	if (meta_set(v, "vault_id", hex, err) != 0 || meta_set(v, "created", when, err) != 0 ||
-	    vault_slot_add(v, pass, kdf, err) < 0 || vault_commit(v, err) != 0) {
-		vault_rollback(v);
+	if (meta_set(v, "vault_id", hex, err) != 0 || meta_set(v, "created", when, err) != 0)
 		goto fail;
-	}
 	return v;
 fail:
-	vault_close(v);
-	remove_files(path);
+	vault_discard(v);
 	return NULL;
+}
+
+void
+vault_discard(struct vault *v)
+{
+	char *path;
+
+	if (v == NULL)
+		return;
+	vault_rollback(v);
+	path = v->path;
+	v->path = NULL;
+	vault_close(v);
+	if (path != NULL)
+		remove_files(path);
+	free(path);
 }
 
 void
@@ -469,9 +486,65 @@ vault_close(struct vault *v)
 {
 	if (v == NULL)
 		return;
-	if (v->db != NULL)
-		sqlite3_close_v2(v->db);
+	if (v->eng != NULL) {
+		for (int i = 0; i < ES_COUNT; i++)
+			sqlite3_finalize(v->eng->kept[i]);
+		if (v->eng->db != NULL)
+			sqlite3_close_v2(v->eng->db);
+		free(v->eng);
+	}
 	keyring_free(v->keys);
 	free(v->path);
 	free(v);
+}
+
+sqlite3_stmt *
+engine_kept(struct vault *v, enum engine_stmt id, const char *sql, struct terr *err)
+{
+	sqlite3_stmt *st = v->eng->kept[id];
+
+	if (st == NULL)
+		return v->eng->kept[id] = engine_prepare(v, sql, err);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return st;
+}
+
+int
+engine_done(struct vault *v, sqlite3_stmt *st, const char *what, struct terr *err)
+{
+	int rc = sqlite3_step(st);
+
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return engine_error(v, rc, what, err);
+	return 0;
+}
+
+int
+engine_row(struct vault *v, sqlite3_stmt *st, const char *what, struct terr *err)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return engine_error(v, rc, what, err);
+}
+
+int
+engine_blob(sqlite3_stmt *st, int col, struct tbuf *out, struct terr *err)
+{
+	size_t n = (size_t)sqlite3_column_bytes(st, col);
+	const void *p = sqlite3_column_blob(st, col);
+
+	out->len = 0;
+	if ((out->data = malloc(n + 1)) == NULL)
+		return terr_set(err, EX_OSERR, "out of memory");
+	if (n > 0)
+		memcpy(out->data, p, n);
+	out->data[n] = 0;
+	out->len = n;
+	return 0;
 }

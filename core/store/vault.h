@@ -1,76 +1,188 @@
 /*
- * vault.h - the SQLite vault: opening, creating, schema, transactions,
- * key slots and unlocking.
+ * vault.h - the storage interface: the only way core/ reaches the vault's
+ * tables.  Everything above core/store/ calls these functions and nothing
+ * else; no SQL and no engine type appears outside core/store/.
+ *
+ * What a second engine (a firm's shared vault on another database) must
+ * implement, and what it may assume:
+ *   - every function declared below, with the same meaning, error classes
+ *     and ownership: rows are handed over as ids, dates and sealed blobs
+ *     only; this layer never sees plaintext and never holds a key;
+ *   - a vault is opened by a path or URL in vault_open(); vault_create()
+ *     makes a new empty one (schema, random vault id) inside a write
+ *     transaction that the caller commits once the first key slot is in;
+ *   - one write transaction per command (vault_begin/commit/rollback);
+ *     concurrent writers wait (busy timeout) rather than fail, and a
+ *     failure inside leaves nothing written;
+ *   - the schema is versioned and migrated forward on open; a damaged
+ *     schema is EX_DATAERR "vault ... is damaged", never EX_SOFTWARE;
+ *   - erased rows leave no copy behind (secure delete, then checkpoint).
+ * The SQLite engine lives in the other files of this folder: vault.c (file,
+ * schema, transactions, errors), slots.c, names.c, turndowns.c, followups.c.
  */
 #ifndef TACT_VAULT_H
 #define TACT_VAULT_H
 
-#include <sqlite3.h>
+#include <stddef.h>
 
-#include "crypto/tcrypto.h"
+#include "core/base/date.h"
 #include "core/base/error.h"
+#include "crypto/tcrypto.h"
 
 #define VAULT_SCHEMA_VERSION 3
 
+struct vault_engine;                    /* the engine's own state, private to core/store/ */
+
 struct vault {
-	sqlite3 *db;
+	struct vault_engine *eng;
 	char *path;
 	uint8_t id[TC_VAULT_ID_LEN];
-	struct keyring *keys;           /* NULL while locked */
+	struct keyring *keys;           /* NULL while locked; set by core/records/keyslots.c */
 	long long slot_opened;          /* slot the passphrase opened; 0 for a session */
 };
 
-/* Where the passphrase comes from, in the order tried. */
-struct unlock_src {
-	const char *session;            /* $TACT_SESSION, or NULL */
-	const char *passfile;           /* --passphrase-file / $TACT_PASSPHRASE_FILE, or NULL */
+/* A sealed value borrowed from the engine: valid until the next call on the
+ * same iterator, or owned (struct tbuf) where a function says so. */
+struct store_blob {
+	const void *data;
+	size_t len;
 };
 
-struct slot_info {
-	long long id;
-	char created[32];
-	int alg;
-	unsigned long long opslimit;
-	size_t memlimit;
-};
+/* ---- the vault ------------------------------------------------------------ */
 
 /* Returns the default vault path (free with free()): $TACT_VAULT, else the XDG data folder. */
 char *vault_default_path(void);
-
-/* Creates a new vault at PATH with the keyring KR and a first slot under PASS. */
-struct vault *vault_create(const char *path, const struct secret *pass, enum tc_kdf kdf,
-    struct terr *err);
+/* Creates a new, empty vault at PATH (folders 0700, file 0600, O_EXCL) with
+ * its schema and a random vault id, and leaves a write transaction open:
+ * the caller adds the first key slot and calls vault_commit(), or
+ * vault_discard() on failure. */
+struct vault *vault_create(const char *path, struct terr *err);
+/* Rolls back, closes V and removes the files of a vault vault_create() made. */
+void vault_discard(struct vault *v);
 /* Opens an existing vault, migrating its schema; EX_NOINPUT if there is none. */
 struct vault *vault_open(const char *path, struct terr *err);
 void vault_close(struct vault *v);
 
-int vault_begin(struct vault *v, struct terr *err);     /* BEGIN IMMEDIATE */
+int vault_begin(struct vault *v, struct terr *err);     /* one write transaction */
 int vault_commit(struct vault *v, struct terr *err);
 void vault_rollback(struct vault *v);
-int vault_exec(struct vault *v, const char *sql, struct terr *err);
-/* Returns a prepared statement (finalize it), or NULL. */
-sqlite3_stmt *vault_prepare(struct vault *v, const char *sql, struct terr *err);
-/* Maps a SQLite failure to an error; returns -1. */
-int vault_sqlerr(struct vault *v, int rc, const char *what, struct terr *err);
-
-/* Unlocks V from SRC: session, passphrase file, else the terminal. */
-int vault_unlock(struct vault *v, const struct unlock_src *src, struct terr *err);
-/* Unlocks V with PASS alone (no session); sets v->slot_opened. */
-int vault_unlock_pass(struct vault *v, const struct secret *pass, struct terr *err);
-/* Reads the passphrase from SRC->passfile or the terminal. */
-struct secret *vault_ask_passphrase(const struct unlock_src *src, const char *prompt,
-    int confirm, struct terr *err);
-
-/* Key slots.  Adding and changing wrap the unlocked master key. */
-long long vault_slot_add(struct vault *v, const struct secret *pass, enum tc_kdf kdf,
-    struct terr *err);
-int vault_slot_rewrap(struct vault *v, long long slot, const struct secret *pass,
-    enum tc_kdf kdf, struct terr *err);
-int vault_slot_remove(struct vault *v, long long slot, struct terr *err);
-/* Fills *OUT with a malloc'd array of slots; returns the count or -1. */
-int vault_slot_list(struct vault *v, struct slot_info **out, struct terr *err);
-
-/* Checkpoints the WAL and truncates it, so no old page survives there. */
+/* Pushes every page out of the write-ahead log and truncates it, so no old
+ * page survives there; fails (EX_TEMPFAIL) while another reader holds it. */
 int vault_checkpoint(struct vault *v, struct terr *err);
+
+/* ---- key slots ------------------------------------------------------------ */
+
+struct slot_row {
+	long long id;
+	char created[32];
+	int damaged;                    /* the row's salt or wrapped key has the wrong size */
+	struct keyslot slot;
+};
+/* Fills *OUT with every slot in id order (free with free()); returns the count or -1. */
+int store_slots(struct vault *v, struct slot_row **out, struct terr *err);
+/* Adds SLOT; returns its id or -1. */
+long long store_slot_add(struct vault *v, const struct keyslot *slot, struct terr *err);
+/* Replaces slot ID's parameters and wrapped key. */
+int store_slot_replace(struct vault *v, long long id, const struct keyslot *slot,
+    struct terr *err);
+/* Removes slot ID unless it is the last one (EX_USAGE); EX_NOINPUT if there is none. */
+int store_slot_remove(struct vault *v, long long id, struct terr *err);
+
+/* ---- candidates and clients ---------------------------------------------- */
+
+enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS };
+/* Returns the next free id of TABLE (ids are chosen before sealing, so that
+ * each sealed value can be bound to its row), or -1. */
+long long store_next_id(struct vault *v, enum store_table table, struct terr *err);
+
+/* Looks a candidate up by blind index: 1 with *ID and WRAPPED (owned) filled,
+ * 0 if there is none, -1 on error. */
+int store_candidate_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], long long *id,
+    struct tbuf *wrapped /* OUT */, struct terr *err);
+int store_candidate_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const uint8_t wrapped[TC_WRAPPED_KEY_LEN], const struct tbuf *name, struct terr *err);
+/* Reads candidate ID: 1 with WRAPPED and NAME (owned) and *TURNDOWNS filled,
+ * 0 if there is none, -1 on error. */
+int store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped /* OUT */,
+    struct tbuf *name /* OUT */, int *turndowns, struct terr *err);
+/* Deletes candidate ID and every turndown of theirs (and, through them,
+ * their follow-ups) inside the caller's transaction; returns how many
+ * candidates were deleted (0 or 1), or -1. */
+int store_candidate_delete(struct vault *v, long long id, struct terr *err);
+
+/* Looks a client up by blind index: its id, 0 if there is none, -1 on error. */
+long long store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN],
+    struct terr *err);
+int store_client_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const struct tbuf *name, struct terr *err);
+
+/* ---- turndowns ------------------------------------------------------------ */
+
+/* A turndown row: ids and dates in clear, each part sealed. */
+struct store_turndown {
+	long long id, candidate_id, client_id;
+	const char *offer_date;         /* NULL or "" if unknown */
+	const char *decline_date;
+	struct store_blob signals, people, shareable, confidential;
+};
+int store_turndown_add(struct vault *v, const struct store_turndown *row, struct terr *err);
+/* Writes turndown ID's decline date into OUT: 1, 0 if there is none, -1. */
+int store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN],
+    struct terr *err);
+/* Reads turndown ID of CANDIDATE's confidential column and the candidate's
+ * wrapped key (both owned): 1, 0 if there is no such row, -1. */
+int store_turndown_confidential(struct vault *v, long long id, long long candidate,
+    struct tbuf *wrapped /* OUT */, struct tbuf *sealed /* OUT */, struct terr *err);
+
+/* Which turndowns to read. */
+struct td_filter {
+	long long id;           /* 0: any */
+	long long client_id;    /* 0: any */
+	long long candidate_id; /* 0: any */
+	const char *since;      /* decline date >= since, or NULL */
+	const char *until;      /* decline date <= until, or NULL */
+	int by_candidate;       /* order by candidate (fewer key unwraps) instead of date */
+};
+/* Which sealed columns to fetch with each row. */
+#define STORE_SIGNALS     0x01
+#define STORE_PEOPLE      0x02
+#define STORE_SHAREABLE   0x04
+#define STORE_CAND_NAME   0x08
+#define STORE_CLIENT_NAME 0x10
+
+/* One row as the iterator returns it; blobs are borrowed until the next call. */
+struct store_row {
+	struct store_turndown td;       /* confidential left empty */
+	struct store_blob wrapped_key;  /* the candidate's */
+	struct store_blob cand_name, client_name;
+};
+struct store_iter;
+struct store_iter *store_iter_new(struct vault *v, const struct td_filter *f, unsigned cols,
+    struct terr *err);
+/* 1: ROW filled; 0: done; -1: error. */
+int store_iter_next(struct store_iter *it, struct store_row *row, struct terr *err);
+void store_iter_free(struct store_iter *it);
+
+/* ---- follow-up tasks ------------------------------------------------------ */
+
+/* Adds task KIND of TURNDOWN due on DUE unless it exists: 1 added, 0 there, -1. */
+int store_followup_add(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err);
+struct store_task {
+	long long id, turndown;
+	int kind, status;
+	char due[DATE_LEN], done_on[DATE_LEN];  /* done_on "" while open */
+};
+/* Fills *OUT with the tasks due first (all, or only open ones; due on or
+ * before UNTIL unless NULL); free with free().  Returns the count or -1. */
+long long store_followups(struct vault *v, int all, const char *until,
+    struct store_task **out, struct terr *err);
+/* Reads task ID's status, its candidate and that candidate's wrapped key
+ * (owned): 1, 0 if there is no such task, -1. */
+int store_followup_owner(struct vault *v, long long id, int *status, long long *candidate,
+    struct tbuf *wrapped /* OUT */, struct terr *err);
+/* Sets task ID's status, the day it was closed and its sealed note (or none). */
+int store_followup_close(struct vault *v, long long id, int status, const char *on,
+    const struct tbuf *note, struct terr *err);
 
 #endif

@@ -1,6 +1,6 @@
 /*
  * fuzz_jsonl.c - libFuzzer harness for `tact import`'s record parser,
- * turndown_from_json() (core/jsonl.c, jansson underneath).
+ * jsonl_parse_turndown() (core/jsonl.c, jansson underneath).
  *
  * Each input is one JSON Lines record.  Whatever the bytes, the parser must
  * not crash, must answer yes or no, and:
@@ -105,7 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc;
 
 	memset(&td, 0, sizeof(td));
-	rc = turndown_from_json(&td, (const char *)data, size, &err);
+	rc = jsonl_parse_turndown(&td, (const char *)data, size, &err);
 	FUZZ_CHECK(rc == 0 || rc == -1, "returned %d", rc);
 	if (rc == 0) {
 		FUZZ_CHECK(err.code == 0, "success with an error set: %s", err.msg);

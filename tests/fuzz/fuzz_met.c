@@ -2,7 +2,7 @@
  * fuzz_met.c - libFuzzer harness for the option parsers of `tact log`:
  * --met NAME:ROLE:IMPRESSION (turndown_add_met), --reason CATEGORY[:VIS]
  * (turndown_add_reason), and the builders underneath them that JSON Lines
- * import also uses (turndown_add_reason2, turndown_add_person,
+ * import also uses (turndown_add_category, turndown_add_person,
  * turndown_set_consent).
  *
  * An input is a run of NUL-separated arguments, all applied to one record
@@ -95,7 +95,7 @@ apply(struct turndown *td, char *arg, struct terr *err)
 		return turndown_add_reason(td, arg + 1, err);
 	case 'R':
 		b = field(arg + 1);
-		return turndown_add_reason2(td, arg + 1, b, err);
+		return turndown_add_category(td, arg + 1, b, err);
 	case 'p':
 		a = field(arg + 1);
 		b = field(a);

@@ -1,6 +1,6 @@
 /*
  * fuzz_open.c - libFuzzer harness for opening sealed blobs: part_open,
- * vault_open_sealed, confidential_open and candkey_unwrap (crypto/).
+ * keyring_open_sealed, confidential_open and candkey_unwrap (crypto/).
  *
  * A fixed keyring and candidate key are made once.  Each input is tried as
  * a blob, as it is and behind a valid version byte (so more of it reaches
@@ -10,6 +10,7 @@
  * to the same bytes, NUL-terminated; with one byte of the blob flipped, or
  * opened under another row, candidate, column or part, it must not.
  */
+#include <string.h>
 #include <sysexits.h>
 
 #include "crypto/confidential.h"
@@ -23,7 +24,7 @@ static struct candkey *ck, *scratch;
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	(void)argc;
 	(void)argv;
@@ -38,7 +39,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 
 /* Checks that an open of a blob that was never sealed failed closed. */
 static void
-failed_closed(const char *what, int rc, const struct tbuf *out, const struct terr *err,
+failed_closed(const char *what, int rc, const struct tbuf *out, const struct tc_err *err,
     int code)
 {
 	FUZZ_CHECK(rc == -1, "%s: opened a forged blob (rc %d)", what, rc);
@@ -53,27 +54,27 @@ try_forged(const uint8_t *blob, size_t len)
 	struct tc_ad ad = { "turndowns", "signals", 1, CAND };
 	struct tc_ad vad = { "clients", "name", 1, 0 };
 	struct tbuf out = { NULL, 0 };
-	struct terr err;
+	struct tc_err err;
 	int rc;
 
 	for (int part = TC_PART_IDENTITY; part <= TC_PART_SHAREABLE; part++) {
-		terr_clear(&err);
+		memset(&err, 0, sizeof(err));
 		out = (struct tbuf){ NULL, 0 };
 		rc = part_open(ck, (enum tc_part)part, &ad, blob, len, &out, &err);
 		failed_closed("part_open", rc, &out, &err, EX_DATAERR);
 	}
 	/* Parts outside identity..shareable are refused whatever the blob. */
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
 	rc = part_open(ck, (enum tc_part)TC_PART_CONFIDENTIAL_ID, &ad, blob, len, &out, &err);
 	FUZZ_CHECK(rc == -1 && out.data == NULL, "part_open opened the confidential part");
-	terr_clear(&err);
-	rc = vault_open_sealed(kr, &vad, blob, len, &out, &err);
-	failed_closed("vault_open_sealed", rc, &out, &err, EX_DATAERR);
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
+	rc = keyring_open_sealed(kr, &vad, blob, len, &out, &err);
+	failed_closed("keyring_open_sealed", rc, &out, &err, EX_DATAERR);
+	memset(&err, 0, sizeof(err));
 	ad.column = "confidential";
 	rc = confidential_open(ck, &ad, blob, len, &out, &err);
 	failed_closed("confidential_open", rc, &out, &err, EX_DATAERR);
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
 	rc = candkey_unwrap(kr, scratch, CAND, blob, len, &err);
 	FUZZ_CHECK(rc == -1 && err.code == EX_DATAERR, "candkey_unwrap took a forged key");
 	FUZZ_CHECK(candkey_candidate(scratch) == 0, "a failed unwrap left a candidate key");
@@ -82,11 +83,11 @@ try_forged(const uint8_t *blob, size_t len)
 /* Seals PT with SEAL, checks it opens back, and fails once tampered with. */
 static void
 round_trip(const char *what, const uint8_t *pt, size_t len, size_t flip,
-    int (*seal)(const void *, size_t, struct tbuf *, struct terr *),
-    int (*open)(int variant, const void *, size_t, struct tbuf *, struct terr *))
+    int (*seal)(const void *, size_t, struct tbuf *, struct tc_err *),
+    int (*open)(int variant, const void *, size_t, struct tbuf *, struct tc_err *))
 {
 	struct tbuf blob = { 0 }, out = { 0 };
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	int rc;
 
 	FUZZ_CHECK(seal(pt, len, &blob, &err) == 0, "%s: seal: %s", what, err.msg);
@@ -100,7 +101,7 @@ round_trip(const char *what, const uint8_t *pt, size_t len, size_t flip,
 	tbuf_free(&out);
 	/* Every other binding (row, candidate, column, part) must refuse it. */
 	for (int variant = 1; variant <= 4; variant++) {
-		terr_clear(&err);
+		memset(&err, 0, sizeof(err));
 		rc = open(variant, blob.data, blob.len, &out, &err);
 		if (rc == 1)    /* this kind of key has no such binding */
 			continue;
@@ -109,11 +110,11 @@ round_trip(const char *what, const uint8_t *pt, size_t len, size_t flip,
 	}
 	/* One bit flipped anywhere, or one byte short: refused. */
 	blob.data[flip % blob.len] ^= (uint8_t)(1u << (flip % 8));
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
 	rc = open(0, blob.data, blob.len, &out, &err);
 	failed_closed(what, rc, &out, &err, EX_DATAERR);
 	blob.data[flip % blob.len] ^= (uint8_t)(1u << (flip % 8));
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
 	rc = open(0, blob.data, blob.len - 1, &out, &err);
 	failed_closed(what, rc, &out, &err, EX_DATAERR);
 	tbuf_free(&blob);
@@ -122,7 +123,7 @@ round_trip(const char *what, const uint8_t *pt, size_t len, size_t flip,
 static int cur_part = TC_PART_SIGNALS;
 
 static int
-seal_part(const void *pt, size_t len, struct tbuf *out, struct terr *err)
+seal_part(const void *pt, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	struct tc_ad ad = { "turndowns", "signals", 3, CAND };
 
@@ -130,7 +131,7 @@ seal_part(const void *pt, size_t len, struct tbuf *out, struct terr *err)
 }
 
 static int
-open_part(int variant, const void *ct, size_t len, struct tbuf *out, struct terr *err)
+open_part(int variant, const void *ct, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	struct tc_ad ad = { "turndowns", "signals", 3, CAND };
 	int part = cur_part;
@@ -145,7 +146,7 @@ open_part(int variant, const void *ct, size_t len, struct tbuf *out, struct terr
 }
 
 static int
-seal_conf(const void *pt, size_t len, struct tbuf *out, struct terr *err)
+seal_conf(const void *pt, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	struct tc_ad ad = { "turndowns", "confidential", 3, CAND };
 
@@ -153,7 +154,7 @@ seal_conf(const void *pt, size_t len, struct tbuf *out, struct terr *err)
 }
 
 static int
-open_conf(int variant, const void *ct, size_t len, struct tbuf *out, struct terr *err)
+open_conf(int variant, const void *ct, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	struct tc_ad ad = { "turndowns", "confidential", 3, CAND };
 	struct tc_ad pad = { "turndowns", "shareable", 3, CAND };
@@ -169,15 +170,15 @@ open_conf(int variant, const void *ct, size_t len, struct tbuf *out, struct terr
 }
 
 static int
-seal_vault(const void *pt, size_t len, struct tbuf *out, struct terr *err)
+seal_vault(const void *pt, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	struct tc_ad ad = { "clients", "name", 3, 0 };
 
-	return vault_seal(kr, &ad, pt, len, out, err);
+	return keyring_seal(kr, &ad, pt, len, out, err);
 }
 
 static int
-open_vault(int variant, const void *ct, size_t len, struct tbuf *out, struct terr *err)
+open_vault(int variant, const void *ct, size_t len, struct tbuf *out, struct tc_err *err)
 {
 	struct tc_ad ad = { "clients", "name", 3, 0 };
 
@@ -187,25 +188,25 @@ open_vault(int variant, const void *ct, size_t len, struct tbuf *out, struct ter
 	case 3: ad.table = "candidates"; break;
 	case 4: return 1;
 	}
-	return vault_open_sealed(kr, &ad, ct, len, out, err);
+	return keyring_open_sealed(kr, &ad, ct, len, out, err);
 }
 
 static void
 wrap_trip(size_t flip)
 {
 	uint8_t w[TC_WRAPPED_KEY_LEN];
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 
 	candkey_wrap(kr, ck, w);
 	FUZZ_CHECK(candkey_unwrap(kr, scratch, CAND, w, sizeof(w), &err) == 0, "unwrap: %s",
 	    err.msg);
 	FUZZ_CHECK(candkey_candidate(scratch) == CAND, "unwrapped for %lld",
 	    candkey_candidate(scratch));
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
 	FUZZ_CHECK(candkey_unwrap(kr, scratch, CAND + 1, w, sizeof(w), &err) == -1 &&
 	    candkey_candidate(scratch) == 0, "a key moved to another candidate unwrapped");
 	w[flip % sizeof(w)] ^= (uint8_t)(1u << (flip % 8));
-	terr_clear(&err);
+	memset(&err, 0, sizeof(err));
 	FUZZ_CHECK(candkey_unwrap(kr, scratch, CAND, w, sizeof(w), &err) == -1 &&
 	    candkey_candidate(scratch) == 0, "a tampered key unwrapped");
 }

@@ -28,6 +28,10 @@
 #include <sysexits.h>
 #include <unistd.h>
 
+#include "core/records/keyslots.h"
+#include "core/records/write.h"
+#include "core/records/identity.h"
+#include "core/records/read.h"
 #include "core/confidential/confidential.h"
 #include "core/records/turndown.h"
 #include "fuzz.h"
@@ -103,7 +107,7 @@ add(struct td_writer *w, const char *cand, const char *client, const char *const
 	    conf, strlen(conf), TEXT_NOTE_MAX, 1, &err) != 0) ||
 	    (offer && date_parse("offer", offer, td.offer_date, &err) != 0) ||
 	    date_parse("decline", "2024-03-15", td.decline_date, &err) != 0 ||
-	    turndown_validate(&td, &err) != 0 || td_writer_put(w, &td, &nc, &ncl, &err) != 0)
+	    turndown_validate(&td, &err) != 0 || record_put(w, &td, &nc, &ncl, &err) != 0)
 		die("put", &err);
 	turndown_clear(&td);
 }
@@ -144,7 +148,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if ((s = secret_from_file(pass, &err)) == NULL)
 		die("passphrase", &err);
 	snprintf(dbpath, sizeof(dbpath), "%s/pristine.db", dir);
-	if ((v = vault_create(dbpath, s, TC_KDF_INTERACTIVE, &err)) == NULL)
+	if ((v = vault_init(dbpath, s, TC_KDF_INTERACTIVE, &err)) == NULL)
 		die("vault_create", &err);
 	secret_free(s);
 	if (vault_begin(v, &err) != 0 || (w = td_writer_new(v, &err)) == NULL)

@@ -1,0 +1,240 @@
+/*
+ * write.c - sealing a turndown into the vault.
+ *
+ * Row ids are allocated before sealing, because each sealed part carries its
+ * table, column, row and candidate as additional data: a part copied into
+ * another row, or into another candidate's row, no longer opens.  A new
+ * candidate gets a random key of their own, wrapped under the vault's.  The
+ * confidential note is sealed here through crypto/confidential.h, the only
+ * writer of that part; it is never read back in this layer.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/records/followup.h"
+#include "core/records/identity.h"
+#include "core/records/pack.h"
+#include "core/records/write.h"
+#include "crypto/confidential.h"
+
+#define CAND_CACHE 16
+#define CLIENT_CACHE 256
+
+struct cand_slot {
+	uint8_t blind[TC_BLIND_LEN];
+	long long id;
+	struct candkey *key;
+};
+
+struct client_slot {
+	uint8_t blind[TC_BLIND_LEN];
+	long long id;
+};
+
+struct td_writer {
+	struct vault *v;
+	long long next_cand, next_client, next_td;
+	struct cand_slot cands[CAND_CACHE];
+	struct client_slot clients[CLIENT_CACHE];
+};
+
+struct td_writer *
+td_writer_new(struct vault *v, struct terr *err)
+{
+	struct td_writer *w = calloc(1, sizeof(*w));
+	struct tc_err ce = { 0 };
+
+	if (w == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	w->v = v;
+	for (int i = 0; i < CAND_CACHE; i++)
+		if ((w->cands[i].key = candkey_alloc(&ce)) == NULL) {
+			terr_crypto(err, &ce);
+			goto fail;
+		}
+	if ((w->next_cand = store_next_id(v, STORE_CANDIDATES, err)) < 0 ||
+	    (w->next_client = store_next_id(v, STORE_CLIENTS, err)) < 0 ||
+	    (w->next_td = store_next_id(v, STORE_TURNDOWNS, err)) < 0)
+		goto fail;
+	return w;
+fail:
+	td_writer_free(w);
+	return NULL;
+}
+
+void
+td_writer_free(struct td_writer *w)
+{
+	if (w == NULL)
+		return;
+	for (int i = 0; i < CAND_CACHE; i++)
+		candkey_free(w->cands[i].key);
+	free(w);
+}
+
+/* Finds or creates the candidate named in TD; returns their cached key slot. */
+static struct cand_slot *
+writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct terr *err)
+{
+	uint8_t blind[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	struct cand_slot *slot;
+	struct tc_ad ad = { "candidates", "name", 0, 0 };
+	struct tbuf name = { NULL, 0 }, stored = { NULL, 0 };
+	struct tc_err ce = { 0 };
+	long long id = 0;
+	int rc;
+
+	*created = 0;
+	if (identity_blind(w->v, "candidate", td->candidate, blind, err) != 0)
+		return NULL;
+	slot = &w->cands[blind[0] % CAND_CACHE];
+	if (slot->id != 0 && memcmp(slot->blind, blind, TC_BLIND_LEN) == 0)
+		return slot;
+	slot->id = 0;
+	memcpy(slot->blind, blind, TC_BLIND_LEN);
+	if ((rc = store_candidate_find(w->v, blind, &id, &stored, err)) < 0)
+		return NULL;
+	if (rc == 1) {
+		rc = candkey_unwrap(w->v->keys, slot->key, id, stored.data, stored.len, &ce);
+		tbuf_free(&stored);
+		if (rc != 0) {
+			terr_crypto(err, &ce);
+			return NULL;
+		}
+		slot->id = id;
+		return slot;
+	}
+	/* A new candidate: a key of their own, wrapped under the vault's. */
+	ad.row = ad.candidate = w->next_cand;
+	candkey_generate(slot->key, w->next_cand);
+	candkey_wrap(w->v->keys, slot->key, wrapped);
+	if (part_seal(slot->key, TC_PART_IDENTITY, &ad, td->candidate, strlen(td->candidate),
+	    &name, &ce) != 0) {
+		terr_crypto(err, &ce);
+		return NULL;
+	}
+	rc = store_candidate_add(w->v, w->next_cand, blind, wrapped, &name, err);
+	tbuf_free(&name);
+	if (rc != 0)
+		return NULL;
+	slot->id = w->next_cand++;
+	*created = 1;
+	return slot;
+}
+
+/* Finds or creates the client CLIENT; returns its id or -1. */
+static long long
+writer_client(struct td_writer *w, const char *client, int *created, struct terr *err)
+{
+	uint8_t blind[TC_BLIND_LEN];
+	struct client_slot *slot;
+	struct tc_ad ad = { "clients", "name", 0, 0 };
+	struct tbuf name = { NULL, 0 };
+	struct tc_err ce = { 0 };
+	long long id;
+	int rc;
+
+	*created = 0;
+	if (identity_blind(w->v, "client", client, blind, err) != 0)
+		return -1;
+	slot = &w->clients[(blind[0] | (unsigned)blind[1] << 8) % CLIENT_CACHE];
+	if (slot->id != 0 && memcmp(slot->blind, blind, TC_BLIND_LEN) == 0)
+		return slot->id;
+	if ((id = store_client_find(w->v, blind, err)) < 0)
+		return -1;
+	if (id == 0) {
+		ad.row = id = w->next_client;
+		if (keyring_seal(w->v->keys, &ad, client, strlen(client), &name, &ce) != 0)
+			return terr_crypto(err, &ce);
+		rc = store_client_add(w->v, id, blind, &name, err);
+		tbuf_free(&name);
+		if (rc != 0)
+			return -1;
+		w->next_client++;
+		*created = 1;
+	}
+	memcpy(slot->blind, blind, TC_BLIND_LEN);
+	slot->id = id;
+	return id;
+}
+
+/* Seals TD's four parts under KEY into the four buffers of OUT. */
+static int
+seal_parts(struct candkey *key, const struct turndown *td, struct tbuf out[4],
+    struct terr *err)
+{
+	struct pack sig = { 0 }, ppl = { 0 };
+	struct tc_ad ad = { "turndowns", NULL, td->id, td->candidate_id };
+	const char *share = td->shareable ? td->shareable : "";
+	const char *conf = td->confidential ? td->confidential : "";
+	struct tc_err ce = { 0 };
+	int rc = -1;
+
+	pack_signals(&sig, td);
+	pack_people(&ppl, td);
+	if (sig.failed || ppl.failed) {
+		terr_set(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	ad.column = "signals";
+	if (part_seal(key, TC_PART_SIGNALS, &ad, sig.buf, sig.len, &out[0], &ce) != 0)
+		goto out;
+	ad.column = "people";
+	if (part_seal(key, TC_PART_PEOPLE, &ad, ppl.buf, ppl.len, &out[1], &ce) != 0)
+		goto out;
+	ad.column = "shareable";
+	if (part_seal(key, TC_PART_SHAREABLE, &ad, share, strlen(share), &out[2], &ce) != 0)
+		goto out;
+	ad.column = "confidential";
+	if (confidential_seal(key, &ad, conf, strlen(conf), &out[3], &ce) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (ce.code != 0)
+		terr_crypto(err, &ce);
+	pack_free(&sig);
+	pack_free(&ppl);
+	return rc;
+}
+
+int
+record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *new_client,
+    struct terr *err)
+{
+	struct cand_slot *cand;
+	struct tbuf parts[4] = { { 0 } };
+	struct store_turndown row;
+	int rc = -1;
+
+	if ((cand = writer_candidate(w, td, new_candidate, err)) == NULL)
+		return -1;
+	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
+		return -1;
+	td->candidate_id = cand->id;
+	td->id = w->next_td;
+	if (seal_parts(cand->key, td, parts, err) != 0)
+		goto out;
+	memset(&row, 0, sizeof(row));
+	row.id = td->id;
+	row.candidate_id = td->candidate_id;
+	row.client_id = td->client_id;
+	row.offer_date = td->offer_date;
+	row.decline_date = td->decline_date;
+	row.signals = (struct store_blob){ parts[0].data, parts[0].len };
+	row.people = (struct store_blob){ parts[1].data, parts[1].len };
+	row.shareable = (struct store_blob){ parts[2].data, parts[2].len };
+	row.confidential = (struct store_blob){ parts[3].data, parts[3].len };
+	if (store_turndown_add(w->v, &row, err) != 0)
+		goto out;
+	/* Every turndown gets its stay-in-touch plan, from the one planner. */
+	if (followup_plan_from(w->v, td->id, td->decline_date, err) < 0)
+		goto out;
+	w->next_td++;
+	rc = 0;
+out:
+	for (int i = 0; i < 4; i++)
+		tbuf_free(&parts[i]);
+	return rc;
+}

@@ -1,0 +1,25 @@
+/*
+ * write.h - putting turndowns into the vault: every part sealed under its
+ * candidate's key and bound to its row, and the follow-up plan added in the
+ * same transaction.  `tact log` and `tact import` both write through here.
+ */
+#ifndef TACT_WRITE_H
+#define TACT_WRITE_H
+
+#include "core/records/turndown.h"
+#include "core/store/vault.h"
+
+/* A writer keeps a small cache of unwrapped candidate keys and the next free
+ * ids for a whole import, so that it pays once for what it can. */
+struct td_writer;
+/* Returns a new writer on V (inside the caller's transaction), or NULL;
+ * free it with td_writer_free(). */
+struct td_writer *td_writer_new(struct vault *v, struct terr *err);
+void td_writer_free(struct td_writer *w);
+/* Stores TD (validated) and its follow-up plan inside the caller's
+ * transaction; fills td->id, candidate_id, client_id, and sets
+ * *NEW_CANDIDATE / *NEW_CLIENT. */
+int record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *new_client,
+    struct terr *err);
+
+#endif

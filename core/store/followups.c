@@ -1,0 +1,120 @@
+/*
+ * followups.c - the followups table: one row per task of a turndown's
+ * stay-in-touch plan.  Only ids, kinds, dates and status are in clear; a
+ * done-note is sealed under the candidate's key.  Rows go with their
+ * turndown (ON DELETE CASCADE), so forgetting a candidate erases them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store/engine.h"
+
+int
+store_followup_add(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_FU_ADD, "INSERT OR IGNORE INTO followups(turndown_id, "
+	    "kind, due) VALUES (?, ?, ?)", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, turndown);
+	sqlite3_bind_int(st, 2, kind);
+	sqlite3_bind_text(st, 3, due, -1, SQLITE_TRANSIENT);
+	if (engine_done(v, st, "followups", err) != 0)
+		return -1;
+	return sqlite3_changes(v->eng->db) > 0;
+}
+
+long long
+store_followups(struct vault *v, int all, const char *until, struct store_task **out,
+    struct terr *err)
+{
+	sqlite3_stmt *st;
+	struct store_task *list = NULL, *grown, *t;
+	const char *text;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	st = engine_prepare(v, "SELECT id, turndown_id, kind, due, status, done_on FROM followups "
+	    "WHERE (?1 OR status = 0) AND (?2 IS NULL OR due <= ?2) ORDER BY due, id",
+	    err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, all != 0);
+	if (until != NULL)
+		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 64;
+			if ((grown = realloc(list, cap * sizeof(*list))) == NULL) {
+				rc = SQLITE_NOMEM;
+				break;
+			}
+			list = grown;
+		}
+		t = &list[n++];
+		memset(t, 0, sizeof(*t));
+		t->id = sqlite3_column_int64(st, 0);
+		t->turndown = sqlite3_column_int64(st, 1);
+		t->kind = sqlite3_column_int(st, 2);
+		text = (const char *)sqlite3_column_text(st, 3);
+		snprintf(t->due, sizeof(t->due), "%s", text ? text : "");
+		t->status = sqlite3_column_int(st, 4);
+		if ((text = (const char *)sqlite3_column_text(st, 5)) != NULL)
+			snprintf(t->done_on, sizeof(t->done_on), "%s", text);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(list);
+		return engine_error(v, rc, "followups", err);
+	}
+	*out = list;
+	return (long long)n;
+}
+
+int
+store_followup_owner(struct vault *v, long long id, int *status, long long *candidate,
+    struct tbuf *wrapped, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = engine_prepare(v, "SELECT f.status, t.candidate_id, c.wrapped_key FROM followups f "
+	    "JOIN turndowns t ON t.id = f.turndown_id JOIN candidates c ON c.id = t.candidate_id "
+	    "WHERE f.id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "followups", err)) == 1) {
+		*status = sqlite3_column_int(st, 0);
+		*candidate = sqlite3_column_int64(st, 1);
+		if (engine_blob(st, 2, wrapped, err) != 0)
+			rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_followup_close(struct vault *v, long long id, int status, const char *on,
+    const struct tbuf *note, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = engine_prepare(v, "UPDATE followups SET status = ?, done_on = ?, note = ? WHERE id = ?",
+	    err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int(st, 1, status);
+	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	if (note != NULL && note->data != NULL)
+		sqlite3_bind_blob(st, 3, note->data, (int)note->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, id);
+	rc = engine_done(v, st, "followups", err);
+	sqlite3_finalize(st);
+	return rc;
+}

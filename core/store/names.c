@@ -1,0 +1,144 @@
+/*
+ * names.c - the candidates and clients tables: a keyed blind index of the
+ * normalised name (for finding without decrypting), the sealed name, and
+ * for a candidate the wrapped key that opens every part of their rows.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/store/engine.h"
+
+static const char *const table_names[] = { "candidates", "clients", "turndowns" };
+
+long long
+store_next_id(struct vault *v, enum store_table table, struct terr *err)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	long long id = -1;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT coalesce(max(id), 0) + 1 FROM %s", table_names[table]);
+	if ((st = engine_prepare(v, sql, err)) == NULL)
+		return -1;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		id = sqlite3_column_int64(st, 0);
+	else
+		engine_error(v, rc, table_names[table], err);
+	sqlite3_finalize(st);
+	return id;
+}
+
+int
+store_candidate_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], long long *id,
+    struct tbuf *wrapped, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_CAND_FIND,
+	    "SELECT id, wrapped_key FROM candidates WHERE blind = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	if ((rc = engine_row(v, st, "candidates", err)) == 1) {
+		*id = sqlite3_column_int64(st, 0);
+		if (wrapped != NULL && engine_blob(st, 1, wrapped, err) != 0)
+			rc = -1;
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+store_candidate_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const uint8_t wrapped[TC_WRAPPED_KEY_LEN], const struct tbuf *name, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_CAND_ADD,
+	    "INSERT INTO candidates(id, blind, wrapped_key, name) VALUES (?, ?, ?, ?)", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, wrapped, TC_WRAPPED_KEY_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 4, name->data, (int)name->len, SQLITE_STATIC);
+	return engine_done(v, st, "candidates", err);
+}
+
+int
+store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped, struct tbuf *name,
+    int *turndowns, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = engine_prepare(v, "SELECT wrapped_key, name, (SELECT count(*) FROM turndowns "
+	    "WHERE candidate_id = c.id) FROM candidates c WHERE id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "candidates", err)) == 1) {
+		*turndowns = sqlite3_column_int(st, 2);
+		if (engine_blob(st, 0, wrapped, err) != 0 || engine_blob(st, 1, name, err) != 0) {
+			tbuf_free(wrapped);
+			rc = -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_candidate_delete(struct vault *v, long long id, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int n;
+
+	if ((st = engine_prepare(v, "DELETE FROM turndowns WHERE candidate_id = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	n = engine_done(v, st, "turndowns", err);
+	sqlite3_finalize(st);
+	if (n != 0)
+		return -1;
+	if ((st = engine_prepare(v, "DELETE FROM candidates WHERE id = ?", err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	n = engine_done(v, st, "candidates", err);
+	sqlite3_finalize(st);
+	if (n != 0)
+		return -1;
+	return sqlite3_changes(v->eng->db);
+}
+
+long long
+store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_CLIENT_FIND, "SELECT id FROM clients WHERE blind = ?",
+	    err);
+	long long id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	if ((rc = engine_row(v, st, "clients", err)) == 1)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : id;
+}
+
+int
+store_client_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const struct tbuf *name, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_CLIENT_ADD,
+	    "INSERT INTO clients(id, blind, name) VALUES (?, ?, ?)", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_blob(st, 2, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, name->data, (int)name->len, SQLITE_STATIC);
+	return engine_done(v, st, "clients", err);
+}

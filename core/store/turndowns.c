@@ -1,0 +1,177 @@
+/*
+ * turndowns.c - the turndowns table: ids, client and dates in clear (the
+ * dates are also sealed inside the signals part, which the reader compares),
+ * and four sealed parts.  Reading goes through one iterator that fetches
+ * only the sealed columns asked for, joined with the candidate's wrapped
+ * key; ordered by candidate, it scans the covering index of schema 3.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store/engine.h"
+
+int
+store_turndown_add(struct vault *v, const struct store_turndown *r, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_TD_ADD, "INSERT INTO turndowns(id, candidate_id, "
+	    "client_id, offer_date, decline_date, created, signals, people, shareable, confidential) "
+	    "VALUES (?, ?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), ?, ?, ?, ?)", err);
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_int64(st, 2, r->candidate_id);
+	sqlite3_bind_int64(st, 3, r->client_id);
+	if (r->offer_date != NULL && r->offer_date[0] != '\0')
+		sqlite3_bind_text(st, 4, r->offer_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, r->decline_date, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 6, r->signals.data, (int)r->signals.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, r->people.data, (int)r->people.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, r->shareable.data, (int)r->shareable.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 9, r->confidential.data, (int)r->confidential.len, SQLITE_STATIC);
+	return engine_done(v, st, "turndowns", err);
+}
+
+int
+store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN], struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT decline_date FROM turndowns WHERE id = ?", err);
+	const char *d;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "turndowns", err)) == 1) {
+		d = (const char *)sqlite3_column_text(st, 0);
+		snprintf(out, DATE_LEN, "%s", d ? d : "");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_turndown_confidential(struct vault *v, long long id, long long candidate,
+    struct tbuf *wrapped, struct tbuf *sealed, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = engine_prepare(v, "SELECT c.wrapped_key, t.confidential FROM turndowns t JOIN "
+	    "candidates c ON c.id = t.candidate_id WHERE t.id = ? AND t.candidate_id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, candidate);
+	if ((rc = engine_row(v, st, "turndowns", err)) == 1 &&
+	    (engine_blob(st, 0, wrapped, err) != 0 || engine_blob(st, 1, sealed, err) != 0)) {
+		tbuf_free(wrapped);
+		rc = -1;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- reading many ---------------------------------------------------------- */
+
+struct store_iter {
+	struct vault *v;
+	sqlite3_stmt *st;
+};
+
+enum { COL_ID, COL_CAND, COL_CLIENT, COL_OFFER, COL_DECLINE, COL_SIGNALS, COL_PEOPLE,
+	COL_SHARE, COL_WRAPPED, COL_CNAME, COL_CLNAME };
+
+struct store_iter *
+store_iter_new(struct vault *v, const struct td_filter *f, unsigned cols, struct terr *err)
+{
+	struct store_iter *it = calloc(1, sizeof(*it));
+	char sql[1024];
+	int n, i = 1;
+
+	if (it == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	it->v = v;
+	n = snprintf(sql, sizeof(sql),
+	    "SELECT t.id, t.candidate_id, t.client_id, t.offer_date, t.decline_date, %s, %s, %s, "
+	    "c.wrapped_key, %s, %s FROM turndowns t JOIN candidates c ON c.id = t.candidate_id%s "
+	    "WHERE 1",
+	    cols & STORE_SIGNALS ? "t.signals" : "NULL",
+	    cols & STORE_PEOPLE ? "t.people" : "NULL",
+	    cols & STORE_SHAREABLE ? "t.shareable" : "NULL",
+	    cols & STORE_CAND_NAME ? "c.name" : "NULL",
+	    cols & STORE_CLIENT_NAME ? "cl.name" : "NULL",
+	    cols & STORE_CLIENT_NAME ? " JOIN clients cl ON cl.id = t.client_id" : "");
+	if (f->id)
+		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.id = ?%d", i++);
+	if (f->client_id)
+		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.client_id = ?%d", i++);
+	if (f->candidate_id)
+		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.candidate_id = ?%d", i++);
+	if (f->since)
+		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.decline_date >= ?%d", i++);
+	if (f->until)
+		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.decline_date <= ?%d", i++);
+	snprintf(sql + n, sizeof(sql) - (size_t)n, f->by_candidate ?
+	    " ORDER BY t.candidate_id, t.id" : " ORDER BY t.decline_date, t.id");
+	if ((it->st = engine_prepare(v, sql, err)) == NULL) {
+		store_iter_free(it);
+		return NULL;
+	}
+	i = 1;
+	if (f->id)
+		sqlite3_bind_int64(it->st, i++, f->id);
+	if (f->client_id)
+		sqlite3_bind_int64(it->st, i++, f->client_id);
+	if (f->candidate_id)
+		sqlite3_bind_int64(it->st, i++, f->candidate_id);
+	if (f->since)
+		sqlite3_bind_text(it->st, i++, f->since, -1, SQLITE_TRANSIENT);
+	if (f->until)
+		sqlite3_bind_text(it->st, i++, f->until, -1, SQLITE_TRANSIENT);
+	return it;
+}
+
+static struct store_blob
+column_blob(sqlite3_stmt *st, int col)
+{
+	struct store_blob b = { sqlite3_column_blob(st, col), 0 };
+
+	b.len = (size_t)sqlite3_column_bytes(st, col);
+	return b;
+}
+
+int
+store_iter_next(struct store_iter *it, struct store_row *row, struct terr *err)
+{
+	sqlite3_stmt *st = it->st;
+	int rc;
+
+	memset(row, 0, sizeof(*row));
+	if ((rc = engine_row(it->v, st, "turndowns", err)) != 1)
+		return rc;
+	row->td.id = sqlite3_column_int64(st, COL_ID);
+	row->td.candidate_id = sqlite3_column_int64(st, COL_CAND);
+	row->td.client_id = sqlite3_column_int64(st, COL_CLIENT);
+	row->td.offer_date = (const char *)sqlite3_column_text(st, COL_OFFER);
+	row->td.decline_date = (const char *)sqlite3_column_text(st, COL_DECLINE);
+	row->td.signals = column_blob(st, COL_SIGNALS);
+	row->td.people = column_blob(st, COL_PEOPLE);
+	row->td.shareable = column_blob(st, COL_SHARE);
+	row->wrapped_key = column_blob(st, COL_WRAPPED);
+	row->cand_name = column_blob(st, COL_CNAME);
+	row->client_name = column_blob(st, COL_CLNAME);
+	return 1;
+}
+
+void
+store_iter_free(struct store_iter *it)
+{
+	if (it == NULL)
+		return;
+	sqlite3_finalize(it->st);
+	free(it);
+}
