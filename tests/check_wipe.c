@@ -149,6 +149,17 @@ START_TEST(test_wipe_str_free)
 }
 END_TEST
 
+START_TEST(test_wipe_str_drop)
+{
+	char *s = heap_copy("note " MARKER);
+
+	spy_arm();
+	wipe_str_drop(&s);
+	spy_check(1, "wipe_str_drop");
+	ck_assert_ptr_null(s);
+}
+END_TEST
+
 /* Every text of a turndown, built through its setters and then cleared:
  * neither the setters' working copies nor the fields keep the marker. */
 START_TEST(test_turndown_clear)
@@ -217,7 +228,7 @@ START_TEST(test_tbuf_free)
 	const char *note = "shareable " MARKER " note";
 	struct tc_ad ad = { "turndowns", "shareable", 1, CAND };
 	struct tbuf ct = { NULL, 0 }, pt = { NULL, 0 }, mine;
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct candkey *ck;
 
 	ck_assert_ptr_nonnull(ck = candkey_alloc(&err));
@@ -246,7 +257,7 @@ END_TEST
 START_TEST(test_secret_free)
 {
 	char dir[PATH_MAX], path[PATH_MAX + 16];
-	struct terr err = { 0 };
+	struct tc_err err = { 0 };
 	struct secret *s;
 	FILE *f;
 
@@ -277,6 +288,7 @@ make_wipe_suite(void)
 	tcase_add_test(tc, test_spy_sees_plain_free);
 	tcase_add_test(tc, test_wipe_free);
 	tcase_add_test(tc, test_wipe_str_free);
+	tcase_add_test(tc, test_wipe_str_drop);
 	tcase_add_test(tc, test_turndown_clear);
 	tcase_add_test(tc, test_guard_free);
 	tcase_add_test(tc, test_tbuf_free);
