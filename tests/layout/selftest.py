@@ -8,8 +8,10 @@ temporary folder, checks that the copy passes, then, one at a time on a fresh
 copy, plants one violation of each rule and checks that the checker fails
 with that rule and no other.  Violations are planted in new files (with an
 object compiled for the nm case), so that the test does not depend on which
-files the tree has today and no temporary exception can hide them; the
-stale-exception case removes the cause of the first temporary exception.
+files the tree has today and no temporary exception can hide them.  The
+exception cases give the checker exceptions of their own (--exception):
+one that matches nothing, one that lets exactly its complaint through, and
+one that must not hide a second complaint in the same file.
 """
 
 import argparse
@@ -50,8 +52,11 @@ def first_header(tree, folder, but=()):
 
 
 class Case:
-    def __init__(self, name, rule, plant):
-        self.name, self.rule, self.plant = name, rule, plant
+    """RULE is the one rule the checker must fail on, or None: it must pass.
+    ARGS go to the checker (temporary exceptions of the case's own)."""
+
+    def __init__(self, name, rule, plant, args=()):
+        self.name, self.rule, self.plant, self.args = name, rule, plant, list(args)
 
 
 def write(tree, rel, text):
@@ -83,24 +88,20 @@ def plant_nm(tree, build):
     subprocess.run([cc, "-c", "-o", obj, os.path.join(tree, rel)], check=True)
 
 
-def plant_stale(checker):
-    """Removes the include behind the first temporary exception about an
-    include, as its fix will; None if no such exception is left."""
-    for rule, rel, subject in checker.TEMPORARY_EXCEPTIONS:
-        if "/" in subject and subject.endswith(".h") and not rel.endswith("/"):
-            base = os.path.basename(subject)
-
-            def plant(tree, build, rel=rel, base=base):
-                path = os.path.join(tree, rel)
-                with open(path) as f:
-                    lines = f.readlines()
-                kept = [ln for ln in lines
-                        if not re.match(r'\s*#\s*include\s*"([^"]*/)?%s"' % re.escape(base), ln)]
-                assert len(kept) < len(lines), "no include of %s in %s" % (base, rel)
-                with open(path, "w") as f:
-                    f.writelines(kept)
-            return plant, "%s no longer includes %s" % (rel, subject)
-    return None, None
+def plant_empty_allowed(checker):
+    """Replaces the first allow-listed object the build has by an empty one."""
+    def plant(tree, build):
+        for obj in sorted(checker.NM_ALLOWED):
+            path = os.path.join(build, obj)
+            if os.path.isfile(path):
+                src = os.path.join(tree, obj[:-2] + "_empty.c")
+                write(tree, obj[:-2] + "_empty.c", "int planted_empty;\n")
+                cc = os.environ.get("CC", "cc")
+                subprocess.run([cc, "-c", "-o", path, src], check=True)
+                os.remove(src)
+                return
+        raise SystemExit("selftest: no object of NM_ALLOWED in the build")
+    return plant
 
 
 def cases(checker):
@@ -143,16 +144,30 @@ def cases(checker):
         Case("an object outside the allow-list referencing confidential_open", "nm", plant_nm),
         Case("a source without an object", "nm", plant_files(lambda t: [
             ("core/scripts/planted_unbuilt.c", "/* planted by the self-test */\n")])),
+        Case("an object of the allow-list that no longer touches the note", "nm",
+             plant_empty_allowed(checker)),
+        Case("a temporary exception that matches nothing", "stale-exception",
+             plant_files(lambda t: []),
+             ["--exception", "crypto-include,crypto/planted.h,core/base/planted_x.h"]),
+        Case("a temporary exception letting its own complaint through", None,
+             plant_files(lambda t: [
+                 ("core/base/planted_x.h", ""),
+                 ("crypto/planted.h", inc("core/base/planted_x.h"))]),
+             ["--exception", "crypto-include,crypto/planted.h,core/base/planted_x.h"]),
+        Case("a temporary exception letting nothing else through in its file",
+             "crypto-include",
+             plant_files(lambda t: [
+                 ("core/base/planted_x.h", ""),
+                 ("core/base/planted_y.h", ""),
+                 ("crypto/planted.h", inc("core/base/planted_x.h") + "\n"
+                  + inc("core/base/planted_y.h"))]),
+             ["--exception", "crypto-include,crypto/planted.h,core/base/planted_x.h"]),
     ]
-    plant, what = plant_stale(checker)
-    if plant is not None:
-        out.append(Case("a temporary exception outliving its fix (%s)" % what,
-                        "stale-exception", plant))
     return out
 
 
-def run_checker(tree, build):
-    res = subprocess.run([sys.executable, CHECKER, "--root", tree, "--build", build],
+def run_checker(tree, build, args=()):
+    res = subprocess.run([sys.executable, CHECKER, "--root", tree, "--build", build] + list(args),
                          capture_output=True, text=True)
     return res.returncode, res.stdout + res.stderr
 
@@ -200,9 +215,14 @@ def main():
             shutil.copytree(pristine_src, src)
             shutil.copytree(pristine_build, build)
             case.plant(src, build)
-            rc, out = run_checker(src, build)
+            rc, out = run_checker(src, build, case.args)
             rules = set(RULE.findall(out))
-            if rc == 0 or rules != {case.rule}:
+            if case.rule is None:
+                if rc != 0 or rules:
+                    failed.append("%s: expected a pass, got exit %d:\n%s" % (case.name, rc, out))
+                elif args.verbose:
+                    print("selftest: ok: %s passes" % case.name)
+            elif rc == 0 or rules != {case.rule}:
                 failed.append("%s: expected a failure on [%s] alone, got exit %d with %s:\n%s"
                               % (case.name, case.rule, rc, sorted(rules) or "none", out))
             elif args.verbose:
@@ -212,8 +232,8 @@ def main():
 
     for f in failed:
         print("check-layout self-test: FAILED: " + f)
-    kinds = sorted(set(c.rule for c in all_cases))
-    print("check-layout self-test: clean copy %s; %d/%d planted violations fail as they should "
+    kinds = sorted(set(c.rule for c in all_cases if c.rule is not None))
+    print("check-layout self-test: clean copy %s; %d/%d planted cases behave as they should "
           "(%s)" % ("fails" if any(f.startswith("the clean copy") for f in failed) else "passes",
                     len(all_cases) - sum(1 for f in failed if not f.startswith("the clean")),
                     len(all_cases), ", ".join(kinds)))
