@@ -100,14 +100,8 @@ NM_ALLOWED = {
 TEMPORARY_CRYPTO_EXCEPTIONS = ()
 # SQL outside core/store/: none left.
 TEMPORARY_SQL_EXCEPTIONS = ()
-# engine.h (the store's internal header) includes vault.h for struct vault,
-# struct terr and struct tbuf, while vault.c includes engine.h.  A forward
-# declaration of struct vault in engine.h, with core/base/error.h and
-# crypto/tcrypto.h included directly, ends it.
-TEMPORARY_CYCLE_EXCEPTIONS = (
-    ("cycle", "core/store/engine",
-     "core/store/engine -> core/store/vault -> core/store/engine"),
-)
+# Include cycles: none left.
+TEMPORARY_CYCLE_EXCEPTIONS = ()
 TEMPORARY_EXCEPTIONS = (TEMPORARY_CRYPTO_EXCEPTIONS + TEMPORARY_SQL_EXCEPTIONS
                         + TEMPORARY_CYCLE_EXCEPTIONS)
 

@@ -17,7 +17,7 @@
  *   - the schema is versioned and migrated forward on open; a damaged
  *     schema is EX_DATAERR "vault ... is damaged", never EX_SOFTWARE;
  *   - erased rows leave no copy behind (secure delete, then checkpoint).
- * The SQLite engine lives in the other files of this folder: vault.c (file,
+ * The SQLite engine lives in the other files of this folder: sqlite.c (file,
  * schema, transactions, errors), slots.c, names.c, turndowns.c, followups.c.
  */
 #ifndef TACT_VAULT_H

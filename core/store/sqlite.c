@@ -1,5 +1,6 @@
 /*
- * vault.c - the SQLite vault file.
+ * sqlite.c - the SQLite engine: the vault file, its schema and migrations,
+ * transactions, and the one mapping of SQLite errors to exit codes.
  *
  * One database in WAL mode with secure_delete on, so that deleted rows are
  * overwritten, and synchronous=FULL, so that a committed turndown survives
