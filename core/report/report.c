@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "crypto/tcrypto.h"
+#include "core/base/rng.h"
 #include "core/report/report.h"
 #include "core/report/scrub.h"
 
@@ -32,30 +33,14 @@
 
 /* ---- randomness ------------------------------------------------------------ */
 
-static uint64_t
-splitmix64(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* Returns a uniform number below UPPER (> 0): reproducible from the seed
  * when there is one, else from the system's generator. */
 static uint32_t
 random_below(struct report *r, uint32_t upper)
 {
-	uint64_t limit, x;
-
 	if (!r->scope.seeded)
 		return tc_random_below(upper);
-	limit = UINT64_MAX - UINT64_MAX % upper;
-	do
-		x = splitmix64(&r->rng);
-	while (x >= limit);
-	return (uint32_t)(x % upper);
+	return (uint32_t)rng_below(&r->rng, upper);
 }
 
 /* ---- building ----------------------------------------------------------------- */
