@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/base/rng.h"
+#include "core/text/wrap.h"
 #include "core/scripts/choose.h"
 
 void
@@ -143,27 +144,5 @@ strlist_free(char **list, size_t n)
 void
 wording_wrap(FILE *out, const char *lead, const char *indent, const char *s, size_t width)
 {
-	size_t col = strlen(lead), wl;
-	const char *p = s;
-	int first = 1;
-
-	fputs(lead, out);
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		if ((wl = strcspn(p, " ")) == 0)
-			break;
-		if (!first && col + 1 + wl > width) {
-			fprintf(out, "\n%s", indent);
-			col = strlen(indent);
-		} else if (!first) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(p, 1, wl, out);
-		col += wl;
-		p += wl;
-		first = 0;
-	}
-	fputc('\n', out);
+	text_wrap(out, lead, indent, s, width);
 }

@@ -41,7 +41,8 @@ char *choose_from(struct chooser *c, const char *const *list, size_t from, size_
 int strlist_push(char ***list, size_t *n, char *s);     /* S NULL: nothing added, 0 */
 void strlist_free(char **list, size_t n);
 
-/* Writes S wrapped at WIDTH columns, after LEAD on the first line and INDENT after. */
+/* Writes S wrapped at WIDTH columns, after LEAD on the first line and INDENT
+ * after: text_wrap() of core/text/wrap.h. */
 void wording_wrap(FILE *out, const char *lead, const char *indent, const char *s, size_t width);
 
 #endif

@@ -1,0 +1,58 @@
+/*
+ * words.h - what a word is: the characters that make one, where one ends,
+ * the apostrophes and hyphens inside one, and a text read as a list of
+ * words in their comparison forms.
+ */
+#ifndef TACT_TEXT_WORDS_H
+#define TACT_TEXT_WORDS_H
+
+#include <stddef.h>
+#include <unitypes.h>
+
+/* Whether C is part of a word: a letter, a mark or a digit, in any script. */
+int text_is_word_char(ucs4_t c);
+/* Whether C is written as an apostrophe (' U+2019 U+2018 U+02BC ...). */
+int text_is_apostrophe(ucs4_t c);
+/* Whether C is written as a hyphen inside a word (- U+2010 U+2011 ...). */
+int text_is_hyphen(ucs4_t c);
+/* Whether C is a capital letter (upper or title case). */
+int text_is_capital(ucs4_t c);
+/* Whether C ends a sentence (. ! ? a line break, an ellipsis, U+3002 ...). */
+int text_ends_sentence(ucs4_t c);
+
+/* Returns the length in bytes of the word that starts at S (N bytes left):
+ * word characters, with single apostrophes or hyphens between them
+ * ("O'Brien", "Anne-Marie"); 0 if S does not start with a word character. */
+size_t text_word_len(const char *s, size_t n);
+
+/* Two ways to read the apostrophes inside a word, both of which people
+ * use: as a break ("don't" is "don t") or not at all ("dont"). */
+enum text_reading {
+	TEXT_SPLIT,
+	TEXT_JOIN
+};
+
+struct text_word {
+	const char *form;       /* comparison form (core/text/fold.h), NUL-terminated */
+	size_t len;             /* its bytes */
+	size_t form_at;         /* where the form is in text_words.forms */
+	size_t chars;           /* the characters of the form */
+	size_t at, span;        /* where the word was in the text read (bytes) */
+	unsigned capital : 1;   /* began with a capital letter */
+	unsigned sentence_start : 1;    /* first word of the text or after . ! ? */
+};
+
+struct text_words {
+	struct text_word *v;
+	size_t n;
+	char *forms;            /* every form, one after another */
+	size_t forms_cap;
+};
+
+/* Reads the N bytes at TEXT as words, the HOW way, into W.  Returns 0, or
+ * -1 when out of memory (W is then empty).  Free with text_words_free(),
+ * which wipes the forms: the text may be confidential. */
+int text_words_read(struct text_words *w, const char *text, size_t n, enum text_reading how);
+void text_words_free(struct text_words *w);
+
+#endif
