@@ -4,13 +4,20 @@
  * Rules (SPEC section 5): no run of three or more consecutive words of the
  * confidential note unless the run is also in the shareable note; never the
  * name of a person met who was seen neutrally or negatively; never a name
- * that appears only in the confidential note.  Words are compared without
- * case or punctuation, and twice over: once with apostrophes splitting a
- * word ("don't" is "don t") and once joining it ("dont"), so neither way of
- * reading the text slips past.  Words, their comparison forms and the
- * common words that name nobody come from core/text/, shared with the
- * report's scrubber.  A hash collision can only make the guard stricter,
- * never let a run through.
+ * that appears only in the confidential note (a capitalised word that is
+ * not a common word).
+ *
+ * Words are read as people read them (core/text/, shared with the report's
+ * scrubber): in their comparison forms (NFKC, full case folding, no
+ * accents, no invisible characters, so "JOSÉ" and "Jose" are one word), and
+ * twice over: once with apostrophes, hyphens and invisible characters
+ * splitting a word ("O Brien") and once dropped ("OBrien").
+ * Every rule is built from both readings and checked against both.  In
+ * Chinese, Japanese, Thai and Korean text, where a whole phrase is one
+ * word, the names of people met are also looked for inside it.
+ *
+ * The guard keeps no text: runs and names are kept as 64-bit hashes.  A
+ * hash collision can only make the guard stricter, never let a run through.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -20,6 +27,7 @@
 #include "core/confidential/confidential.h"
 #include "core/confidential/guard.h"
 #include "core/text/common.h"
+#include "core/text/utf8.h"
 #include "core/text/words.h"
 
 struct hashset {
@@ -31,9 +39,15 @@ struct guard {
 	struct hashset runs;    /* confidential trigrams not in the shareable note */
 	struct hashset names;   /* single words and whole names that must not appear */
 	struct hashset cap_names;       /* words that must not appear capitalised */
+	struct hashset inner;   /* names in scripts without spaces: not even inside a word */
+	uint64_t inner_lens;    /* bit L: some name of INNER has L characters */
 };
 
-/* Both readings of a text's apostrophes (core/text/words.h), for every rule. */
+/* The longest name, in characters, looked for inside a word. */
+#define INNER_MAX 63
+
+/* Both readings of a text's apostrophes, hyphens and invisible characters
+ * (core/text/words.h), for every rule. */
 static const enum text_reading readings[] = { TEXT_SPLIT, TEXT_JOIN };
 #define NREADINGS (sizeof(readings) / sizeof(*readings))
 
@@ -46,17 +60,41 @@ read_words(struct text_words *w, const char *text, enum text_reading how)
 	return text_words_read(w, text, strlen(text), how);
 }
 
+/* Hashes (FNV-1a) a sequence of words: bytes of a word, then an end of word. */
+#define HASH_START 1469598103934665603ULL
+
+static uint64_t
+hash_bytes(uint64_t h, const char *p, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)p[k]) * 1099511628211ULL;
+	return h;
+}
+
+static uint64_t
+hash_end_word(uint64_t h)
+{
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
+
 /* Returns the hash of the COUNT words at W, never 0. */
 static uint64_t
 hash_words(const struct text_word *w, size_t count)
 {
-	uint64_t h = 1469598103934665603ULL;
+	uint64_t h = HASH_START;
 
-	for (size_t i = 0; i < count; i++) {
-		for (size_t k = 0; k < w[i].len; k++)
-			h = (h ^ (unsigned char)w[i].form[k]) * 1099511628211ULL;
-		h = (h ^ 0x1f) * 1099511628211ULL;
-	}
+	for (size_t i = 0; i < count; i++)
+		h = hash_end_word(hash_bytes(h, w[i].form, w[i].len));
+	return h ? h : 1;
+}
+
+/* Returns the hash of the N bytes at P read as one word, never 0: a word
+ * hashes as a piece of another word with the same letters does. */
+static uint64_t
+hash_piece(const char *p, size_t n)
+{
+	uint64_t h = hash_end_word(hash_bytes(HASH_START, p, n));
+
 	return h ? h : 1;
 }
 
@@ -189,7 +227,7 @@ out:
 	return rc;
 }
 
-/* Adds every single word of TEXT to SET. */
+/* Adds every single word of TEXT, read both ways, to SET. */
 static int
 add_words(struct hashset *set, const char *text)
 {
@@ -198,11 +236,13 @@ add_words(struct hashset *set, const char *text)
 
 	if (text == NULL)
 		return 0;
-	if (read_words(&w, text, TEXT_SPLIT) != 0)
-		return -1;
-	for (size_t i = 0; i < w.n && rc == 0; i++)
-		rc = set_add(set, hash_words(w.v + i, 1));
-	text_words_free(&w);
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++) {
+		if (read_words(&w, text, readings[r]) != 0)
+			return -1;
+		for (size_t i = 0; i < w.n && rc == 0; i++)
+			rc = set_add(set, hash_words(w.v + i, 1));
+		text_words_free(&w);
+	}
 	return rc;
 }
 
@@ -224,23 +264,92 @@ sayable_words(struct hashset *sayable, const char *share, const struct person *m
 	return 0;
 }
 
-/* Adds the name of a person seen neutrally or negatively: the whole name,
- * and each part that may name them ("Will", "Grant": said capitalised,
- * a common word is the name). */
+/* Adds the N bytes at P (CHARS characters), a name in a script written
+ * without spaces, to the names looked for inside words. */
+static int
+add_inner(struct guard *g, const char *p, size_t n, size_t chars)
+{
+	if (chars < 2 || chars > INNER_MAX)
+		return 0;
+	g->inner_lens |= (uint64_t)1 << chars;
+	return set_add(&g->inner, hash_piece(p, n));
+}
+
+/* Adds the names in W, the name of a person read one way, that are written
+ * without spaces: each such part, and when every part is, all of them run
+ * together (a name entered as "王 小明" is written "王小明" in a sentence). */
+static int
+add_inner_parts(struct guard *g, const struct text_words *w)
+{
+	size_t bytes = 0, chars = 0, at = 0;
+	int all_spaceless = w->n >= 2, rc = 0;
+	char *all;
+
+	for (size_t i = 0; i < w->n && rc == 0; i++) {
+		if (!w->v[i].spaceless) {
+			all_spaceless = 0;
+			continue;
+		}
+		bytes += w->v[i].len;
+		chars += w->v[i].chars;
+		rc = add_inner(g, w->v[i].form, w->v[i].len, w->v[i].chars);
+	}
+	if (rc != 0 || !all_spaceless)
+		return rc;
+	if ((all = malloc(bytes + 1)) == NULL)
+		return -1;
+	for (size_t i = 0; i < w->n; i++) {
+		memcpy(all + at, w->v[i].form, w->v[i].len);
+		at += w->v[i].len;
+	}
+	rc = add_inner(g, all, bytes, chars);
+	wipe_free(all, bytes + 1);
+	return rc;
+}
+
+/* Adds the name of a person seen neutrally or negatively, read both ways:
+ * the whole name, and each part that may name them ("Will", "Grant": said
+ * capitalised, a common word is the name). */
 static int
 add_person(struct guard *g, const char *name)
 {
 	struct text_words w;
 	int rc = 0;
 
-	if (read_words(&w, name, TEXT_SPLIT) != 0)
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++) {
+		if (read_words(&w, name, readings[r]) != 0)
+			return -1;
+		if (w.n >= 2)
+			rc = set_add(&g->names, hash_words(w.v, w.n));
+		for (size_t i = 0; i < w.n && rc == 0; i++)
+			if (may_name(&w.v[i]))
+				rc = set_add(is_common(&w.v[i], name) ? &g->cap_names : &g->names,
+				    hash_words(w.v + i, 1));
+		if (rc == 0)
+			rc = add_inner_parts(g, &w);
+		text_words_free(&w);
+	}
+	return rc;
+}
+
+/* Adds the capitalised words of CONF, read the HOW way, that SAYABLE lacks. */
+static int
+add_capitalised(struct guard *g, const char *conf, const struct hashset *sayable,
+    enum text_reading how)
+{
+	struct text_words w;
+	int rc = 0;
+
+	if (read_words(&w, conf, how) != 0)
 		return -1;
-	if (w.n >= 2)
-		rc = set_add(&g->names, hash_words(w.v, w.n));
-	for (size_t i = 0; i < w.n && rc == 0; i++)
-		if (may_name(&w.v[i]))
-			rc = set_add(is_common(&w.v[i], name) ? &g->cap_names : &g->names,
-			    hash_words(w.v + i, 1));
+	for (size_t i = 0; i < w.n && rc == 0; i++) {
+		uint64_t h = hash_words(w.v + i, 1);
+
+		if (!w.v[i].capital || !may_name(&w.v[i]) || is_common(&w.v[i], conf) ||
+		    set_has(sayable, h))
+			continue;
+		rc = set_add(w.v[i].sentence_start ? &g->cap_names : &g->names, h);
+	}
 	text_words_free(&w);
 	return rc;
 }
@@ -250,28 +359,16 @@ add_names(struct guard *g, const char *conf, const char *share, const struct per
     size_t nmet, const char *const *known)
 {
 	struct hashset sayable = { 0 };
-	struct text_words w = { 0 };
-	int rc = -1;
+	int rc;
 
 	for (size_t k = 0; k < nmet; k++)
 		if (met[k].impression != IMP_POSITIVE && met[k].name != NULL &&
 		    add_person(g, met[k].name) != 0)
 			return -1;
 	/* Capitalised words of the confidential note the shareable note lacks. */
-	if (sayable_words(&sayable, share, met, nmet, known) != 0 ||
-	    read_words(&w, conf, TEXT_SPLIT) != 0)
-		goto out;
-	rc = 0;
-	for (size_t i = 0; i < w.n && rc == 0; i++) {
-		uint64_t h = hash_words(w.v + i, 1);
-
-		if (!w.v[i].capital || !may_name(&w.v[i]) || is_common(&w.v[i], conf) ||
-		    set_has(&sayable, h))
-			continue;
-		rc = set_add(w.v[i].sentence_start ? &g->cap_names : &g->names, h);
-	}
-out:
-	text_words_free(&w);
+	rc = sayable_words(&sayable, share, met, nmet, known);
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++)
+		rc = add_capitalised(g, conf, &sayable, readings[r]);
 	set_free(&sayable);
 	return rc;
 }
@@ -343,6 +440,61 @@ guard_new_for(struct vault *v, const struct turndown *td, long recipient, struct
 
 /* ---- checking -------------------------------------------------------------- */
 
+/* Whether the N bytes at FORM, words of a script written without spaces,
+ * hold a name of G->inner anywhere in them. */
+static int
+has_inner_name(const struct guard *g, const char *form, size_t n)
+{
+	size_t starts[INNER_MAX + 1], at = 0;
+	ucs4_t c;
+
+	/* STARTS: where the last INNER_MAX + 1 characters began, in a ring. */
+	for (size_t i = 0; at <= n; i++) {
+		starts[i % (INNER_MAX + 1)] = at;
+		for (size_t l = 2; l <= INNER_MAX && l <= i; l++) {
+			size_t from = starts[(i - l) % (INNER_MAX + 1)];
+
+			if ((g->inner_lens & ((uint64_t)1 << l)) &&
+			    set_has(&g->inner, hash_piece(form + from, at - from)))
+				return 1;
+		}
+		if (at == n)
+			break;
+		at += text_utf8_next(form + at, n - at, &c);
+	}
+	return 0;
+}
+
+/* Whether the words of W from *I on that are in a script written without
+ * spaces, run together (a space or a comma between them is no break to a
+ * reader of Chinese), hold a name of G->inner.  Moves *I past them; -1 when
+ * out of memory. */
+static int
+inner_run_has_name(const struct guard *g, const struct text_words *w, size_t *i)
+{
+	size_t end = *i, bytes = 0, at = 0;
+	char *all;
+	int found;
+
+	while (end < w->n && w->v[end].spaceless)
+		bytes += w->v[end++].len;
+	if (end == *i + 1) {
+		found = has_inner_name(g, w->v[*i].form, w->v[*i].len);
+		*i = end;
+		return found;
+	}
+	if ((all = malloc(bytes + 1)) == NULL)
+		return -1;
+	for (size_t k = *i; k < end; k++) {
+		memcpy(all + at, w->v[k].form, w->v[k].len);
+		at += w->v[k].len;
+	}
+	found = has_inner_name(g, all, bytes);
+	wipe_free(all, bytes + 1);
+	*i = end;
+	return found;
+}
+
 /* Whether TEXT, read the HOW way, breaks a rule; *RULE names it. */
 static int
 check_words(const struct guard *g, const char *text, enum text_reading how, const char **rule)
@@ -372,6 +524,18 @@ check_words(const struct guard *g, const char *text, enum text_reading how, cons
 			}
 		}
 	}
+	for (size_t i = 0; i < w.n && !fired && g->inner_lens != 0;) {
+		int found;
+
+		if (!w.v[i].spaceless) {
+			i++;
+			continue;
+		}
+		if ((found = inner_run_has_name(g, &w, &i)) != 0) {
+			*rule = found < 0 ? "out of memory" : "a name that must not be said";
+			fired = 1;
+		}
+	}
 	text_words_free(&w);
 	return fired;
 }
@@ -394,5 +558,6 @@ guard_free(struct guard *g)
 	set_free(&g->runs);
 	set_free(&g->names);
 	set_free(&g->cap_names);
+	set_free(&g->inner);
 	free(g);
 }

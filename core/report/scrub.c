@@ -5,13 +5,16 @@
  *
  * Leaking a name is worse than losing a word, so the rules are one-sided.
  * The names we know (the candidate's, the people met) are matched word by
- * word in any case.  Beyond them, every word with a capital letter is taken
- * for a name, except "I", a short list of business abbreviations (HR, CEO)
- * and, at the start of a sentence only, a list of common words ("The",
- * "Compensation", "We").  A capitalised word opening a sentence that is not
+ * word in their comparison forms (any case, accents, ligatures, fullwidth
+ * letters, invisible characters, apostrophes and hyphens kept or dropped),
+ * and inside the words of Chinese, Japanese, Thai and Korean text, which
+ * has no spaces to end a name at.  Beyond them, every word with a capital
+ * letter is taken for a name, except "I", a short list of business
+ * abbreviations (HR, CEO) and, at the start of a sentence only, a list of
+ * common words ("The", "Compensation", "We").  A capitalised word opening a sentence that is not
  * on that list ("Karen was great") is replaced too.  Names written in lower
- * case and not among the known ones cannot be recognised; nor can names in
- * scripts without capitals.
+ * case and not among the known ones cannot be recognised; nor can unknown
+ * names in scripts without capitals.
  *
  * Words, their comparison forms and the lists of common words come from
  * core/text/, shared with the leak guard, so that both read a name alike.
@@ -108,61 +111,127 @@ is_date_word(const char *form)
 
 /* ---- known names ----------------------------------------------------------- */
 
-/* The comparison forms of the known names' words. */
-struct names {
+/* The comparison forms of the known names' words, and of those in scripts
+ * written without spaces, which are looked for inside words too. */
+struct forms {
 	char **v;
 	size_t n, cap;
+};
+
+struct names {
+	struct forms words, inner;
 	int oom;
 };
 
-/* Adds the words of NAME of two characters or more (split at anything that
- * is not a letter or digit). */
+/* Adds a copy of the N bytes at FORM to F. */
+static void
+forms_add(struct names *ns, struct forms *f, const char *form, size_t n)
+{
+	if (ns->oom)
+		return;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		char **v = realloc(f->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			ns->oom = 1;
+			return;
+		}
+		f->v = v;
+		f->cap = cap;
+	}
+	if ((f->v[f->n] = strndup(form, n)) == NULL)
+		ns->oom = 1;
+	else
+		f->n++;
+}
+
+static void
+forms_free(struct forms *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i]);
+	free(f->v);
+}
+
+/* Adds the words of NAME of two characters or more, read both ways ("O'Brien"
+ * gives "brien" and "obrien").  Those in a script written without spaces
+ * are also looked for inside words, each and all run together. */
 static void
 names_add(struct names *ns, const char *name)
 {
+	static const enum text_reading readings[] = { TEXT_SPLIT, TEXT_JOIN };
 	struct text_words w;
 
-	if (text_words_read(&w, name, strlen(name), TEXT_SPLIT) != 0) {
-		ns->oom = 1;
-		return;
-	}
-	for (size_t i = 0; i < w.n && !ns->oom; i++) {
-		if (w.v[i].chars < 2)
-			continue;
-		if (ns->n == ns->cap) {
-			size_t cap = ns->cap ? ns->cap * 2 : 16;
-			char **v = realloc(ns->v, cap * sizeof(*v));
+	for (size_t r = 0; r < 2 && !ns->oom; r++) {
+		char *all = NULL;
+		size_t len = 0;
+		int spaceless = 1;
 
-			if (v == NULL) {
-				ns->oom = 1;
-				break;
-			}
-			ns->v = v;
-			ns->cap = cap;
-		}
-		if ((ns->v[ns->n] = strdup(w.v[i].form)) == NULL)
+		if (text_words_read(&w, name, strlen(name), readings[r]) != 0) {
 			ns->oom = 1;
-		else
-			ns->n++;
+			return;
+		}
+		for (size_t i = 0; i < w.n && !ns->oom; i++) {
+			if (!w.v[i].spaceless)
+				spaceless = 0;
+			if (w.v[i].chars < 2)
+				continue;
+			forms_add(ns, &ns->words, w.v[i].form, w.v[i].len);
+			if (w.v[i].spaceless)
+				forms_add(ns, &ns->inner, w.v[i].form, w.v[i].len);
+		}
+		if (spaceless && w.n >= 2 && !ns->oom) {
+			if ((all = calloc(1, w.forms_cap)) == NULL)
+				ns->oom = 1;
+			for (size_t i = 0; all != NULL && i < w.n; i++) {
+				memcpy(all + len, w.v[i].form, w.v[i].len);
+				len += w.v[i].len;
+			}
+			if (all != NULL)
+				forms_add(ns, &ns->inner, all, len);
+			free(all);
+		}
+		text_words_free(&w);
 	}
-	text_words_free(&w);
 }
 
 static int
 names_match(const struct names *ns, const char *form)
 {
-	for (size_t i = 0; i < ns->n; i++)
-		if (strcmp(ns->v[i], form) == 0)
+	for (size_t i = 0; i < ns->words.n; i++)
+		if (strcmp(ns->words.v[i], form) == 0)
 			return 1;
 	return 0;
+}
+
+/* Returns where in FORM (LEN bytes) from AT the first name of NS->inner
+ * starts (the longest there), its length in *NLEN; LEN if none does. */
+static size_t
+names_find_inner(const struct names *ns, const char *form, size_t len, size_t at,
+    size_t *nlen)
+{
+	size_t best = len;
+
+	*nlen = 0;
+	for (size_t i = 0; i < ns->inner.n; i++) {
+		size_t l = strlen(ns->inner.v[i]);
+		const char *p = memmem(form + at, len - at, ns->inner.v[i], l);
+
+		if (p != NULL && ((size_t)(p - form) < best ||
+		    ((size_t)(p - form) == best && l > *nlen))) {
+			best = (size_t)(p - form);
+			*nlen = l;
+		}
+	}
+	return best;
 }
 
 static void
 names_free(struct names *ns)
 {
-	for (size_t i = 0; i < ns->n; i++)
-		free(ns->v[i]);
-	free(ns->v);
+	forms_free(&ns->words);
+	forms_free(&ns->inner);
 }
 
 /* ---- tokens ----------------------------------------------------------------- */
@@ -385,22 +454,55 @@ emit_token(struct sbuf *b, const char *token, const char *suffix, size_t slen)
 
 enum word_kind { WORD_KEEP, WORD_NAME, WORD_DATE };
 
-/* Whether a part of the word W (N bytes), split at apostrophes and
- * hyphens, is a known name's. */
+/* Whether the word W (N bytes), or a part of it split at apostrophes,
+ * hyphens and invisible characters, is a known name's. */
 static int
 has_known_part(const struct names *ns, const unsigned char *w, size_t n)
 {
+	static const enum text_reading readings[] = { TEXT_SPLIT, TEXT_JOIN };
 	struct text_words parts;
 	int found = 0;
 
-	if (ns->n == 0)
+	if (ns->words.n == 0)
 		return 0;
-	if (text_words_read(&parts, (const char *)w, n, TEXT_SPLIT) != 0)
-		return 1;               /* out of memory: replace rather than keep */
-	for (size_t i = 0; i < parts.n && !found; i++)
-		found = names_match(ns, parts.v[i].form);
-	text_words_free(&parts);
+	for (size_t r = 0; r < 2 && !found; r++) {
+		if (text_words_read(&parts, (const char *)w, n, readings[r]) != 0)
+			return 1;       /* out of memory: replace rather than keep */
+		for (size_t i = 0; i < parts.n && !found; i++)
+			found = names_match(ns, parts.v[i].form);
+		text_words_free(&parts);
+	}
 	return found;
+}
+
+/* Writes the word W (N bytes) of a script written without spaces, a whole
+ * phrase, with every known name inside it replaced.  Returns -1 when out
+ * of memory. */
+static int
+emit_spaceless(struct sbuf *b, const struct names *ns, const char *w, size_t n)
+{
+	struct text_folded f;
+	size_t at = 0, done = 0, ms, nlen;
+
+	if (ns->inner.n == 0) {
+		sb_put(b, w, n);
+		return 0;
+	}
+	if (text_fold_mapped(&f, w, n, 1) != 0)
+		return -1;
+	while (at < f.len && (ms = names_find_inner(ns, f.form, f.len, at, &nlen)) < f.len) {
+		size_t from = f.from[ms], to = f.to[ms + nlen - 1];
+
+		if (from < done)
+			from = done;
+		sb_put(b, w + done, from - done);
+		emit_token(b, "[name]", "", 0);
+		done = to;
+		at = ms + nlen;
+	}
+	sb_put(b, w + done, n - done);
+	text_folded_free(&f);
+	return 0;
 }
 
 /* Decides what the word W (N bytes) at a sentence start or not becomes.
@@ -508,6 +610,15 @@ scrub_text(const char *text, const char *const *names, size_t nnames)
 		} else if (text_is_word_char(cp)) {
 word:
 			len = text_word_len(text + i, n - i);
+			if (text_word_spaceless(text + i, len)) {
+				if (emit_spaceless(&b, &ns, text + i, len) != 0)
+					b.oom = 1;
+				end = i + len;
+				start = 0;
+				prev = 'a';
+				i = end;
+				continue;
+			}
 			stem = stem_len(s + i, len);
 			switch (classify(&ns, s + i, len, stem, start)) {
 			case WORD_KEEP:

@@ -3,15 +3,21 @@
  * alike, on libunistring's character data.
  *
  * A word is a run of letters, marks and digits of any script; everything
- * else separates words ("process\u2014the" is two).  An apostrophe or a
- * hyphen between two word characters is inside the word, and a reader may
- * take it either way, so a text is read twice over by those who must not
- * miss a word: once with each apostrophe splitting the word, once with it
- * dropped.
+ * else separates words ("process—the" is two).  Inside a word may be
+ * an apostrophe or a hyphen ("O'Brien", "Anne-Marie") and characters that
+ * show nothing (a zero-width space, a soft hyphen).  A reader may take each
+ * of those as a break or not at all, so a text is read twice over by those
+ * who must not miss a word: once with them splitting the word ("O Brien"),
+ * once with them dropped ("OBrien").
+ *
+ * Chinese, Japanese, Thai and the other scripts written without spaces
+ * make one long word of a whole phrase; a word also ends where such a
+ * script meets one written with spaces, so that a Latin name inside
+ * Chinese text is a word of its own.  Finding a name inside the long word
+ * is the reader's business (text_word.spaceless tells it to look).
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unicase.h>
 #include <unictype.h>
 
 #include "core/base/wipe.h"
@@ -19,73 +25,198 @@
 #include "core/text/utf8.h"
 #include "core/text/words.h"
 
+/* Scripts written without spaces between words.  Korean has spaces, but
+ * between phrases: a particle is written onto the name it follows
+ * ("김민수가"), so a name is looked for inside Hangul words too. */
+static const char *const spaceless_scripts[] = {
+	"Han", "Hiragana", "Katakana", "Bopomofo", "Thai", "Lao", "Khmer", "Myanmar",
+	"Tibetan", "Yi", "Hangul", NULL
+};
+
+enum word_class { CLASS_ANY, CLASS_SPACED, CLASS_SPACELESS };
+
 int
-text_is_word_char(ucs4_t c)
+text_is_ignorable(ucs4_t c)
 {
-	return !text_is_apostrophe(c) && (uc_is_alnum(c) ||
-	    uc_is_general_category(c, UC_CATEGORY_L) || uc_is_general_category(c, UC_CATEGORY_M) ||
-	    uc_is_general_category(c, UC_CATEGORY_N));
+	return c >= 0x80 && uc_is_property_default_ignorable_code_point(c);
 }
 
 int
 text_is_apostrophe(ucs4_t c)
 {
-	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02bc;
+	switch (c) {
+	case '\'':
+	case '`':
+	case 0x00b4:            /* acute accent, typed for an apostrophe */
+	case 0x02b9:            /* modifier letter prime */
+	case 0x02bb:            /* modifier letter turned comma (okina) */
+	case 0x02bc:            /* modifier letter apostrophe */
+	case 0x2018:
+	case 0x2019:
+	case 0x201b:
+	case 0x2032:            /* prime */
+	case 0xff07:            /* fullwidth apostrophe */
+		return 1;
+	}
+	return 0;
 }
 
 int
 text_is_hyphen(ucs4_t c)
 {
-	return c == '-' || c == 0x2010 || c == 0x2011;
+	if (c == '-')
+		return 1;
+	if (c < 0x80 || text_is_ignorable(c))
+		return 0;
+	/* The Hyphen property (U+2010, U+2011, U+30FB, U+FF0D ...) and the
+	 * middle dots that join the parts of a name ("l·l", "・"). */
+	return uc_is_property_hyphen(c) || c == 0x00b7 || c == 0x2027 || c == 0x30a0;
+}
+
+int
+text_is_word_char(ucs4_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+	if (text_is_apostrophe(c) || text_is_ignorable(c))
+		return 0;
+	return uc_is_alpha(c) || uc_is_general_category(c, UC_CATEGORY_L) ||
+	    uc_is_general_category(c, UC_CATEGORY_M) || uc_is_general_category(c, UC_CATEGORY_N);
 }
 
 int
 text_is_capital(ucs4_t c)
 {
-	return uc_is_upper(c) || uc_tolower(c) != c;
+	if (c < 0x80)
+		return c >= 'A' && c <= 'Z';
+	/* Uppercase (Lu, and Other_Uppercase such as circled capitals: the
+	 * mathematical capitals have no lower case to map to) or titlecase. */
+	return uc_is_property_uppercase(c) || uc_is_general_category(c, UC_CATEGORY_Lt);
 }
 
 int
 text_ends_sentence(ucs4_t c)
 {
-	return c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x2026 || c == 0x3002;
+	return c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x2026 ||
+	    (c >= 0x80 && uc_is_property_sentence_terminal(c));
 }
 
-/* Whether the character at S (N bytes) is a word character; its length in *LEN. */
-static int
-word_char_at(const char *s, size_t n, size_t *len)
+int
+text_is_spaceless(ucs4_t c)
 {
+	const uc_script_t *s;
+
+	if (c < 0x80 || (s = uc_script(c)) == NULL)
+		return 0;
+	for (size_t i = 0; spaceless_scripts[i] != NULL; i++)
+		if (strcmp(s->name, spaceless_scripts[i]) == 0)
+			return 1;
+	return 0;
+}
+
+/* Returns the class of a word character: digits, marks and signs used by
+ * every script go with any word. */
+static enum word_class
+class_of(ucs4_t c)
+{
+	const uc_script_t *s;
+
+	if (c < 0x80)
+		return c >= '0' && c <= '9' ? CLASS_ANY : CLASS_SPACED;
+	if ((s = uc_script(c)) == NULL || strcmp(s->name, "Common") == 0 ||
+	    strcmp(s->name, "Inherited") == 0)
+		return CLASS_ANY;
+	return text_is_spaceless(c) ? CLASS_SPACELESS : CLASS_SPACED;
+}
+
+/* Whether a character of class K may continue a word of class *CLS; if
+ * so, *CLS takes it on. */
+static int
+joins_class(enum word_class *cls, enum word_class k)
+{
+	if (k != CLASS_ANY && *cls != CLASS_ANY && k != *cls)
+		return 0;
+	if (k != CLASS_ANY)
+		*cls = k;
+	return 1;
+}
+
+/* Whether C may stand between two word characters of one word. */
+static int
+is_joiner(ucs4_t c)
+{
+	return text_is_apostrophe(c) || text_is_hyphen(c) || text_is_ignorable(c);
+}
+
+/* Returns the length of the joint at S (N bytes left) inside a word of
+ * class CLS: invisible characters with at most one apostrophe or hyphen,
+ * followed by a word character that may continue the word; 0 if there is
+ * none. */
+static size_t
+joint_len(const char *s, size_t n, enum word_class cls)
+{
+	size_t j = 0, len;
+	int punct = 0;
 	ucs4_t c;
 
-	if (n == 0)
-		return 0;
-	*len = text_utf8_next(s, n, &c);
-	return text_is_word_char(c);
+	while (j < n) {
+		len = text_utf8_next(s + j, n - j, &c);
+		if (text_is_word_char(c))
+			return j > 0 && joins_class(&cls, class_of(c)) ? j : 0;
+		if (text_is_apostrophe(c) || text_is_hyphen(c)) {
+			if (punct++)
+				return 0;
+		} else if (!text_is_ignorable(c)) {
+			return 0;
+		}
+		j += len;
+	}
+	return 0;
+}
+
+/* Scans the word at S (N bytes left): word characters of one class (see
+ * class_of()) and the joints between them.  Returns its length, 0 if S
+ * does not start with a word character, and its class in *CLS. */
+static size_t
+scan_word(const char *s, size_t n, enum word_class *cls)
+{
+	size_t i = 0, len;
+	ucs4_t c;
+
+	*cls = CLASS_ANY;
+	while (i < n) {
+		len = text_utf8_next(s + i, n - i, &c);
+		if (text_is_word_char(c)) {
+			if (!joins_class(cls, class_of(c)))
+				break;
+			i += len;
+		} else if (i > 0 && (len = joint_len(s + i, n - i, *cls)) > 0) {
+			i += len;
+		} else {
+			break;
+		}
+	}
+	return i;
 }
 
 size_t
 text_word_len(const char *s, size_t n)
 {
-	size_t i = 0, len, len2;
-	ucs4_t c;
+	enum word_class cls;
 
-	while (i < n) {
-		if (word_char_at(s + i, n - i, &len)) {
-			i += len;
-			continue;
-		}
-		len = text_utf8_next(s + i, n - i, &c);
-		if (i > 0 && (text_is_apostrophe(c) || text_is_hyphen(c)) &&
-		    word_char_at(s + i + len, n - i - len, &len2)) {
-			i += len;
-			continue;
-		}
-		break;
-	}
-	return i;
+	return scan_word(s, n, &cls);
 }
 
-/* Makes room in W for one more word and NEED more bytes of forms. */
+int
+text_word_spaceless(const char *s, size_t n)
+{
+	enum word_class cls;
+
+	scan_word(s, n, &cls);
+	return cls == CLASS_SPACELESS;
+}
+
+/* Makes room in W for one more word and NEED more bytes of forms after USED. */
 static int
 grow(struct text_words *w, size_t *vcap, size_t used, size_t need)
 {
@@ -113,74 +244,86 @@ grow(struct text_words *w, size_t *vcap, size_t used, size_t need)
 	return 0;
 }
 
+/* Adds to W the piece of word that starts at TEXT[*K] (END: where the word
+ * ends): up to the next joint (split) or to END (join).  Moves *K past it
+ * and past the joint.  USED: bytes of forms taken so far. */
+static int
+add_piece(struct text_words *w, size_t *vcap, size_t *used, const char *text, size_t *k,
+    size_t end, enum text_reading how, int spaceless, int *start)
+{
+	char buf[TEXT_FOLD_MAX];
+	struct text_word *tw;
+	size_t len = 0, step, fl;
+	ucs4_t c;
+
+	if (grow(w, vcap, *used, 1) != 0)
+		return -1;
+	tw = &w->v[w->n];
+	memset(tw, 0, sizeof(*tw));
+	tw->at = *k;
+	text_utf8_next(text + *k, end - *k, &c);
+	tw->capital = text_is_capital(c);
+	tw->sentence_start = *start;
+	tw->spaceless = spaceless;
+	*start = 0;
+	for (; *k < end; *k += step) {
+		step = text_utf8_next(text + *k, end - *k, &c);
+		if (is_joiner(c)) {
+			if (how == TEXT_SPLIT)
+				break;
+			continue;
+		}
+		fl = text_fold_char(c, buf);
+		if (grow(w, vcap, *used + len, fl + 1) != 0) {
+			wipe(buf, sizeof(buf));
+			return -1;
+		}
+		memcpy(w->forms + *used + len, buf, fl);
+		len += fl;
+		tw->chars += text_utf8_count(buf, fl);
+	}
+	wipe(buf, sizeof(buf));
+	tw->span = *k - tw->at;
+	tw->len = len;
+	tw->form_at = *used;            /* forms may still move as they grow */
+	w->forms[*used + len] = '\0';
+	*used += len + 1;
+	w->n++;
+	while (*k < end && (step = text_utf8_next(text + *k, end - *k, &c), is_joiner(c)))
+		*k += step;
+	return 0;
+}
+
 int
 text_words_read(struct text_words *w, const char *text, size_t n, enum text_reading how)
 {
-	size_t i = 0, used = 0, vcap = 0, len, step;
-	char buf[TEXT_FOLD_MAX];
+	size_t i = 0, used = 0, vcap = 0, end, k;
+	enum word_class cls;
 	int start = 1;
 	ucs4_t c;
 
 	memset(w, 0, sizeof(*w));
 	while (i < n) {
-		size_t span, end, k;
+		size_t step = text_utf8_next(text + i, n - i, &c);
 
-		step = text_utf8_next(text + i, n - i, &c);
 		if (!text_is_word_char(c)) {
 			if (text_ends_sentence(c))
 				start = 1;
 			i += step;
 			continue;
 		}
-		end = i + text_word_len(text + i, n - i);
-		/* One word per piece between apostrophes (split), or the whole (join). */
-		for (k = i; k < end;) {
-			struct text_word *tw;
-
-			if (grow(w, &vcap, used, 1) != 0)
-				goto oom;
-			tw = &w->v[w->n];
-			memset(tw, 0, sizeof(*tw));
-			tw->at = k;
-			tw->capital = text_is_capital(c);
-			tw->sentence_start = start;
-			start = 0;
-			len = 0;
-			for (; k < end; k += step) {
-				step = text_utf8_next(text + k, end - k, &c);
-				if (text_is_hyphen(c) || text_is_apostrophe(c)) {
-					if (how == TEXT_SPLIT || text_is_hyphen(c))
-						break;
-					continue;
-				}
-				span = text_fold_char(c, buf);
-				if (grow(w, &vcap, used + len, span + 1) != 0)
-					goto oom;
-				memcpy(w->forms + used + len, buf, span);
-				len += span;
-				tw->chars += text_utf8_count(buf, span);
+		end = i + scan_word(text + i, n - i, &cls);
+		for (k = i; k < end;)
+			if (add_piece(w, &vcap, &used, text, &k, end, how, cls == CLASS_SPACELESS,
+			    &start) != 0) {
+				text_words_free(w);
+				return -1;
 			}
-			tw->span = k - tw->at;
-			w->forms[used + len] = '\0';
-			tw->len = len;
-			tw->form_at = used;     /* forms may still move as they grow */
-			used += len + 1;
-			w->n++;
-			if (k < end) {
-				k += step;      /* past the apostrophe or hyphen */
-				step = text_utf8_next(text + k, end - k, &c);
-			}
-		}
 		i = end;
 	}
 	for (size_t j = 0; j < w->n; j++)
 		w->v[j].form = w->forms + w->v[j].form_at;
-	wipe(buf, sizeof(buf));
 	return 0;
-oom:
-	wipe(buf, sizeof(buf));
-	text_words_free(w);
-	return -1;
 }
 
 void

@@ -13,20 +13,32 @@
 int text_is_word_char(ucs4_t c);
 /* Whether C is written as an apostrophe (' U+2019 U+2018 U+02BC ...). */
 int text_is_apostrophe(ucs4_t c);
-/* Whether C is written as a hyphen inside a word (- U+2010 U+2011 ...). */
+/* Whether C is written as a hyphen inside a word (- U+2010 U+2011 U+30FB ...). */
 int text_is_hyphen(ucs4_t c);
+/* Whether C is a default-ignorable character: shown as nothing (U+200B,
+ * U+200C, U+200D, U+00AD, U+200E, U+FEFF ...). */
+int text_is_ignorable(ucs4_t c);
 /* Whether C is a capital letter (upper or title case). */
 int text_is_capital(ucs4_t c);
 /* Whether C ends a sentence (. ! ? a line break, an ellipsis, U+3002 ...). */
 int text_ends_sentence(ucs4_t c);
+/* Whether C belongs to a script written without spaces between words
+ * (Han, Hiragana, Katakana, Thai, Lao, Khmer, Myanmar ...) or, like Korean,
+ * with particles written onto names. */
+int text_is_spaceless(ucs4_t c);
 
-/* Returns the length in bytes of the word that starts at S (N bytes left):
- * word characters, with single apostrophes or hyphens between them
- * ("O'Brien", "Anne-Marie"); 0 if S does not start with a word character. */
+/* Returns the length in bytes of the word that starts at S (N bytes left),
+ * 0 if S does not start with a word character: word characters, with
+ * single apostrophes or hyphens and invisible characters between them
+ * ("O'Brien", "Anne-Marie"), ending where a script written without spaces
+ * meets one written with them. */
 size_t text_word_len(const char *s, size_t n);
+/* Whether the word that starts at S is in a script written without spaces. */
+int text_word_spaceless(const char *s, size_t n);
 
-/* Two ways to read the apostrophes inside a word, both of which people
- * use: as a break ("don't" is "don t") or not at all ("dont"). */
+/* Two ways to read the apostrophes, hyphens and invisible characters inside
+ * a word, both of which people use: as a break ("O'Brien" is "O Brien") or
+ * not at all ("OBrien"). */
 enum text_reading {
 	TEXT_SPLIT,
 	TEXT_JOIN
@@ -40,6 +52,7 @@ struct text_word {
 	size_t at, span;        /* where the word was in the text read (bytes) */
 	unsigned capital : 1;   /* began with a capital letter */
 	unsigned sentence_start : 1;    /* first word of the text or after . ! ? */
+	unsigned spaceless : 1; /* in a script written without spaces: a phrase */
 };
 
 struct text_words {
