@@ -4,25 +4,31 @@
  * Rules (SPEC section 5): no run of three or more consecutive words of the
  * confidential note unless the run is also in the shareable note; never the
  * name of a person met who was seen neutrally or negatively; never a name
- * that appears only in the confidential note.  Words are compared without
- * case or punctuation, and twice over: once with apostrophes splitting a
- * word ("don't" is "don t") and once joining it ("dont"), so neither way of
- * reading the text slips past.  A hash collision can only make the guard
- * stricter, never let a run through.
+ * that appears only in the confidential note (a capitalised word that is
+ * not a common word).
+ *
+ * Words are read as people read them (core/text/, shared with the report's
+ * scrubber): in their comparison forms (NFKC, full case folding, no
+ * accents, no invisible characters, so "JOSÉ" and "Jose" are one word), and
+ * twice over: once with apostrophes, hyphens and invisible characters
+ * splitting a word ("O Brien") and once dropped ("OBrien").
+ * Every rule is built from both readings and checked against both.  In
+ * Chinese, Japanese, Thai and Korean text, where a whole phrase is one
+ * word, the names of people met are also looked for inside it.
+ *
+ * The guard keeps no text: runs and names are kept as 64-bit hashes.  A
+ * hash collision can only make the guard stricter, never let a run through.
  */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unictype.h>
-#include <unistr.h>
-#include <unicase.h>
-#include <uninorm.h>
 
 #include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
 #include "core/confidential/guard.h"
-
-#define WORD_MAX 64
+#include "core/text/common.h"
+#include "core/text/utf8.h"
+#include "core/text/words.h"
 
 struct hashset {
 	uint64_t *slots;        /* 0 is empty */
@@ -31,113 +37,64 @@ struct hashset {
 
 struct guard {
 	struct hashset runs;    /* confidential trigrams not in the shareable note */
-	struct hashset names;   /* single words that must not appear */
+	struct hashset names;   /* single words and whole names that must not appear */
 	struct hashset cap_names;       /* words that must not appear capitalised */
+	struct hashset inner;   /* names in scripts without spaces: not even inside a word */
+	uint64_t inner_lens;    /* bit L: some name of INNER has L characters */
 };
 
-/* ---- words ---------------------------------------------------------------- */
+/* The longest name, in characters, looked for inside a word. */
+#define INNER_MAX 63
 
-struct word {
-	char text[WORD_MAX];
-	int capital;            /* began with an upper-case letter */
-	int sentence_start;     /* first word of the text or after . ! ? */
-};
+/* Both readings of a text's apostrophes, hyphens and invisible characters
+ * (core/text/words.h), for every rule. */
+static const enum text_reading readings[] = { TEXT_SPLIT, TEXT_JOIN };
+#define NREADINGS (sizeof(readings) / sizeof(*readings))
 
-#define free_words(w, n) wipe_free((w), (n) * sizeof(struct word))
-
+/* Reads TEXT (NULL: empty) as words the HOW way; 0, or -1 when out of memory. */
 static int
-is_apostrophe(ucs4_t c)
+read_words(struct text_words *w, const char *text, enum text_reading how)
 {
-	return c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02bc;
+	if (text == NULL)
+		text = "";
+	return text_words_read(w, text, strlen(text), how);
 }
 
-static int
-ends_sentence(ucs4_t c)
+/* Hashes (FNV-1a) a sequence of words: bytes of a word, then an end of word. */
+#define HASH_START 1469598103934665603ULL
+
+static uint64_t
+hash_bytes(uint64_t h, const char *p, size_t n)
 {
-	return c == '.' || c == '!' || c == '?' || c == '\n' || c == 0x2026 || c == 0x3002;
-}
-
-/* Decodes the character at P (N bytes left) into *C; returns its length,
- * at least 1, so malformed bytes are stepped over as separators. */
-static size_t
-next_char(const uint8_t *p, size_t n, ucs4_t *c)
-{
-	int len = u8_mbtouc(c, p, n);
-
-	return len > 0 ? (size_t)len : 1;
-}
-
-/* Splits TEXT into words of letters and digits (any script; everything else
- * separates, so "process\u2014the" is two words), lowered.  JOIN keeps an
- * apostrophe inside a word ("don't" is "dont") instead of splitting there.
- * Returns a malloc'd array (free it) and its length in *N. */
-static struct word *
-words(const char *text, int join, size_t *n)
-{
-	const uint8_t *in = (const uint8_t *)(text ? text : "");
-	size_t left = strlen((const char *)in), cap, len, step, nfc_len = 0;
-	/* Composed form first, so "Rene\u0301e" and "Ren\u00e9e" are one word. */
-	uint8_t *nfc = u8_normalize(UNINORM_NFC, in, left, NULL, &nfc_len);
-	const uint8_t *p = nfc != NULL ? nfc : in;
-	struct word *w;
-	int start = 1;
-	ucs4_t c, c2;
-
-	*n = 0;
-	if (nfc != NULL)
-		left = nfc_len;
-	cap = left / 2 + 2;
-	if ((w = calloc(cap, sizeof(*w))) == NULL) {
-		wipe_free(nfc, nfc_len);
-		return NULL;
-	}
-	while (left > 0) {
-		step = next_char(p, left, &c);
-		if (!uc_is_alnum(c)) {
-			if (ends_sentence(c))
-				start = 1;
-			p += step;
-			left -= step;
-			continue;
-		}
-		len = 0;
-		w[*n].capital = uc_is_upper(c) || uc_tolower(c) != c;
-		w[*n].sentence_start = start;
-		start = 0;
-		while (left > 0) {
-			step = next_char(p, left, &c);
-			if (uc_is_alnum(c)) {
-				uint8_t buf[8];
-				int bl = u8_uctomb(buf, uc_tolower(c), sizeof(buf));
-
-				if (bl > 0 && len + (size_t)bl < WORD_MAX) {
-					memcpy(w[*n].text + len, buf, (size_t)bl);
-					len += (size_t)bl;
-				}
-			} else if (!(join && is_apostrophe(c) && left > step &&
-			    (next_char(p + step, left - step, &c2), uc_is_alnum(c2)))) {
-				break;
-			}
-			p += step;
-			left -= step;
-		}
-		w[*n].text[len] = '\0';
-		(*n)++;
-	}
-	wipe_free(nfc, nfc_len);
-	return w;
+	for (size_t k = 0; k < n; k++)
+		h = (h ^ (unsigned char)p[k]) * 1099511628211ULL;
+	return h;
 }
 
 static uint64_t
-hash_words(const struct word *w, size_t count)
+hash_end_word(uint64_t h)
 {
-	uint64_t h = 1469598103934665603ULL;
+	return (h ^ 0x1f) * 1099511628211ULL;
+}
 
-	for (size_t i = 0; i < count; i++) {
-		for (const char *c = w[i].text; *c; c++)
-			h = (h ^ (unsigned char)*c) * 1099511628211ULL;
-		h = (h ^ 0x1f) * 1099511628211ULL;
-	}
+/* Returns the hash of the COUNT words at W, never 0. */
+static uint64_t
+hash_words(const struct text_word *w, size_t count)
+{
+	uint64_t h = HASH_START;
+
+	for (size_t i = 0; i < count; i++)
+		h = hash_end_word(hash_bytes(h, w[i].form, w[i].len));
+	return h ? h : 1;
+}
+
+/* Returns the hash of the N bytes at P read as one word, never 0: a word
+ * hashes as a piece of another word with the same letters does. */
+static uint64_t
+hash_piece(const char *p, size_t n)
+{
+	uint64_t h = hash_end_word(hash_bytes(HASH_START, p, n));
+
 	return h ? h : 1;
 }
 
@@ -161,7 +118,7 @@ set_add(struct hashset *s, uint64_t h)
 				slots[j] = s->slots[i];
 			}
 		}
-		free(s->slots);
+		wipe_free(s->slots, s->cap * sizeof(*s->slots));
 		s->slots = slots;
 		s->cap = cap;
 	}
@@ -198,50 +155,21 @@ set_free(struct hashset *s)
 
 /* ---- building ------------------------------------------------------------- */
 
-/* Common words that are capitalised for grammar, not because they are names. */
-static const char *const common[] = {
-	"a", "about", "after", "all", "also", "an", "and", "any", "as", "at", "be", "because",
-	"before", "both", "but", "by", "can", "could", "did", "do", "does", "even", "every",
-	"for", "from", "had", "has", "have", "he", "her", "here", "his", "how", "i", "if", "in",
-	"into", "is", "it", "its", "just", "last", "let", "like", "maybe", "me", "more", "most",
-	"my", "no", "not", "now", "of", "on", "once", "one", "only", "or", "our", "overall",
-	"please", "she", "so", "some", "still", "that", "the", "their", "them", "then", "there",
-	"these", "they", "this", "those", "though", "to", "too", "very", "was", "we", "well",
-	"were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would",
-	"yes", "yet", "you", "your", "hr", "ceo", "cfo", "cto", "coo", "vp", "md", "ok",
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-	"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", NULL
-};
-
-/* Titles and suffixes around a name, which name nobody by themselves. */
-static const char *const titles[] = {
-	"dr", "mr", "mrs", "ms", "mx", "prof", "sir", "dame", "jr", "sr", "st", "rev", NULL
-};
-
+/* Whether word W of TEXT is grammar rather than a name: a common word, a
+ * month or weekday, a business abbreviation as written ("HR"), or a word of
+ * a category slug ("hiring-manager"). */
 static int
-is_title(const char *w)
+is_common(const struct text_word *w, const char *text)
 {
-	for (int i = 0; titles[i] != NULL; i++)
-		if (strcmp(titles[i], w) == 0)
-			return 1;
-	return 0;
-}
-
-/* Whether W is a common word or a word of a category slug ("hiring-manager"). */
-static int
-is_common(const char *w)
-{
-	size_t len = strlen(w);
-
-	for (int i = 0; common[i] != NULL; i++)
-		if (strcmp(common[i], w) == 0)
-			return 1;
+	if (text_common_word(w->form) || text_common_date(w->form, 0) ||
+	    text_common_abbreviation(text + w->at, w->span))
+		return 1;
 	for (int i = 0; i < TAXONOMY_COUNT; i++) {
 		const char *s = taxonomy[i].slug, *p;
 
-		while ((p = strstr(s, w)) != NULL) {
-			if ((p == taxonomy[i].slug || p[-1] == '-') && (p[len] == '\0' || p[len] == '-'))
+		while ((p = strstr(s, w->form)) != NULL) {
+			if ((p == taxonomy[i].slug || p[-1] == '-') &&
+			    (p[w->len] == '\0' || p[w->len] == '-'))
 				return 1;
 			s = p + 1;
 		}
@@ -249,38 +177,45 @@ is_common(const char *w)
 	return 0;
 }
 
-/* Adds the three-word runs of TEXT to SET. */
+/* Whether W may name someone by itself: two letters or more, no title. */
 static int
-add_trigrams(struct hashset *set, const char *text, int join)
+may_name(const struct text_word *w)
 {
-	struct word *w;
-	size_t n, i;
+	return w->chars >= 2 && !text_common_title(w->form);
+}
+
+/* Adds the three-word runs of TEXT, read the HOW way, to SET. */
+static int
+add_trigrams(struct hashset *set, const char *text, enum text_reading how)
+{
+	struct text_words w;
 	int rc = 0;
 
 	if (text == NULL)
 		return 0;
-	if ((w = words(text, join, &n)) == NULL)
+	if (read_words(&w, text, how) != 0)
 		return -1;
-	for (i = 0; i + 3 <= n && rc == 0; i++)
-		rc = set_add(set, hash_words(w + i, 3));
-	free_words(w, n);
+	for (size_t i = 0; i + 3 <= w.n && rc == 0; i++)
+		rc = set_add(set, hash_words(w.v + i, 3));
+	text_words_free(&w);
 	return rc;
 }
 
-/* ALSO: text whose runs may be said like the shareable note's, or NULL. */
+/* Adds the runs of CONF, read the HOW way, that SHARE does not hold.  ALSO:
+ * text whose runs may be said like the shareable note's, or NULL. */
 static int
-add_runs(struct guard *g, const char *conf, const char *share, const char *also, int join)
+add_runs(struct guard *g, const char *conf, const char *share, const char *also,
+    enum text_reading how)
 {
 	struct hashset shared = { 0 };
-	struct word *cw = NULL;
-	size_t nc = 0, i;
+	struct text_words cw = { 0 };
 	int rc = -1;
 
-	if ((cw = words(conf, join, &nc)) == NULL || add_trigrams(&shared, share, join) != 0 ||
-	    add_trigrams(&shared, also, join) != 0)
+	if (read_words(&cw, conf, how) != 0 || add_trigrams(&shared, share, how) != 0 ||
+	    add_trigrams(&shared, also, how) != 0)
 		goto out;
-	for (i = 0; i + 3 <= nc; i++) {
-		uint64_t h = hash_words(cw + i, 3);
+	for (size_t i = 0; i + 3 <= cw.n; i++) {
+		uint64_t h = hash_words(cw.v + i, 3);
 
 		if (!set_has(&shared, h) && set_add(&g->runs, h) != 0)
 			goto out;
@@ -288,25 +223,26 @@ add_runs(struct guard *g, const char *conf, const char *share, const char *also,
 	rc = 0;
 out:
 	set_free(&shared);
-	free_words(cw, nc);
+	text_words_free(&cw);
 	return rc;
 }
 
-/* Adds every single word of TEXT to SET. */
+/* Adds every single word of TEXT, read both ways, to SET. */
 static int
 add_words(struct hashset *set, const char *text)
 {
-	struct word *w;
-	size_t n, i;
+	struct text_words w;
 	int rc = 0;
 
 	if (text == NULL)
 		return 0;
-	if ((w = words(text, 0, &n)) == NULL)
-		return -1;
-	for (i = 0; i < n && rc == 0; i++)
-		rc = set_add(set, hash_words(w + i, 1));
-	free_words(w, n);
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++) {
+		if (read_words(&w, text, readings[r]) != 0)
+			return -1;
+		for (size_t i = 0; i < w.n && rc == 0; i++)
+			rc = set_add(set, hash_words(w.v + i, 1));
+		text_words_free(&w);
+	}
 	return rc;
 }
 
@@ -328,52 +264,111 @@ sayable_words(struct hashset *sayable, const char *share, const struct person *m
 	return 0;
 }
 
+/* Adds the N bytes at P (CHARS characters), a name in a script written
+ * without spaces, to the names looked for inside words. */
+static int
+add_inner(struct guard *g, const char *p, size_t n, size_t chars)
+{
+	if (chars < 2 || chars > INNER_MAX)
+		return 0;
+	g->inner_lens |= (uint64_t)1 << chars;
+	return set_add(&g->inner, hash_piece(p, n));
+}
+
+/* Adds the names in W, the name of a person read one way, that are written
+ * without spaces: each such part, and when every part is, all of them run
+ * together (a name entered as "王 小明" is written "王小明" in a sentence). */
+static int
+add_inner_parts(struct guard *g, const struct text_words *w)
+{
+	size_t bytes = 0, chars = 0, at = 0;
+	int all_spaceless = w->n >= 2, rc = 0;
+	char *all;
+
+	for (size_t i = 0; i < w->n && rc == 0; i++) {
+		if (!w->v[i].spaceless) {
+			all_spaceless = 0;
+			continue;
+		}
+		bytes += w->v[i].len;
+		chars += w->v[i].chars;
+		rc = add_inner(g, w->v[i].form, w->v[i].len, w->v[i].chars);
+	}
+	if (rc != 0 || !all_spaceless)
+		return rc;
+	if ((all = malloc(bytes + 1)) == NULL)
+		return -1;
+	for (size_t i = 0; i < w->n; i++) {
+		memcpy(all + at, w->v[i].form, w->v[i].len);
+		at += w->v[i].len;
+	}
+	rc = add_inner(g, all, bytes, chars);
+	wipe_free(all, bytes + 1);
+	return rc;
+}
+
+/* Adds the name of a person seen neutrally or negatively, read both ways:
+ * the whole name, and each part that may name them ("Will", "Grant": said
+ * capitalised, a common word is the name). */
+static int
+add_person(struct guard *g, const char *name)
+{
+	struct text_words w;
+	int rc = 0;
+
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++) {
+		if (read_words(&w, name, readings[r]) != 0)
+			return -1;
+		if (w.n >= 2)
+			rc = set_add(&g->names, hash_words(w.v, w.n));
+		for (size_t i = 0; i < w.n && rc == 0; i++)
+			if (may_name(&w.v[i]))
+				rc = set_add(is_common(&w.v[i], name) ? &g->cap_names : &g->names,
+				    hash_words(w.v + i, 1));
+		if (rc == 0)
+			rc = add_inner_parts(g, &w);
+		text_words_free(&w);
+	}
+	return rc;
+}
+
+/* Adds the capitalised words of CONF, read the HOW way, that SAYABLE lacks. */
+static int
+add_capitalised(struct guard *g, const char *conf, const struct hashset *sayable,
+    enum text_reading how)
+{
+	struct text_words w;
+	int rc = 0;
+
+	if (read_words(&w, conf, how) != 0)
+		return -1;
+	for (size_t i = 0; i < w.n && rc == 0; i++) {
+		uint64_t h = hash_words(w.v + i, 1);
+
+		if (!w.v[i].capital || !may_name(&w.v[i]) || is_common(&w.v[i], conf) ||
+		    set_has(sayable, h))
+			continue;
+		rc = set_add(w.v[i].sentence_start ? &g->cap_names : &g->names, h);
+	}
+	text_words_free(&w);
+	return rc;
+}
+
 static int
 add_names(struct guard *g, const char *conf, const char *share, const struct person *met,
     size_t nmet, const char *const *known)
 {
 	struct hashset sayable = { 0 };
-	struct word *w;
-	size_t n, i, k;
-	int rc = 0;
+	int rc;
 
-	/* People seen neutrally or negatively: the whole name, and each part. */
-	for (k = 0; k < nmet; k++) {
-		if (met[k].impression == IMP_POSITIVE || met[k].name == NULL)
-			continue;
-		if ((w = words(met[k].name, 0, &n)) == NULL)
+	for (size_t k = 0; k < nmet; k++)
+		if (met[k].impression != IMP_POSITIVE && met[k].name != NULL &&
+		    add_person(g, met[k].name) != 0)
 			return -1;
-		if (n > 0 && set_add(&g->names, hash_words(w, n) ^ n) != 0) {
-			free_words(w, n);
-			return -1;
-		}
-		for (i = 0; i < n; i++) {
-			if (strlen(w[i].text) < 2 || is_title(w[i].text))
-				continue;
-			/* "Will", "Grant": said capitalised they are the name. */
-			if (set_add(is_common(w[i].text) ? &g->cap_names : &g->names,
-			    hash_words(w + i, 1)) != 0) {
-				free_words(w, n);
-				return -1;
-			}
-		}
-		free_words(w, n);
-	}
 	/* Capitalised words of the confidential note the shareable note lacks. */
-	if (sayable_words(&sayable, share, met, nmet, known) != 0 ||
-	    (w = words(conf, 0, &n)) == NULL) {
-		set_free(&sayable);
-		return -1;
-	}
-	for (i = 0; i < n && rc == 0; i++) {
-		uint64_t h = hash_words(w + i, 1);
-
-		if (!w[i].capital || strlen(w[i].text) < 2 || is_common(w[i].text) ||
-		    is_title(w[i].text) || set_has(&sayable, h))
-			continue;
-		rc = set_add(w[i].sentence_start ? &g->cap_names : &g->names, h);
-	}
-	free_words(w, n);
+	rc = sayable_words(&sayable, share, met, nmet, known);
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++)
+		rc = add_capitalised(g, conf, &sayable, readings[r]);
 	set_free(&sayable);
 	return rc;
 }
@@ -386,9 +381,11 @@ guard_build(const char *confidential, const char *shareable, const struct person
 {
 	struct guard *g = calloc(1, sizeof(*g));
 
-	if (g == NULL || add_runs(g, confidential, shareable, also, 0) != 0 ||
-	    add_runs(g, confidential, shareable, also, 1) != 0 ||
-	    add_names(g, confidential, shareable, met, nmet, known) != 0) {
+	int rc = g == NULL ? -1 : 0;
+
+	for (size_t r = 0; r < NREADINGS && rc == 0; r++)
+		rc = add_runs(g, confidential, shareable, also, readings[r]);
+	if (rc != 0 || add_names(g, confidential, shareable, met, nmet, known) != 0) {
 		guard_free(g);
 		terr_set(err, EX_OSERR, "out of memory");
 		return NULL;
@@ -443,35 +440,103 @@ guard_new_for(struct vault *v, const struct turndown *td, long recipient, struct
 
 /* ---- checking -------------------------------------------------------------- */
 
+/* Whether the N bytes at FORM, words of a script written without spaces,
+ * hold a name of G->inner anywhere in them. */
 static int
-check_words(const struct guard *g, const char *text, int join, const char **rule)
+has_inner_name(const struct guard *g, const char *form, size_t n)
 {
-	struct word *w;
-	size_t n, i, k;
+	size_t starts[INNER_MAX + 1], at = 0;
+	ucs4_t c;
+
+	/* STARTS: where the last INNER_MAX + 1 characters began, in a ring. */
+	for (size_t i = 0; at <= n; i++) {
+		starts[i % (INNER_MAX + 1)] = at;
+		for (size_t l = 2; l <= INNER_MAX && l <= i; l++) {
+			size_t from = starts[(i - l) % (INNER_MAX + 1)];
+
+			if ((g->inner_lens & ((uint64_t)1 << l)) &&
+			    set_has(&g->inner, hash_piece(form + from, at - from)))
+				return 1;
+		}
+		if (at == n)
+			break;
+		at += text_utf8_next(form + at, n - at, &c);
+	}
+	return 0;
+}
+
+/* Whether the words of W from *I on that are in a script written without
+ * spaces, run together (a space or a comma between them is no break to a
+ * reader of Chinese), hold a name of G->inner.  Moves *I past them; -1 when
+ * out of memory. */
+static int
+inner_run_has_name(const struct guard *g, const struct text_words *w, size_t *i)
+{
+	size_t end = *i, bytes = 0, at = 0;
+	char *all;
+	int found;
+
+	while (end < w->n && w->v[end].spaceless)
+		bytes += w->v[end++].len;
+	if (end == *i + 1) {
+		found = has_inner_name(g, w->v[*i].form, w->v[*i].len);
+		*i = end;
+		return found;
+	}
+	if ((all = malloc(bytes + 1)) == NULL)
+		return -1;
+	for (size_t k = *i; k < end; k++) {
+		memcpy(all + at, w->v[k].form, w->v[k].len);
+		at += w->v[k].len;
+	}
+	found = has_inner_name(g, all, bytes);
+	wipe_free(all, bytes + 1);
+	*i = end;
+	return found;
+}
+
+/* Whether TEXT, read the HOW way, breaks a rule; *RULE names it. */
+static int
+check_words(const struct guard *g, const char *text, enum text_reading how, const char **rule)
+{
+	struct text_words w;
 	int fired = 0;
 
-	if ((w = words(text, join, &n)) == NULL) {
+	if (read_words(&w, text, how) != 0) {
 		*rule = "out of memory";
 		return 1;
 	}
-	for (i = 0; i + 3 <= n && !fired; i++) {
-		if (set_has(&g->runs, hash_words(w + i, 3))) {
+	for (size_t i = 0; i + 3 <= w.n && !fired; i++) {
+		if (set_has(&g->runs, hash_words(w.v + i, 3))) {
 			*rule = "three or more words of the confidential note";
 			fired = 1;
 		}
 	}
-	for (i = 0; i < n && !fired; i++) {
-		for (k = 1; k <= 4 && i + k <= n && !fired; k++) {
-			uint64_t h = hash_words(w + i, k);
+	/* A name is a word, or up to four in a row (a whole name). */
+	for (size_t i = 0; i < w.n && !fired; i++) {
+		for (size_t k = 1; k <= 4 && i + k <= w.n && !fired; k++) {
+			uint64_t h = hash_words(w.v + i, k);
 
-			if (set_has(&g->names, k == 1 ? h : h ^ k) ||
-			    (k == 1 && w[i].capital && set_has(&g->cap_names, h))) {
+			if (set_has(&g->names, h) ||
+			    (k == 1 && w.v[i].capital && set_has(&g->cap_names, h))) {
 				*rule = "a name that must not be said";
 				fired = 1;
 			}
 		}
 	}
-	free_words(w, n);
+	for (size_t i = 0; i < w.n && !fired && g->inner_lens != 0;) {
+		int found;
+
+		if (!w.v[i].spaceless) {
+			i++;
+			continue;
+		}
+		if ((found = inner_run_has_name(g, &w, &i)) != 0) {
+			*rule = found < 0 ? "out of memory" : "a name that must not be said";
+			fired = 1;
+		}
+	}
+	text_words_free(&w);
 	return fired;
 }
 
@@ -479,7 +544,10 @@ int
 guard_check(const struct guard *g, const char *text, const char **rule)
 {
 	*rule = NULL;
-	return check_words(g, text, 0, rule) || check_words(g, text, 1, rule);
+	for (size_t r = 0; r < NREADINGS; r++)
+		if (check_words(g, text, readings[r], rule))
+			return 1;
+	return 0;
 }
 
 void
@@ -490,5 +558,6 @@ guard_free(struct guard *g)
 	set_free(&g->runs);
 	set_free(&g->names);
 	set_free(&g->cap_names);
+	set_free(&g->inner);
 	free(g);
 }

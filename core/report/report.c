@@ -24,39 +24,25 @@
 #include <string.h>
 
 #include "crypto/tcrypto.h"
+#include "core/base/rng.h"
 #include "core/records/read.h"
 #include "core/report/report.h"
 #include "core/report/scrub.h"
+#include "core/text/wrap.h"
 
 #define BAR_WIDTH 40
 #define TEXT_WIDTH 78           /* columns for quotes in the text format */
 
 /* ---- randomness ------------------------------------------------------------ */
 
-static uint64_t
-splitmix64(uint64_t *state)
-{
-	uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 /* Returns a uniform number below UPPER (> 0): reproducible from the seed
  * when there is one, else from the system's generator. */
 static uint32_t
 random_below(struct report *r, uint32_t upper)
 {
-	uint64_t limit, x;
-
 	if (!r->scope.seeded)
 		return tc_random_below(upper);
-	limit = UINT64_MAX - UINT64_MAX % upper;
-	do
-		x = splitmix64(&r->rng);
-	while (x >= limit);
-	return (uint32_t)(x % upper);
+	return (uint32_t)rng_below(&r->rng, upper);
 }
 
 /* ---- building ----------------------------------------------------------------- */
@@ -415,60 +401,6 @@ count_words(const struct report *r, int cat, char *buf, size_t size)
 #define COUNTS_NOTE "Counts: distinct candidates per reason (one candidate may give several)."
 #define CONF_NOTE "Confidential reasons: counted, never described."
 
-/* Returns the number of characters (code points) in the N bytes at S. */
-static size_t
-text_width(const char *s, size_t n)
-{
-	size_t w = 0;
-
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
-/* Writes TEXT word-wrapped at TEXT_WIDTH columns, its first line after
- * FIRST and the others after INDENT (of the same width); the text's own
- * line breaks are kept. */
-static void
-write_wrapped(const char *text, const char *first, const char *indent, FILE *out)
-{
-	const char *p = text;
-	size_t col = strlen(first), len, w;
-	int fresh = 1;                  /* nothing written on this line yet */
-
-	fputs(first, out);
-	while (*p != '\0') {
-		if (*p == '\n') {
-			fputc('\n', out);
-			fputs(indent, out);
-			col = strlen(indent);
-			fresh = 1;
-			p++;
-			continue;
-		}
-		if (*p == ' ' || *p == '\t') {
-			p++;
-			continue;
-		}
-		len = strcspn(p, " \t\n");
-		w = text_width(p, len);
-		if (!fresh && col + 1 + w > TEXT_WIDTH) {
-			fputc('\n', out);
-			fputs(indent, out);
-			col = strlen(indent);
-		} else if (!fresh) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(p, 1, len, out);
-		col += w;
-		fresh = 0;
-		p += len;
-	}
-	fputc('\n', out);
-}
-
 static void
 write_text(const struct report *r, FILE *out)
 {
@@ -522,7 +454,7 @@ write_text(const struct report *r, FILE *out)
 		    "phone numbers and dates replaced):\n", out);
 		for (size_t q = 0; q < r->nquotes; q++) {
 			fputc('\n', out);
-			write_wrapped(r->quotes[q], "  - ", "    ", out);
+			text_wrap(out, "  - ", "    ", r->quotes[q], TEXT_WIDTH);
 		}
 	}
 }

@@ -5,13 +5,19 @@
  *
  * Leaking a name is worse than losing a word, so the rules are one-sided.
  * The names we know (the candidate's, the people met) are matched word by
- * word in any case.  Beyond them, every word with a capital letter is taken
- * for a name, except "I", a short list of business abbreviations (HR, CEO)
- * and, at the start of a sentence only, a list of common words ("The",
- * "Compensation", "We").  A capitalised word opening a sentence that is not
+ * word in their comparison forms (any case, accents, ligatures, fullwidth
+ * letters, invisible characters, apostrophes and hyphens kept or dropped),
+ * and inside the words of Chinese, Japanese, Thai and Korean text, which
+ * has no spaces to end a name at.  Beyond them, every word with a capital
+ * letter is taken for a name, except "I", a short list of business
+ * abbreviations (HR, CEO) and, at the start of a sentence only, a list of
+ * common words ("The", "Compensation", "We").  A capitalised word opening a sentence that is not
  * on that list ("Karen was great") is replaced too.  Names written in lower
- * case and not among the known ones cannot be recognised; nor can names in
- * scripts without capitals.
+ * case and not among the known ones cannot be recognised; nor can unknown
+ * names in scripts without capitals.
+ *
+ * Words, their comparison forms and the lists of common words come from
+ * core/text/, shared with the leak guard, so that both read a name alike.
  *
  * The text is scanned once, code point by code point; lookahead is bounded
  * (an address or number is at most a few hundred bytes), so the cost is
@@ -20,15 +26,20 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/report/scrub.h"
+#include "core/text/chars.h"
+#include "core/text/common.h"
+#include "core/text/fold.h"
+#include "core/text/utf8.h"
+#include "core/text/words.h"
 
 #define PHONE_SCAN_MAX 40       /* bytes: the longest phone number we look at */
 #define EMAIL_LOCAL_MAX 64
 #define EMAIL_DOMAIN_MAX 255
 #define LINK_SCAN_MAX 2048
 #define PHONE_DIGITS_MIN 7
-#define WORD_PARTS_MAX 16
 
 /* ---- a growing output buffer ---------------------------------------------- */
 
@@ -67,46 +78,7 @@ sb_puts(struct sbuf *b, const char *s)
 	sb_put(b, s, strlen(s));
 }
 
-/* ---- code points and character classes ------------------------------------ */
-
-/* Decodes the code point at S[I] (N bytes in all); sets *LEN to its length.
- * A malformed byte reads as U+FFFD of length 1. */
-static uint32_t
-cp_at(const unsigned char *s, size_t n, size_t i, size_t *len)
-{
-	uint32_t cp;
-	size_t l, k;
-
-	if (s[i] < 0x80) {
-		*len = 1;
-		return s[i];
-	}
-	if (s[i] >= 0xc2 && s[i] <= 0xdf) {
-		l = 2;
-		cp = s[i] & 0x1f;
-	} else if (s[i] >= 0xe0 && s[i] <= 0xef) {
-		l = 3;
-		cp = s[i] & 0x0f;
-	} else if (s[i] >= 0xf0 && s[i] <= 0xf4) {
-		l = 4;
-		cp = s[i] & 0x07;
-	} else {
-		*len = 1;
-		return 0xfffd;
-	}
-	if (i + l > n)
-		goto bad;
-	for (k = 1; k < l; k++) {
-		if ((s[i + k] & 0xc0) != 0x80)
-			goto bad;
-		cp = (cp << 6) | (s[i + k] & 0x3f);
-	}
-	*len = l;
-	return cp;
-bad:
-	*len = 1;
-	return 0xfffd;
-}
+/* ---- ASCII classes, for addresses and numbers ------------------------------ */
 
 static int
 is_alnum_ascii(uint32_t c)
@@ -120,304 +92,147 @@ is_digit(unsigned char c)
 	return c >= '0' && c <= '9';
 }
 
-/* Whether CP is part of a word: letters and digits, ASCII or not.  Outside
- * ASCII, punctuation and symbol blocks are not. */
+/* Whether the N bytes at W, in their comparison form, pass IS_IN (a
+ * common-word list of core/text/common.h). */
 static int
-is_word_cp(uint32_t cp)
+folded_in(int (*is_in)(const char *), const unsigned char *w, size_t n)
 {
-	if (cp < 0x80)
-		return is_alnum_ascii(cp);
-	if (cp < 0xc0 || cp == 0xd7 || cp == 0xf7 || cp == 0xfffd)
-		return 0;
-	if ((cp >= 0x2000 && cp <= 0x2bff) || (cp >= 0x3000 && cp <= 0x303f) ||
-	    (cp >= 0xfe10 && cp <= 0xfe6f) || (cp >= 0xff00 && cp <= 0xff0f) ||
-	    (cp >= 0x1f000 && cp <= 0x1faff))
-		return 0;
-	return 1;
+	char *form = text_fold((const char *)w, n, NULL);
+	int in = form == NULL || is_in(form);      /* out of memory: keep nothing */
+
+	free(form);
+	return in;
 }
 
 static int
-is_apostrophe(uint32_t cp)
+is_date_word(const char *form)
 {
-	return cp == '\'' || cp == 0x2019 || cp == 0x2018;
-}
-
-static int
-is_hyphen(uint32_t cp)
-{
-	return cp == '-' || cp == 0x2010 || cp == 0x2011;
-}
-
-/* Whether CP is an upper-case letter, for the scripts with case that names
- * are most often written in: Latin, Greek, Cyrillic. */
-static int
-is_upper_cp(uint32_t cp)
-{
-	if (cp < 0x80)
-		return cp >= 'A' && cp <= 'Z';
-	if (cp >= 0xc0 && cp <= 0xde)
-		return cp != 0xd7;
-	if (cp >= 0x100 && cp <= 0x137)
-		return cp % 2 == 0;
-	if (cp >= 0x139 && cp <= 0x148)
-		return cp % 2 == 1;
-	if (cp >= 0x14a && cp <= 0x177)
-		return cp % 2 == 0;
-	if (cp == 0x178)
-		return 1;
-	if (cp >= 0x179 && cp <= 0x17e)
-		return cp % 2 == 1;
-	if (cp >= 0x180 && cp <= 0x24f)         /* Latin Extended-B: be generous */
-		return cp % 2 == 0;
-	if (cp == 0x386 || (cp >= 0x388 && cp <= 0x38f) || (cp >= 0x391 && cp <= 0x3ab))
-		return 1;
-	if (cp >= 0x400 && cp <= 0x42f)
-		return 1;
-	if (cp >= 0x460 && cp <= 0x4ff)
-		return cp % 2 == 0;
-	if (cp >= 0x1e00 && cp <= 0x1eff)
-		return cp % 2 == 0;
-	return 0;
-}
-
-static char
-lower_ascii(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* Whether the N bytes at A equal the N bytes at B, ASCII letters in any case. */
-static int
-same_fold(const char *a, const char *b, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (lower_ascii(a[i]) != lower_ascii(b[i]))
-			return 0;
-	return 1;
-}
-
-/* Whether the N bytes at W, folded to lower case and with typographic
- * apostrophes made plain, are one of LIST's words. */
-static int
-in_list(const char *const *list, const char *w, size_t n)
-{
-	char buf[48];
-	size_t k = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		if (k + 1 >= sizeof(buf))
-			return 0;
-		if ((unsigned char)w[i] == 0xe2 && i + 2 < n && (unsigned char)w[i + 1] == 0x80 &&
-		    ((unsigned char)w[i + 2] == 0x99 || (unsigned char)w[i + 2] == 0x98)) {
-			buf[k++] = '\'';
-			i += 2;
-			continue;
-		}
-		buf[k++] = lower_ascii(w[i]);
-	}
-	buf[k] = '\0';
-	for (size_t i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], buf) == 0)
-			return 1;
-	return 0;
-}
-
-/* ---- word lists ------------------------------------------------------------ */
-
-/* Common words that may open a sentence with a capital and are not names.
- * A capitalised word opening a sentence that is not here is replaced. */
-static const char *const opening_words[] = {
-	"a", "an", "the", "i", "we", "they", "he", "she", "it", "you", "this", "that", "these",
-	"those", "there", "their", "our", "my", "his", "her", "its", "your", "and", "but", "or",
-	"so", "also", "however", "overall", "although", "though", "because", "since", "after",
-	"before", "when", "while", "if", "as", "at", "in", "on", "for", "with", "without", "from",
-	"to", "of", "by", "about", "not", "no", "yes", "all", "both", "each", "every", "some",
-	"many", "most", "much", "more", "less", "few", "several", "one", "two", "three", "four",
-	"five", "first", "second", "third", "then", "finally", "still", "just", "only", "even",
-	"very", "really", "honestly", "frankly", "unfortunately", "fortunately", "ultimately",
-	"basically", "generally", "mostly", "mainly", "partly", "compensation", "salary", "pay",
-	"base", "bonus", "package", "offer", "offers", "equity", "benefits", "pension", "title",
-	"scope", "growth", "culture", "team", "teams", "leadership", "management", "process",
-	"relocation", "commute", "commuting", "remote", "hybrid", "office", "family", "schedule",
-	"hours", "workload", "travel", "role", "job", "position", "company", "organisation",
-	"organization", "interview", "interviews", "interviewers", "interviewing", "everyone",
-	"everything", "nobody", "nothing", "someone", "somebody", "something", "anyone",
-	"great", "good", "nice", "lovely", "strong", "weak", "poor", "slow", "fast", "long",
-	"short", "too", "what", "why", "how", "where", "which", "who", "would", "could", "should",
-	"will", "can", "did", "does", "do", "was", "were", "is", "are", "had", "has", "have",
-	"been", "being", "felt", "feels", "liked", "loved", "enjoyed", "thanks", "thank",
-	"candidate", "candidates", "client", "clients", "hiring", "money", "location", "distance",
-	"timing", "communication", "feedback", "decided", "decision", "accepted", "declined",
-	"happy", "concerned", "worried", "prefers", "preferred", "wanted", "wants", "needs",
-	"needed", "other", "another", "again", "later", "now", "today", "yesterday", "next",
-	"last", "currently", "recently", "previously", "definitely", "probably", "maybe",
-	"perhaps", "instead", "otherwise", "meanwhile", "anyway", "besides", "despite", "given",
-	"compared", "between", "during", "until", "unless", "whether", "here", "well", "ok",
-	"okay", "sorry", "please", "best", "regards", "dear", "hi", "hello", "note", "notes",
-	"reason", "reasons", "main", "key", "big", "small", "new", "old", "better", "worse",
-	"clear", "clearly", "quite", "rather", "such", "any", "none", "neither", "either",
-	"once", "twice", "always", "never", "often", "sometimes", "manager", "managers",
-	"people", "staff", "colleagues", "peers", "benefit", "working", "work", "worked",
-	"onboarding", "start", "starting", "moving", "move", "children", "kids", "partner",
-	"spouse", "health", "personal", "private", "public", "market", "industry", "sector",
-	"funding", "finances", "stability", "reputation", "competitor", "competitors",
-	"counteroffer", "counter", "current", "existing", "previous", "future", "long-term",
-	"short-term", "part-time", "full-time", "i'm", "i've", "i'd", "i'll", "it's", "that's",
-	"there's", "they're", "we're", "we've", "they've", "you're", "he's", "she's", "let's",
-	"don't", "didn't", "doesn't", "wasn't", "weren't", "isn't", "aren't", "couldn't",
-	"wouldn't", "shouldn't", "can't", "won't", "hasn't", "haven't", "hadn't", "what's",
-	"met", "meeting", "spoke", "said", "says", "told", "asked", "got", "took", "went", "came",
-	"saw", "thought", "think", "know", "knew", "found", "made", "left", "joined", "stayed",
-	"chose", "turned", "received", "heard", "seemed", "seems", "looks", "looked", "loves",
-	"likes", "hates", "hated", "disliked", "absolutely", "everybody", "somewhat", "fair",
-	"fine", "unclear", "line", "end", "nor", "yet", "plus", "hence", "thus", "therefore",
-	"likewise", "similarly", "instead", "sadly", "luckily", "interestingly", "apparently",
-	"obviously", "especially", "particularly", "specifically", "personally", "again",
-	"lots", "plenty", "none", "little", "whole", "entire", "half", "full", "high", "low",
-	"higher", "lower", "lack", "limited", "slower", "faster", "too", "way", "things",
-	"thing", "nothing", "time", "times", "day", "days", "week", "weeks", "month", "months",
-	"year", "years", "contact", "email", "e-mail", "phone", "call", "ask", "let", "might",
-	"must", "shall", "per", "via", "she'd", "he'd", "they'd", "we'd", "you'd", "she'll",
-	"he'll", "they'll", "we'll", "you'll", "who's", "where's", "how's", "here's",
-	"should've", "would've", "could've", "isn't", "ain't", "mail", "reach", "write", "text",
-	"message", "see", "tell", "send", "keep", "get", "give", "take", "make", "try", "happy",
-	"glad", "keen", "open", "ready", "unsure", "nervous", "excited", "impressed",
-	"disappointed", "surprised", "frustrated", "annoyed", "pleased", "grateful", NULL
-};
-
-/* Abbreviations kept as written wherever they appear. */
-static const char *const abbreviations[] = {
-	"HR", "CEO", "CFO", "CTO", "COO", "CIO", "CMO", "CPO", "CRO", "CISO", "CHRO", "VP",
-	"SVP", "EVP", "AVP", "MD", "GM", "IT", "PR", "OK", "UK", "US", "USA", "EU", "IPO", "KPI",
-	"KPIs", "OKR", "OKRs", "ROI", "PTO", "WFH", "AI", "ML", "API", "SaaS", "B2B", "B2C",
-	"PhD", "MBA", "CV", "CVs", "NDA", "RSU", "RSUs", "ESOP", "LTIP", "TBD", "ASAP", "FYI",
-	"HQ", "UX", "UI", "QA", "SRE", "CEOs", "VPs", "Q1", "Q2", "Q3", "Q4", "H1", "H2", "FTE",
-	"NHS", "GP", "ICU", "ER", NULL
-};
-
-/* Abbreviations with an ampersand, kept as written. */
-static const char *const amp_abbreviations[] = { "R&D", "P&L", "M&A", NULL };
-
-/* Month and weekday names (folded); a capitalised one is a date. */
-static const char *const date_words[] = {
-	"january", "february", "march", "april", "may", "june", "july", "august", "september",
-	"october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-	"sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
-	"saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat",
-	"sun", NULL
-};
-
-static int
-in_list_exact(const char *const *list, const char *w, size_t n)
-{
-	for (size_t i = 0; list[i] != NULL; i++)
-		if (strlen(list[i]) == n && memcmp(list[i], w, n) == 0)
-			return 1;
-	return 0;
+	return text_common_date(form, 1);
 }
 
 /* ---- known names ----------------------------------------------------------- */
 
-struct part {
-	const char *s;
-	size_t len;
+/* The comparison forms of the known names' words, and of those in scripts
+ * written without spaces, which are looked for inside words too. */
+struct forms {
+	char **v;
+	size_t n, cap;
 };
 
 struct names {
-	struct part *v;
-	size_t n, cap;
+	struct forms words, inner;
 	int oom;
 };
 
-/* Splits NAME into its words (at anything that is not a letter or digit)
- * and adds those of two code points or more. */
+/* Adds a copy of the N bytes at FORM to F. */
+static void
+forms_add(struct names *ns, struct forms *f, const char *form, size_t n)
+{
+	if (ns->oom)
+		return;
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 16;
+		char **v = realloc(f->v, cap * sizeof(*v));
+
+		if (v == NULL) {
+			ns->oom = 1;
+			return;
+		}
+		f->v = v;
+		f->cap = cap;
+	}
+	if ((f->v[f->n] = strndup(form, n)) == NULL)
+		ns->oom = 1;
+	else
+		f->n++;
+}
+
+static void
+forms_free(struct forms *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		free(f->v[i]);
+	free(f->v);
+}
+
+/* Adds the words of NAME of two characters or more, read both ways ("O'Brien"
+ * gives "brien" and "obrien").  Those in a script written without spaces
+ * are also looked for inside words, each and all run together. */
 static void
 names_add(struct names *ns, const char *name)
 {
-	const unsigned char *s = (const unsigned char *)name;
-	size_t n = strlen(name), i = 0, len, start, cps;
-	uint32_t cp;
+	static const enum text_reading readings[] = { TEXT_SPLIT, TEXT_JOIN };
+	struct text_words w;
 
-	while (i < n) {
-		cp = cp_at(s, n, i, &len);
-		if (!is_word_cp(cp)) {
-			i += len;
-			continue;
-		}
-		start = i;
-		cps = 0;
-		while (i < n && is_word_cp(cp_at(s, n, i, &len))) {
-			i += len;
-			cps++;
-		}
-		if (cps < 2)
-			continue;
-		if (ns->n == ns->cap) {
-			size_t cap = ns->cap ? ns->cap * 2 : 16;
-			struct part *v = realloc(ns->v, cap * sizeof(*v));
+	for (size_t r = 0; r < 2 && !ns->oom; r++) {
+		char *all = NULL;
+		size_t len = 0;
+		int spaceless = 1;
 
-			if (v == NULL) {
+		if (text_words_read(&w, name, strlen(name), readings[r]) != 0) {
+			ns->oom = 1;
+			return;
+		}
+		for (size_t i = 0; i < w.n && !ns->oom; i++) {
+			if (!w.v[i].spaceless)
+				spaceless = 0;
+			if (w.v[i].chars < 2)
+				continue;
+			forms_add(ns, &ns->words, w.v[i].form, w.v[i].len);
+			if (w.v[i].spaceless)
+				forms_add(ns, &ns->inner, w.v[i].form, w.v[i].len);
+		}
+		if (spaceless && w.n >= 2 && !ns->oom) {
+			if ((all = calloc(1, w.forms_cap)) == NULL)
 				ns->oom = 1;
-				return;
+			for (size_t i = 0; all != NULL && i < w.n; i++) {
+				memcpy(all + len, w.v[i].form, w.v[i].len);
+				len += w.v[i].len;
 			}
-			ns->v = v;
-			ns->cap = cap;
+			if (all != NULL)
+				forms_add(ns, &ns->inner, all, len);
+			free(all);
 		}
-		ns->v[ns->n].s = name + start;
-		ns->v[ns->n].len = i - start;
-		ns->n++;
+		text_words_free(&w);
 	}
 }
 
-/* Returns CP in lower case, for the scripts with case that is_upper_cp()
- * knows; other code points are returned as they are. */
-static uint32_t
-fold_cp(uint32_t cp)
-{
-	if (!is_upper_cp(cp))
-		return cp;
-	if (cp < 0x80 || (cp >= 0xc0 && cp <= 0xde) || (cp >= 0x391 && cp <= 0x3ab) ||
-	    (cp >= 0x410 && cp <= 0x42f))
-		return cp + 0x20;
-	if (cp >= 0x400 && cp <= 0x40f)
-		return cp + 0x50;
-	if (cp == 0x178)
-		return 0xff;
-	if (cp == 0x386)
-		return 0x3ac;
-	if (cp >= 0x388 && cp <= 0x38a)
-		return cp + 0x25;
-	if (cp == 0x38c)
-		return 0x3cc;
-	if (cp == 0x38e || cp == 0x38f)
-		return cp + 0x3f;
-	return cp + 1;          /* the Latin and Cyrillic blocks of upper/lower pairs */
-}
-
-/* Whether A (ALEN bytes) and B (BLEN bytes) are the same word, letters in
- * any case. */
 static int
-same_word(const char *a, size_t alen, const char *b, size_t blen)
+names_match(const struct names *ns, const char *form)
 {
-	const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
-	size_t i = 0, j = 0, li, lj;
-
-	while (i < alen && j < blen) {
-		if (fold_cp(cp_at(x, alen, i, &li)) != fold_cp(cp_at(y, blen, j, &lj)))
-			return 0;
-		i += li;
-		j += lj;
-	}
-	return i == alen && j == blen;
-}
-
-static int
-names_match(const struct names *ns, const char *w, size_t n)
-{
-	for (size_t i = 0; i < ns->n; i++)
-		if (same_word(ns->v[i].s, ns->v[i].len, w, n))
+	for (size_t i = 0; i < ns->words.n; i++)
+		if (strcmp(ns->words.v[i], form) == 0)
 			return 1;
 	return 0;
+}
+
+/* Returns where in FORM (LEN bytes) from AT the first name of NS->inner
+ * starts (the longest there), its length in *NLEN; LEN if none does. */
+static size_t
+names_find_inner(const struct names *ns, const char *form, size_t len, size_t at,
+    size_t *nlen)
+{
+	size_t best = len;
+
+	*nlen = 0;
+	for (size_t i = 0; i < ns->inner.n; i++) {
+		size_t l = strlen(ns->inner.v[i]);
+		const char *p = memmem(form + at, len - at, ns->inner.v[i], l);
+
+		if (p != NULL && ((size_t)(p - form) < best ||
+		    ((size_t)(p - form) == best && l > *nlen))) {
+			best = (size_t)(p - form);
+			*nlen = l;
+		}
+	}
+	return best;
+}
+
+static void
+names_free(struct names *ns)
+{
+	forms_free(&ns->words);
+	forms_free(&ns->inner);
 }
 
 /* ---- tokens ----------------------------------------------------------------- */
@@ -463,9 +278,9 @@ link_at(const unsigned char *s, size_t n, size_t i, size_t *end)
 	size_t j = i, dots = 0;
 	int scheme = 0, path = 0;
 
-	if ((n - i >= 7 && same_fold((const char *)s + i, "http://", 7)) ||
-	    (n - i >= 8 && same_fold((const char *)s + i, "https://", 8)) ||
-	    (n - i >= 4 && same_fold((const char *)s + i, "www.", 4)))
+	if ((n - i >= 7 && strncasecmp((const char *)s + i, "http://", 7) == 0) ||
+	    (n - i >= 8 && strncasecmp((const char *)s + i, "https://", 8) == 0) ||
+	    (n - i >= 4 && strncasecmp((const char *)s + i, "www.", 4) == 0))
 		scheme = 1;
 	if (!scheme) {
 		/* label(.label)+/ */
@@ -557,20 +372,6 @@ number_at(const unsigned char *s, size_t n, size_t i, size_t *end)
 	return NUM_NONE;
 }
 
-/* Returns the end of an abbreviation such as R&D at S[I], or I. */
-static size_t
-amp_at(const unsigned char *s, size_t n, size_t i)
-{
-	for (size_t k = 0; amp_abbreviations[k] != NULL; k++) {
-		size_t l = strlen(amp_abbreviations[k]);
-
-		if (n - i >= l && memcmp(s + i, amp_abbreviations[k], l) == 0 &&
-		    (i + l == n || !is_alnum_ascii(s[i + l])))
-			return i + l;
-	}
-	return i;
-}
-
 /* ---- emitting ----------------------------------------------------------------- */
 
 /* Whether the output ends with TOKEN followed by one or more blanks (or, for
@@ -590,6 +391,14 @@ merge_with_last(struct sbuf *b, const char *token)
 	return 1;
 }
 
+/* Whether the two bytes at S are an ordinal's ending (st, nd, rd, th). */
+static int
+is_ordinal(const char *s)
+{
+	return strncasecmp(s, "st", 2) == 0 || strncasecmp(s, "nd", 2) == 0 ||
+	    strncasecmp(s, "rd", 2) == 0 || strncasecmp(s, "th", 2) == 0;
+}
+
 /* Drops a day number ("3 ", "3rd ", "3rd of ") the output ends with, when
  * a month follows it. */
 static void
@@ -603,8 +412,7 @@ drop_day_before(struct sbuf *b)
 		k--;
 	else
 		return;
-	if (k >= 2 && (same_fold(b->p + k - 2, "st", 2) || same_fold(b->p + k - 2, "nd", 2) ||
-	    same_fold(b->p + k - 2, "rd", 2) || same_fold(b->p + k - 2, "th", 2)))
+	if (k >= 2 && is_ordinal(b->p + k - 2))
 		k -= 2;
 	for (d = 0; k > 0 && d < 3 && is_digit((unsigned char)b->p[k - 1]); d++)
 		k--;
@@ -630,9 +438,7 @@ day_after(const unsigned char *s, size_t n, size_t i)
 	}
 	if (d == 0 || d > 2)
 		return 0;
-	if (j + 1 < n && (same_fold((const char *)s + j, "st", 2) ||
-	    same_fold((const char *)s + j, "nd", 2) || same_fold((const char *)s + j, "rd", 2) ||
-	    same_fold((const char *)s + j, "th", 2)))
+	if (j + 1 < n && is_ordinal((const char *)s + j))
 		j += 2;
 	if (j < n && is_alnum_ascii(s[j]))
 		return 0;
@@ -649,82 +455,108 @@ emit_token(struct sbuf *b, const char *token, const char *suffix, size_t slen)
 
 enum word_kind { WORD_KEEP, WORD_NAME, WORD_DATE };
 
+/* Whether the word W (N bytes), or a part of it split at apostrophes,
+ * hyphens and invisible characters, is a known name's. */
+static int
+has_known_part(const struct names *ns, const unsigned char *w, size_t n)
+{
+	static const enum text_reading readings[] = { TEXT_SPLIT, TEXT_JOIN };
+	struct text_words parts;
+	int found = 0;
+
+	if (ns->words.n == 0)
+		return 0;
+	for (size_t r = 0; r < 2 && !found; r++) {
+		if (text_words_read(&parts, (const char *)w, n, readings[r]) != 0)
+			return 1;       /* out of memory: replace rather than keep */
+		for (size_t i = 0; i < parts.n && !found; i++)
+			found = names_match(ns, parts.v[i].form);
+		text_words_free(&parts);
+	}
+	return found;
+}
+
+/* Writes the word W (N bytes) of a script written without spaces, a whole
+ * phrase, with every known name inside it replaced.  Returns -1 when out
+ * of memory. */
+static int
+emit_spaceless(struct sbuf *b, const struct names *ns, const char *w, size_t n)
+{
+	struct text_folded f;
+	size_t at = 0, done = 0, ms, nlen;
+
+	if (ns->inner.n == 0) {
+		sb_put(b, w, n);
+		return 0;
+	}
+	if (text_fold_mapped(&f, w, n, 1) != 0)
+		return -1;
+	while (at < f.len && (ms = names_find_inner(ns, f.form, f.len, at, &nlen)) < f.len) {
+		size_t from = f.from[ms], to = f.to[ms + nlen - 1];
+
+		if (from < done)
+			from = done;
+		sb_put(b, w + done, from - done);
+		emit_token(b, "[name]", "", 0);
+		done = to;
+		at = ms + nlen;
+	}
+	sb_put(b, w + done, n - done);
+	text_folded_free(&f);
+	return 0;
+}
+
 /* Decides what the word W (N bytes) at a sentence start or not becomes.
  * STEM is its length without a possessive "'s". */
 static enum word_kind
 classify(const struct names *ns, const unsigned char *w, size_t n, size_t stem, int start)
 {
-	size_t i = 0, len, first_len = 0, part = 0;
-	int upper = 0, upper_rest = 0, first = 1;
-	uint32_t cp;
+	size_t i = 0, len, first_len = 0;
+	int upper = 0, upper_rest = 0;
+	ucs4_t c;
 
-	/* Any known name among its parts (split at apostrophes and hyphens). */
-	while (i <= n) {
-		cp = i < n ? cp_at(w, n, i, &len) : 0;
-		if (i == n || is_apostrophe(cp) || is_hyphen(cp)) {
-			if (i > part && names_match(ns, (const char *)w + part, i - part))
-				return WORD_NAME;
-			if (i == n)
-				break;
-			part = i + len;
-		} else if (is_upper_cp(cp)) {
+	if (has_known_part(ns, w, n))
+		return WORD_NAME;
+	for (; i < n; i += len) {
+		len = text_utf8_next((const char *)w + i, n - i, &c);
+		if (i == 0)
+			first_len = len;
+		if (text_is_capital(c)) {
 			upper = 1;
-			if (!first)
+			if (i > 0)
 				upper_rest = 1;
 		}
-		if (first)
-			first_len = len;
-		first = 0;
-		i += len;
 	}
 	if (!upper)
 		return WORD_KEEP;
-	if (w[0] == 'I' && (n == 1 || (first_len == 1 && n > 1 &&
-	    is_apostrophe(cp_at(w, n, 1, &len)))))
+	if (w[0] == 'I' && (n == 1 || (first_len == 1 &&
+	    (text_utf8_next((const char *)w + 1, n - 1, &c), text_is_apostrophe(c)))))
 		return WORD_KEEP;               /* I, I'm, I've, I'd, I'll */
-	if (in_list_exact(abbreviations, (const char *)w, stem))
+	if (text_common_abbreviation((const char *)w, stem))
 		return WORD_KEEP;
-	if (!upper_rest && in_list(date_words, (const char *)w, stem))
+	if (!upper_rest && folded_in(is_date_word, w, stem))
 		return WORD_DATE;
-	if (start && !upper_rest && (in_list(opening_words, (const char *)w, n) ||
-	    in_list(opening_words, (const char *)w, stem)))
+	if (start && !upper_rest && (folded_in(text_common_word, w, n) ||
+	    folded_in(text_common_word, w, stem)))
 		return WORD_KEEP;
 	return WORD_NAME;
-}
-
-/* Returns the length of the word at S[I..]: word characters, with single
- * apostrophes and hyphens between them. */
-static size_t
-word_len(const unsigned char *s, size_t n, size_t i)
-{
-	size_t j = i, len, len2;
-	uint32_t cp;
-
-	while (j < n) {
-		cp = cp_at(s, n, j, &len);
-		if (is_word_cp(cp)) {
-			j += len;
-			continue;
-		}
-		if ((is_apostrophe(cp) || is_hyphen(cp)) && j > i && j + len < n &&
-		    is_word_cp(cp_at(s, n, j + len, &len2))) {
-			j += len;
-			continue;
-		}
-		break;
-	}
-	return j - i;
 }
 
 /* Returns the length of W without a possessive "'s" at its end. */
 static size_t
 stem_len(const unsigned char *w, size_t n)
 {
-	if (n >= 3 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 2] == '\'')
-		return n - 2;
-	if (n >= 5 && (w[n - 1] == 's' || w[n - 1] == 'S') && w[n - 4] == 0xe2 &&
-	    w[n - 3] == 0x80 && w[n - 2] == 0x99)
-		return n - 4;
+	size_t i = 0, len, prev = 0, last = 0;
+	ucs4_t c;
+
+	for (; i < n; i += len) {
+		len = text_utf8_next((const char *)w + i, n - i, &c);
+		prev = last;
+		last = i;
+	}
+	if (n >= 3 && last == n - 1 && (w[last] == 's' || w[last] == 'S') && prev > 0 &&
+	    (text_utf8_next((const char *)w + prev, n - prev, &c), text_is_apostrophe(c)))
+		return prev;
 	return n;
 }
 
@@ -736,17 +568,17 @@ scrub_text(const char *text, const char *const *names, size_t nnames)
 	struct names ns = { 0 };
 	struct sbuf b = { 0 };
 	int start = 1;
-	uint32_t cp, prev = ' ';
+	ucs4_t cp, prev = ' ', after;
 
 	for (size_t k = 0; k < nnames; k++)
 		if (names[k] != NULL)
 			names_add(&ns, names[k]);
 	sb_put(&b, "", 0);
 	while (i < n && !ns.oom && !b.oom) {
-		int boundary = !is_word_cp(prev) && (prev >= 0x80 || !email_local((unsigned
-		    char)prev));
+		int boundary = !text_is_word_char(prev) && (prev >= 0x80 ||
+		    !email_local((unsigned char)prev));
 
-		cp = cp_at(s, n, i, &len);
+		len = text_utf8_next(text + i, n - i, &cp);
 		if (cp == '\r') {
 			if (i + 1 >= n || s[i + 1] != '\n')
 				sb_put(&b, "\n", 1);
@@ -759,11 +591,12 @@ scrub_text(const char *text, const char *const *names, size_t nnames)
 			emit_token(&b, "[link]", "", 0);
 		} else if (boundary && email_at(s, n, i, &end)) {
 			emit_token(&b, "[email]", "", 0);
-		} else if (cp == '@' && i + 1 < n && is_word_cp(cp_at(s, n, i + 1, &len)) &&
-		    !is_word_cp(prev)) {
-			end = i + 1 + word_len(s, n, i + 1);       /* @handle */
+		} else if (cp == '@' && i + 1 < n && !text_is_word_char(prev) &&
+		    (text_utf8_next(text + i + 1, n - i - 1, &after), text_is_word_char(after))) {
+			end = i + 1 + text_word_len(text + i + 1, n - i - 1);     /* @handle */
 			emit_token(&b, "[name]", "", 0);
-		} else if (!is_word_cp(prev) && (cp == '+' || cp == '(' || is_digit((unsigned char)cp))) {
+		} else if (!text_is_word_char(prev) && (cp == '+' || cp == '(' ||
+		    is_digit((unsigned char)cp))) {
 			enum number_kind k = number_at(s, n, i, &end);
 
 			if (k == NUM_NONE) {
@@ -772,11 +605,21 @@ scrub_text(const char *text, const char *const *names, size_t nnames)
 				goto other;
 			}
 			emit_token(&b, k == NUM_DATE ? "[date]" : "[phone]", "", 0);
-		} else if (!is_word_cp(prev) && (end = amp_at(s, n, i)) > i) {
-			sb_put(&b, s + i, end - i);
-		} else if (is_word_cp(cp)) {
+		} else if (!text_is_word_char(prev) &&
+		    (end = i + text_common_ampersand(text + i, n - i)) > i) {
+			sb_put(&b, s + i, end - i);            /* R&D */
+		} else if (text_is_word_char(cp)) {
 word:
-			len = word_len(s, n, i);
+			len = text_word_len(text + i, n - i);
+			if (text_word_spaceless(text + i, len)) {
+				if (emit_spaceless(&b, &ns, text + i, len) != 0)
+					b.oom = 1;
+				end = i + len;
+				start = 0;
+				prev = 'a';
+				i = end;
+				continue;
+			}
 			stem = stem_len(s + i, len);
 			switch (classify(&ns, s + i, len, stem, start)) {
 			case WORD_KEEP:
@@ -794,7 +637,7 @@ word:
 			end = i + len;
 		} else {
 other:
-			if (cp == '.' || cp == '!' || cp == '?' || cp == '\n' || cp == 0x2026)
+			if (text_ends_sentence(cp))
 				start = 1;
 			sb_put(&b, s + i, len);
 			prev = cp;
@@ -805,7 +648,7 @@ other:
 		prev = 'a';
 		i = end;
 	}
-	free(ns.v);
+	names_free(&ns);
 	if (ns.oom || b.oom) {
 		free(b.p);
 		return NULL;

@@ -1,9 +1,12 @@
 /*
- * wording.c - picking and filling lines of wording (see wording.h).
+ * choose.c - picking and filling lines of wording (see choose.h).  The
+ * draws come from the one seeded generator, core/base/rng.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/rng.h"
+#include "core/text/wrap.h"
 #include "core/scripts/choose.h"
 
 void
@@ -15,20 +18,10 @@ chooser_init(struct chooser *c, uint64_t seed, wording_check_fn check, void *arg
 	c->oom = 0;
 }
 
-static uint64_t
-next(struct chooser *c)
-{
-	uint64_t z = (c->state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
 size_t
 chooser_below(struct chooser *c, size_t n)
 {
-	return n ? (size_t)(next(c) % n) : 0;
+	return (size_t)rng_below(&c->state, n);
 }
 
 void
@@ -151,27 +144,5 @@ strlist_free(char **list, size_t n)
 void
 wording_wrap(FILE *out, const char *lead, const char *indent, const char *s, size_t width)
 {
-	size_t col = strlen(lead), wl;
-	const char *p = s;
-	int first = 1;
-
-	fputs(lead, out);
-	for (;;) {
-		while (*p == ' ')
-			p++;
-		if ((wl = strcspn(p, " ")) == 0)
-			break;
-		if (!first && col + 1 + wl > width) {
-			fprintf(out, "\n%s", indent);
-			col = strlen(indent);
-		} else if (!first) {
-			fputc(' ', out);
-			col++;
-		}
-		fwrite(p, 1, wl, out);
-		col += wl;
-		p += wl;
-		first = 0;
-	}
-	fputc('\n', out);
+	text_wrap(out, lead, indent, s, width);
 }

@@ -1,10 +1,10 @@
 /*
- * wording.h - choosing lines of wording for scripts and notes: a seeded
+ * choose.h - choosing lines of wording for scripts and notes: a seeded
  * generator, placeholder filling, and a chooser that puts every candidate
  * line to a yes/no check (the leak guard) before keeping it.
  */
-#ifndef TACT_WORDING_H
-#define TACT_WORDING_H
+#ifndef TACT_CHOOSE_H
+#define TACT_CHOOSE_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -14,13 +14,14 @@
 typedef int (*wording_check_fn)(void *arg, const char *text);
 
 struct chooser {
-	uint64_t state;         /* splitmix64: the same sequence for a seed everywhere */
+	uint64_t state;         /* core/base/rng.h: the same sequence for a seed everywhere */
 	wording_check_fn check;
 	void *arg;
 	int oom;                /* set when an allocation failed */
 };
 
 void chooser_init(struct chooser *c, uint64_t seed, wording_check_fn check, void *arg);
+/* Returns a uniform number below N (0 when N is 0). */
 size_t chooser_below(struct chooser *c, size_t n);
 /* Fills ORDER with a random permutation of 0..N-1. */
 void chooser_permute(struct chooser *c, size_t *order, size_t n);
@@ -40,7 +41,8 @@ char *choose_from(struct chooser *c, const char *const *list, size_t from, size_
 int strlist_push(char ***list, size_t *n, char *s);     /* S NULL: nothing added, 0 */
 void strlist_free(char **list, size_t n);
 
-/* Writes S wrapped at WIDTH columns, after LEAD on the first line and INDENT after. */
+/* Writes S wrapped at WIDTH columns, after LEAD on the first line and INDENT
+ * after: text_wrap() of core/text/wrap.h. */
 void wording_wrap(FILE *out, const char *lead, const char *indent, const char *s, size_t width);
 
 #endif

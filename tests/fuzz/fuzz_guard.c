@@ -1,7 +1,7 @@
 /*
  * fuzz_guard.c - libFuzzer harness for the last-line leak guard
- * (core/guard.c): guard_from_text() over a confidential note, a shareable
- * note and people met, then guard_check() on a line of output.
+ * (core/confidential/guard.c): guard_from_text() over a confidential note,
+ * a shareable note and people met, then guard_check() on a line of output.
  *
  * The input is four NUL-separated texts: the confidential note, the
  * shareable note, a person met (negative impression), and the line to
