@@ -1,5 +1,5 @@
 /*
- * cmd.h - the command table and what every command shares.
+ * cmd.h - the command table's entries and what every command shares (cmd.c).
  *
  * Adding a command, the checklist:
  *   1. cmd/<name>.c with its own argp options and a cmd_<name>_exec();

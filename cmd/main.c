@@ -5,14 +5,12 @@
  * Global options are parsed with ARGP_IN_ORDER and parsing stops at the
  * command name; the command then parses the rest with its own argp, so each
  * has a real --help.  The table's flags say what a command needs (an open
- * vault, an unlocked one), and cmd_ready() does that setup for all of them.
+ * vault, an unlocked one), and cmd_ready() (cmd.c) does that setup for all
+ * of them.
  */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "cmd/cmd.h"
 
@@ -134,170 +132,6 @@ static const struct argp global_argp = {
 	"tact -- record why candidates turn offers down, encrypted, and turn it into "
 	"debrief scripts and anonymized reports.\v", NULL, global_help, NULL
 };
-
-int
-cmd_usage(struct argp_state *state, const char *fmt, ...)
-{
-	struct cmd_ctx *ctx = *(struct cmd_ctx **)state->input;
-	char msg[TERR_MSG_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	/* Through terr_set, so what the user typed is cleaned of control characters. */
-	terr_set(&ctx->err, EX_USAGE, "%s", msg);
-	return EINVAL;
-}
-
-/* Wraps a command's argp to pass its input down and to note where parsing failed. */
-struct wrap {
-	void *input;
-	int bad;
-};
-
-static error_t
-wrap_parse(int key, char *arg, struct argp_state *state)
-{
-	struct wrap *w = state->input;
-
-	(void)arg;
-	if (key == ARGP_KEY_INIT)
-		state->child_inputs[0] = w->input;
-	else if (key == ARGP_KEY_ERROR)
-		w->bad = state->next;
-	return ARGP_ERR_UNKNOWN;
-}
-
-/* Whether ARGV asks for help before any "--"; shows it if so. */
-static int
-wants_help(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv)
-{
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0 ||
-		    strcmp(argv[i], "--usage") == 0) {
-			argp_help(argp, stdout, argv[i][2] == 'u' ? ARGP_HELP_USAGE :
-			    ARGP_HELP_STD_HELP, argv[0]);
-			ctx->done = 1;
-			return 1;
-		}
-	}
-	return 0;
-}
-
-int
-cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, void *input)
-{
-	struct argp_child children[] = { { argp, 0, NULL, 0 }, { 0 } };
-	struct argp wrapper = { NULL, wrap_parse, argp->args_doc, argp->doc, children, NULL, NULL };
-	struct wrap w = { input, 0 };
-	int idx = 0;
-	error_t e;
-
-	if (wants_help(ctx, argp, argc, argv))
-		return -1;
-	e = argp_parse(&wrapper, argc, argv, ARGP_NO_ERRS | ARGP_NO_HELP | ARGP_IN_ORDER, &idx,
-	    &w);
-	if (e == 0 && idx < argc)
-		return terr_set(&ctx->err, EX_USAGE, "unexpected argument '%s' (see '%s --help')",
-		    argv[idx], argv[0]);
-	if (e != 0) {
-		if (w.bad > 0 && w.bad <= argc)
-			terr_set(&ctx->err, EX_USAGE, "unknown option or missing value '%s' "
-			    "(see '%s --help')", argv[w.bad - 1], argv[0]);
-		else
-			terr_set(&ctx->err, EX_USAGE, "bad arguments (see '%s --help')", argv[0]);
-		return -1;
-	}
-	return 0;
-}
-
-int
-cmd_ready(struct cmd_ctx *ctx)
-{
-	if (!(ctx->cmd->flags & (CMD_NEEDS_VAULT | CMD_NEEDS_KEY)) || ctx->vault != NULL)
-		return 0;
-	if ((ctx->vault = vault_open(ctx->vault_path, &ctx->err)) == NULL)
-		return -1;
-	if (ctx->cmd->flags & CMD_NEEDS_KEY)
-		return vault_unlock(ctx->vault, &ctx->src, &ctx->err);
-	return 0;
-}
-
-int
-cmd_print_json(struct cmd_ctx *ctx, json_t *j)
-{
-	int rc;
-
-	if (j == NULL)
-		return terr_set(&ctx->err, EX_OSERR, "out of memory");
-	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	if (rc != 0 || fputc('\n', stdout) == EOF)
-		return terr_set(&ctx->err, EX_IOERR, "cannot write output");
-	return 0;
-}
-
-int
-cmd_interactive(void)
-{
-	return isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-}
-
-int
-cmd_number(const char *s, long long min, long long max, long long *out)
-{
-	char *end;
-	long long v;
-
-	if (s == NULL || *s == '\0' || strspn(s, "0123456789") != strlen(s) || strlen(s) > 18)
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int
-cmd_arg_turndown(struct argp_state *state, int key, const char *arg, long long *id)
-{
-	if (key == ARGP_KEY_END)
-		return *id == 0 ? cmd_usage(state, "which turndown? (see 'tact list')") : 0;
-	if (*id != 0)
-		return cmd_usage(state, "give one turndown id (see '%s --help')", state->name);
-	if (cmd_number(arg, 1, 999999999999LL, id) != 0)
-		return cmd_usage(state, "'%.40s' is not a turndown id", arg);
-	return 0;
-}
-
-int
-cmd_opt_seed(struct argp_state *state, const char *arg, long long *seed)
-{
-	if (cmd_number(arg, 0, 999999999999999LL, seed) != 0)
-		return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
-	return 0;
-}
-
-long long
-cmd_random_seed(void)
-{
-	uint32_t r;
-
-	tc_random(&r, sizeof(r));
-	return r;
-}
-
-json_t *
-cmd_json_strings(char **list, size_t n)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_string(list[i]));
-	return arr;
-}
 
 static const struct cmd_entry *
 find_command(const char *name)
