@@ -1,7 +1,14 @@
 /*
- * cmd.c - what commands share: parsing a command's own options with argp,
- * the setup its flags ask for, usage errors, JSON output and the small
- * parsers of numbers, ids and seeds.
+ * cmd.c - what commands share: the argp wrapper main.c parses every
+ * command's arguments with, usage errors, JSON output and the
+ * small parsers of numbers, ids and seeds.
+ *
+ * A command's argp is run as the only child of a wrapper, with
+ * ARGP_NO_ERRS and ARGP_NO_HELP: argp then neither prints nor exits, the
+ * wrapper notes where parsing failed, and the one message goes into
+ * ctx->err for main.c to print.  --help is answered before parsing
+ * (cmd_wants_help()), so that main.c can show a generated help for a
+ * command with subcommands.
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -45,33 +52,27 @@ wrap_parse(int key, char *arg, struct argp_state *state)
 	return ARGP_ERR_UNKNOWN;
 }
 
-/* Whether ARGV asks for help before any "--"; shows it if so. */
-static int
-wants_help(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv)
+unsigned
+cmd_wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0 ||
-		    strcmp(argv[i], "--usage") == 0) {
-			argp_help(argp, stdout, argv[i][2] == 'u' ? ARGP_HELP_USAGE :
-			    ARGP_HELP_STD_HELP, argv[0]);
-			ctx->done = 1;
-			return 1;
-		}
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0)
+			return ARGP_HELP_STD_HELP;
+		if (strcmp(argv[i], "--usage") == 0)
+			return ARGP_HELP_USAGE;
 	}
 	return 0;
 }
 
 int
-cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, void *input)
+cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, void *opts)
 {
 	struct argp_child children[] = { { argp, 0, NULL, 0 }, { 0 } };
 	struct argp wrapper = { NULL, wrap_parse, argp->args_doc, argp->doc, children, NULL, NULL };
-	struct wrap w = { input, 0 };
+	struct wrap w = { opts, 0 };
 	int idx = 0;
 	error_t e;
 
-	if (wants_help(ctx, argp, argc, argv))
-		return -1;
 	e = argp_parse(&wrapper, argc, argv, ARGP_NO_ERRS | ARGP_NO_HELP | ARGP_IN_ORDER, &idx,
 	    &w);
 	if (e == 0 && idx < argc)
@@ -85,18 +86,6 @@ cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, v
 			terr_set(&ctx->err, EX_USAGE, "bad arguments (see '%s --help')", argv[0]);
 		return -1;
 	}
-	return 0;
-}
-
-int
-cmd_ready(struct cmd_ctx *ctx)
-{
-	if (!(ctx->cmd->flags & (CMD_NEEDS_VAULT | CMD_NEEDS_KEY)) || ctx->vault != NULL)
-		return 0;
-	if ((ctx->vault = vault_open(ctx->vault_path, &ctx->err)) == NULL)
-		return -1;
-	if (ctx->cmd->flags & CMD_NEEDS_KEY)
-		return vault_unlock(ctx->vault, &ctx->src, &ctx->err);
 	return 0;
 }
 

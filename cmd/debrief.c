@@ -117,10 +117,18 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	return buf;
 }
 
-int
-cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+debrief_defaults(void *opts)
 {
-	struct debrief_opts o;
+	struct debrief_opts *o = opts;
+
+	o->seed = cmd_random_seed();
+}
+
+static int
+debrief_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct debrief_opts *o = opts;
 	struct turndown td;
 	struct person positive[TEXT_MET_MAX];
 	struct debrief_input in;
@@ -130,13 +138,8 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t npos = 0;
 	int rc = -1;
 
-	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
-	o.ctx = ctx;
-	o.seed = cmd_random_seed();
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
+	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
 		goto out;
 	/* The builder sees only the people who may be named. */
@@ -153,9 +156,9 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	in.npositive = npos;
 	ra.in = &in;
 	ra.guard = g;
-	ra.seed = (uint64_t)o.seed;
-	ra.format = o.format;
-	if ((out = cmd_guarded(ctx, g, (uint64_t)o.seed, "debrief", render, &ra)) == NULL)
+	ra.seed = (uint64_t)o->seed;
+	ra.format = o->format;
+	if ((out = cmd_guarded(ctx, g, (uint64_t)o->seed, "debrief", render, &ra)) == NULL)
 		goto out;
 	cmd_print_secret(out, ctx->json);
 	rc = 0;
@@ -164,3 +167,14 @@ out:
 	turndown_clear(&td);
 	return rc;
 }
+
+const struct cmd_entry cmd_debrief_entry = {
+	.name = "debrief",
+	.summary = "a call script that lets the client see what went wrong, without "
+	    "breaching a confidence",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct debrief_opts),
+	.defaults = debrief_defaults,
+	.exec = debrief_exec,
+};
