@@ -1,6 +1,6 @@
 /*
  * cmd.c - what commands share: the argp wrapper main.c parses every
- * command's arguments with, usage errors, JSON output and the
+ * command's arguments with, usage errors, notices, JSON output and the
  * small parsers of numbers, ids and seeds.
  *
  * A command's argp is run as the only child of a wrapper, with
@@ -31,6 +31,41 @@ cmd_usage(struct argp_state *state, const char *fmt, ...)
 	/* Through terr_set, so what the user typed is cleaned of control characters. */
 	terr_set(&ctx->err, EX_USAGE, "%s", msg);
 	return EINVAL;
+}
+
+/* Replaces control characters (C0, DEL, C1) with '?', by the rule of
+ * terr_set(), so a notice stays one line and carries no terminal escapes. */
+static void
+clean(char *s)
+{
+	unsigned char *p = (unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			*p = '?';
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0) {
+			p[0] = '?';
+			p[1] = '?';
+			p++;
+		}
+	}
+}
+
+void
+cmd_notice(const char *fmt, ...)
+{
+	char *msg;
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&msg, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	clean(msg);
+	fprintf(stderr, "tact: %s\n", msg);
+	free(msg);
 }
 
 /* Wraps a command's argp to pass its input down and to note where parsing failed. */

@@ -114,6 +114,9 @@ int cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **arg
 
 /* Sets a usage error from an argp parser; returns EINVAL for argp. */
 int cmd_usage(struct argp_state *state, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "tact: MESSAGE" on stderr, cleaned of control characters: what is
+ * worth saying but is not the error (main.c prints that). */
+void cmd_notice(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints J as one JSON document on stdout and frees it. */
 int cmd_print_json(struct cmd_ctx *ctx, json_t *j);
 /* Whether stdin and stderr are a terminal a person can answer on. */

@@ -183,8 +183,8 @@ list(struct cmd_ctx *ctx, void *opts)
 			rc = cmd_print_json(ctx, json_pack("{s:s, s:I}", "ics", o->ics, "tasks",
 			    (json_int_t)open_n));
 		else if (rc == 0)
-			fprintf(stderr, "tact: wrote %zu open task%s to %s\n", open_n,
-			    open_n == 1 ? "" : "s", o->ics);
+			cmd_notice("wrote %zu open task%s to %s", open_n, open_n == 1 ? "" : "s",
+			    o->ics);
 	} else if (ctx->json) {
 		arr = json_array();
 		for (i = 0; i < n; i++) {

@@ -82,8 +82,8 @@ forget_exec(struct cmd_ctx *ctx, void *opts)
 	if (candidate_forget(ctx->vault, id, &pending, &ctx->err) != 0)
 		goto out;
 	if (pending)
-		fprintf(stderr, "tact: another process has the vault open; the erased pages leave "
-		    "the vault's files when it closes\n");
+		cmd_notice("another process has the vault open; the erased pages leave the vault's "
+		    "files when it closes");
 	if (ctx->json)
 		rc = cmd_print_json(ctx, json_pack("{s:I, s:i}", "forgotten", (json_int_t)id,
 		    "turndowns", count));

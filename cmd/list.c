@@ -114,7 +114,7 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 			goto out;
 		}
 		if (r == -1) {
-			fprintf(stderr, "tact: %s\n", rowerr.msg);
+			cmd_notice("%s", rowerr.msg);
 			bad++;
 			continue;
 		}

@@ -154,7 +154,7 @@ ask_text(struct cmd_ctx *ctx, char **field, const char *what, const char *questi
 		input_free(a);
 		if (rc == 0)
 			return 0;
-		fprintf(stderr, "tact: %s\n", ctx->err.msg);
+		cmd_notice("%s", ctx->err.msg);
 	}
 }
 
@@ -191,7 +191,7 @@ ask_reasons(struct cmd_ctx *ctx, struct turndown *td)
 		free(a);
 		if (ctx->err.code == 0 && td->nreasons > 0)
 			return 0;
-		fprintf(stderr, "tact: %s\n", ctx->err.code ? ctx->err.msg : "give at least one");
+		cmd_notice("%s", ctx->err.code ? ctx->err.msg : "give at least one");
 	}
 }
 
@@ -267,9 +267,9 @@ log_exec(struct cmd_ctx *ctx, void *opts)
 		goto out;
 	}
 	if (new_cand)
-		fprintf(stderr, "tact: new candidate '%s'\n", o->td.candidate);
+		cmd_notice("new candidate '%s'", o->td.candidate);
 	if (new_client)
-		fprintf(stderr, "tact: new client '%s'\n", o->td.client);
+		cmd_notice("new client '%s'", o->td.client);
 	if (ctx->json)
 		rc = cmd_print_json(ctx, json_pack("{s:I, s:I, s:I}", "turndown",
 		    (json_int_t)o->td.id, "candidate", (json_int_t)o->td.candidate_id, "client",
