@@ -87,7 +87,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	struct decline *d;
 	char *buf;
 
-	if ((d = decline_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
+	if ((d = decline_build(a->in, seed, cmd_check_wording, (void *)a->guard,
+	    &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
 	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, write_text, d);

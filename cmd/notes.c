@@ -64,8 +64,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	char *buf = NULL;
 	json_t *j;
 
-	if (note_build(a->td->candidate, a->td->client, a->to, seed, guard_says, a->guard, &n,
-	    &ctx->err) != 0)
+	if (note_build(a->td->candidate, a->td->client, a->to, seed, cmd_check_wording, a->guard,
+	    &n, &ctx->err) != 0)
 		return NULL;
 	if (ctx->json) {
 		if ((j = json_pack("{s:s, s:s, s:s}", "to", n.to, "role", n.role, "text",
