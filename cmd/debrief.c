@@ -1,11 +1,11 @@
 /*
  * debrief.c - `tact debrief ID`: the call script for the hiring manager.
  *
- * The script is built from what may be shared (core/debrief.c); the leak
- * guard, which alone reads the confidential note, checks every line as it
- * is chosen and then the whole rendered output once more.  If the whole
- * still trips the guard (words meeting across two lines), another wording
- * is drawn; if none passes, nothing is printed and the command fails.
+ * The script is built from what may be shared (core/scripts/debrief.c);
+ * the leak guard, which alone reads the confidential note, checks every
+ * line as it is chosen and then the whole rendered output once more.  If
+ * the whole still trips the guard (words meeting across two lines), another
+ * wording is drawn; if none passes, nothing is printed and the command fails.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /*
- * import.c - `tact import FILE|-`: many turndowns from JSON Lines (jansson),
- * in one transaction: a bad line names its number and nothing is imported.
+ * import.c - `tact import FILE|-`: many turndowns from JSON Lines (each
+ * line read by core/records/jsonl.c), in one transaction: a bad line names
+ * its number and nothing is imported.
  */
 #include <errno.h>
 #include <stdlib.h>

@@ -165,7 +165,6 @@ keep_level(struct cmd_ctx *ctx, long long id, enum tc_kdf *kdf)
 			tc_kdf_parse(tc_kdf_name(s[i].opslimit, s[i].memlimit), kdf);
 	if (n >= 0)
 		free(s);
-	(void)ctx;
 }
 
 static int
