@@ -39,10 +39,7 @@
 #define CMD_PASSPHRASE  0x4     /* unlock with the passphrase only, never $TACT_SESSION */
 #define CMD_DEFAULT     0x8     /* a subcommand that runs when none is named */
 
-struct cmd_entry;
-
 struct cmd_ctx {
-	const struct cmd_entry *cmd;    /* the entry being run (a subcommand's own) */
 	const char *vault_path;
 	struct unlock_src src;
 	int json;
@@ -59,25 +56,26 @@ struct cmd_opts {
 struct cmd_entry {
 	const char *name;
 	const char *summary;            /* one line in the list of commands */
-	/* The command's options, arguments and --help.  For an entry with
-	 * subs it gives only the text of the generated --help. */
+	/* The command's options, arguments and --help (required).  For an
+	 * entry with subs it gives only the text of the generated --help. */
 	const struct argp *argp;
 	unsigned flags;                 /* CMD_* above */
 	/* The options struct exec gets, made zeroed, ctx set: CMD_OPTS(type);
 	 * 0 for struct cmd_opts. */
 	size_t opts_size;
-	/* Each of these may be NULL, and runs in this order.  defaults sets
-	 * the options' defaults before parsing; prepare runs after parsing and before the
-	 * vault is opened (questions on a terminal, checks that need no
-	 * vault, input files); exec runs with the vault ready; fini frees
-	 * what the others left in the options, whether or not they failed.
-	 * prepare and exec return 0, or -1 with ctx->err set. */
+	/* They run in this order; all but exec may be NULL.  defaults sets
+	 * the options' defaults before parsing; prepare runs after parsing
+	 * and before the vault is opened (questions on a terminal, checks
+	 * that need no vault, input files); exec runs with the vault ready;
+	 * fini frees what the others left in the options, whether or not
+	 * they failed.  prepare and exec return 0, or -1 with ctx->err set. */
 	void (*defaults)(void *opts);
 	int (*prepare)(struct cmd_ctx *ctx, void *opts);
 	int (*exec)(struct cmd_ctx *ctx, void *opts);
 	void (*fini)(void *opts);
-	/* Subcommands, NULL-terminated; then the fields above but name,
-	 * summary and argp are not used. */
+	/* Subcommands, NULL-terminated.  An entry with subs runs none of the
+	 * hooks above and has no flags or options of its own: each sub says
+	 * what it needs. */
 	const struct cmd_entry *const *subs;
 };
 

@@ -281,7 +281,6 @@ run_leaf(struct cmd_ctx *ctx, const struct cmd_entry *e, const struct cmd_entry 
 	if ((opts = calloc(1, size)) == NULL)
 		return terr_set(&ctx->err, EX_OSERR, "out of memory");
 	*(struct cmd_ctx **)opts = ctx;
-	ctx->cmd = e;
 	if (e->defaults != NULL)
 		e->defaults(opts);
 	if (cmd_parse(ctx, e->argp, argc, argv, opts) == 0 &&
