@@ -17,14 +17,12 @@ static const struct argp argp = {
 	NULL, NULL, NULL
 };
 
-int
-cmd_categories_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+categories_exec(struct cmd_ctx *ctx, void *opts)
 {
-	struct { struct cmd_ctx *ctx; } o = { ctx };
 	json_t *arr;
 
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0)
-		return -1;
+	(void)opts;
 	if (ctx->json) {
 		arr = json_array();
 		for (int i = 0; i < TAXONOMY_COUNT; i++)
@@ -36,3 +34,10 @@ cmd_categories_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		printf("%-15s %s\n", taxonomy[i].slug, taxonomy[i].description);
 	return 0;
 }
+
+const struct cmd_entry cmd_categories_entry = {
+	.name = "categories",
+	.summary = "the reason categories with one-line descriptions",
+	.argp = &argp,
+	.exec = categories_exec,
+};

@@ -1,11 +1,11 @@
 /*
  * debrief.c - `tact debrief ID`: the call script for the hiring manager.
  *
- * The script is built from what may be shared (core/debrief.c); the leak
- * guard, which alone reads the confidential note, checks every line as it
- * is chosen and then the whole rendered output once more.  If the whole
- * still trips the guard (words meeting across two lines), another wording
- * is drawn; if none passes, nothing is printed and the command fails.
+ * The script is built from what may be shared (core/scripts/debrief.c);
+ * the leak guard, which alone reads the confidential note, checks every
+ * line as it is chosen and then the whole rendered output once more.  If
+ * the whole still trips the guard (words meeting across two lines), another
+ * wording is drawn; if none passes, nothing is printed and the command fails.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -109,7 +109,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	struct debrief *d;
 	char *buf;
 
-	if ((d = debrief_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
+	if ((d = debrief_build(a->in, seed, cmd_check_wording, (void *)a->guard,
+	    &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
 	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, a->format == DEBRIEF_MARKDOWN ?
@@ -118,10 +119,18 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	return buf;
 }
 
-int
-cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+debrief_defaults(void *opts)
 {
-	struct debrief_opts o;
+	struct debrief_opts *o = opts;
+
+	o->seed = cmd_random_seed();
+}
+
+static int
+debrief_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct debrief_opts *o = opts;
 	struct turndown td;
 	struct person positive[TEXT_MET_MAX];
 	struct debrief_input in;
@@ -131,13 +140,8 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	size_t npos = 0;
 	int rc = -1;
 
-	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
-	o.ctx = ctx;
-	o.seed = cmd_random_seed();
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
+	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
 		goto out;
 	/* The builder sees only the people who may be named. */
@@ -154,9 +158,9 @@ cmd_debrief_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	in.npositive = npos;
 	ra.in = &in;
 	ra.guard = g;
-	ra.seed = (uint64_t)o.seed;
-	ra.format = o.format;
-	if ((out = cmd_guarded(ctx, g, (uint64_t)o.seed, "debrief", render, &ra)) == NULL)
+	ra.seed = (uint64_t)o->seed;
+	ra.format = o->format;
+	if ((out = cmd_guarded(ctx, g, (uint64_t)o->seed, "debrief", render, &ra)) == NULL)
 		goto out;
 	cmd_print_secret(out, ctx->json);
 	rc = 0;
@@ -165,3 +169,14 @@ out:
 	turndown_clear(&td);
 	return rc;
 }
+
+const struct cmd_entry cmd_debrief_entry = {
+	.name = "debrief",
+	.summary = "a call script that lets the client see what went wrong, without "
+	    "breaching a confidence",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct debrief_opts),
+	.defaults = debrief_defaults,
+	.exec = debrief_exec,
+};

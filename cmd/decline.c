@@ -88,7 +88,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	struct decline *d;
 	char *buf;
 
-	if ((d = decline_build(a->in, seed, guard_says, (void *)a->guard, &ctx->err)) == NULL)
+	if ((d = decline_build(a->in, seed, cmd_check_wording, (void *)a->guard,
+	    &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
 	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, write_text, d);
@@ -96,10 +97,18 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	return buf;
 }
 
-int
-cmd_decline_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+decline_defaults(void *opts)
 {
-	struct decline_opts o;
+	struct decline_opts *o = opts;
+
+	o->seed = cmd_random_seed();
+}
+
+static int
+decline_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct decline_opts *o = opts;
 	struct decline_input in;
 	struct render_arg ra;
 	struct turndown td;
@@ -107,13 +116,8 @@ cmd_decline_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	char *out;
 	int rc = -1;
 
-	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
-	o.ctx = ctx;
-	o.seed = cmd_random_seed();
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_SIGNALS | TD_PEOPLE |
+	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_CLIENT | TD_SIGNALS | TD_PEOPLE |
 	    TD_SHAREABLE, &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
 		goto out;
 	memset(&in, 0, sizeof(in));
@@ -122,11 +126,11 @@ cmd_decline_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	in.client = td.client;
 	in.reasons = td.reasons;
 	in.nreasons = td.nreasons;
-	in.referral = o.referral;
+	in.referral = o->referral;
 	ra.in = &in;
 	ra.guard = g;
-	ra.seed = (uint64_t)o.seed;
-	if ((out = cmd_guarded(ctx, g, (uint64_t)o.seed, "decline script", render, &ra)) == NULL)
+	ra.seed = (uint64_t)o->seed;
+	if ((out = cmd_guarded(ctx, g, (uint64_t)o->seed, "decline script", render, &ra)) == NULL)
 		goto out;
 	cmd_print_secret(out, ctx->json);
 	rc = 0;
@@ -135,3 +139,13 @@ out:
 	turndown_clear(&td);
 	return rc;
 }
+
+const struct cmd_entry cmd_decline_entry = {
+	.name = "decline",
+	.summary = "the call script for delivering a decline to the hiring manager",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct decline_opts),
+	.defaults = decline_defaults,
+	.exec = decline_exec,
+};

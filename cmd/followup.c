@@ -1,10 +1,13 @@
 /*
  * followup.c - `tact followup`: the stay-in-touch tasks every turndown gets.
  *
- *   tact followup [--due] [--until DATE] [--all] [--ics FILE]
+ *   tact followup [list] [--due] [--until DATE] [--all] [--ics FILE]
  *   tact followup plan ID
  *   tact followup done TASK [--note TEXT]
  *   tact followup skip TASK
+ *
+ * Each is a subcommand of its own; `list` is the default, so the options
+ * of `tact followup --due` are list's.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -16,11 +19,8 @@
 #include "core/records/followup.h"
 #include "cmd/cmd.h"
 
-enum sub { SUB_LIST, SUB_PLAN, SUB_DONE, SUB_SKIP };
-
 struct fu_opts {
 	struct cmd_ctx *ctx;
-	enum sub sub;
 	int due, all;
 	char until[DATE_LEN];
 	const char *ics, *note;
@@ -43,8 +43,9 @@ static const struct argp_option done_options[] = {
 	{ 0 }
 };
 
+/* The options of the listing. */
 static error_t
-parse(int key, char *arg, struct argp_state *state)
+parse_list(int key, char *arg, struct argp_state *state)
 {
 	struct fu_opts *o = state->input;
 
@@ -60,19 +61,30 @@ parse(int key, char *arg, struct argp_state *state)
 	case O_ICS:
 		o->ics = arg;
 		break;
-	case O_NOTE:
-		o->note = arg;
-		break;
 	case ARGP_KEY_ARG:
-		if (o->sub == SUB_LIST || o->id != 0)
+		return cmd_usage(state, "unexpected argument '%s'", arg);
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+/* The one id of plan, done and skip; MISSING is the error without one. */
+static error_t
+parse_id(int key, char *arg, struct argp_state *state, const char *missing)
+{
+	struct fu_opts *o = state->input;
+
+	switch (key) {
+	case ARGP_KEY_ARG:
+		if (o->id != 0)
 			return cmd_usage(state, "unexpected argument '%s'", arg);
 		if (cmd_number(arg, 1, 999999999999LL, &o->id) != 0)
 			return cmd_usage(state, "'%.40s' is not an id", arg);
 		break;
 	case ARGP_KEY_END:
-		if (o->sub != SUB_LIST && o->id == 0)
-			return cmd_usage(state, o->sub == SUB_PLAN ? "which turndown?" :
-			    "which task? (see 'tact followup')");
+		if (o->id == 0)
+			return cmd_usage(state, "%s", missing);
 		break;
 	default:
 		return ARGP_ERR_UNKNOWN;
@@ -80,24 +92,47 @@ parse(int key, char *arg, struct argp_state *state)
 	return 0;
 }
 
+static error_t
+parse_plan(int key, char *arg, struct argp_state *state)
+{
+	return parse_id(key, arg, state, "which turndown?");
+}
+
+/* done and skip: a task, and done's --note. */
+static error_t
+parse_task(int key, char *arg, struct argp_state *state)
+{
+	struct fu_opts *o = state->input;
+
+	if (key == O_NOTE) {
+		o->note = arg;
+		return 0;
+	}
+	return parse_id(key, arg, state, "which task? (see 'tact followup')");
+}
+
 static const struct argp list_argp = {
-	list_options, parse, "[plan ID | done TASK | skip TASK]",
-	"List the follow-up tasks, due first, overdue marked.\v"
+	list_options, parse_list, NULL,
+	"List the follow-up tasks, due first, overdue marked.", NULL, NULL, NULL
+};
+static const struct argp plan_argp = {
+	NULL, parse_plan, "ID", "Make the follow-up plan for a turndown that has none.", NULL, NULL,
+	NULL
+};
+static const struct argp done_argp = {
+	done_options, parse_task, "TASK", "Mark a follow-up task done.", NULL, NULL, NULL
+};
+static const struct argp skip_argp = {
+	NULL, parse_task, "TASK", "Skip a follow-up task.", NULL, NULL, NULL
+};
+static const struct argp followup_argp = {
+	NULL, NULL, NULL,
+	"List the follow-up tasks, due first, overdue marked; plan, close or skip them.\v"
 	"Every turndown gets a plan when it is logged: thank-you notes within 2 days of the "
 	"decline, connect within a week, check in with the candidate at 3 months, update the "
 	"hiring manager at about 6 months, catch up at about 12 months.  'tact followup plan ID' "
 	"makes the plan for a turndown that has none; 'done' and 'skip' close a task.",
 	NULL, NULL, NULL
-};
-static const struct argp plan_argp = {
-	NULL, parse, "ID", "Make the follow-up plan for a turndown that has none.", NULL, NULL,
-	NULL
-};
-static const struct argp done_argp = {
-	done_options, parse, "TASK", "Mark a follow-up task done.", NULL, NULL, NULL
-};
-static const struct argp skip_argp = {
-	NULL, parse, "TASK", "Skip a follow-up task.", NULL, NULL, NULL
 };
 
 static int
@@ -119,8 +154,9 @@ write_ics(struct cmd_ctx *ctx, const char *path, const char *text)
 }
 
 static int
-list(struct cmd_ctx *ctx, struct fu_opts *o)
+list(struct cmd_ctx *ctx, void *opts)
 {
+	struct fu_opts *o = opts;
 	struct fu_filter f = { o->all, NULL };
 	struct task *tasks;
 	char today[DATE_LEN], text[1024], *ics;
@@ -147,8 +183,8 @@ list(struct cmd_ctx *ctx, struct fu_opts *o)
 			rc = cmd_print_json(ctx, json_pack("{s:s, s:I}", "ics", o->ics, "tasks",
 			    (json_int_t)open_n));
 		else if (rc == 0)
-			fprintf(stderr, "tact: wrote %zu open task%s to %s\n", open_n,
-			    open_n == 1 ? "" : "s", o->ics);
+			cmd_notice("wrote %zu open task%s to %s", open_n, open_n == 1 ? "" : "s",
+			    o->ics);
 	} else if (ctx->json) {
 		arr = json_array();
 		for (i = 0; i < n; i++) {
@@ -178,66 +214,97 @@ list(struct cmd_ctx *ctx, struct fu_opts *o)
 	return rc;
 }
 
-int
-cmd_followup_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+plan(struct cmd_ctx *ctx, void *opts)
 {
-	struct fu_opts o;
-	const struct argp *argp = &list_argp;
-	const char *sub = argc > 1 ? argv[1] : NULL;
-	char *name = NULL, *saved = NULL;
-	int rc = -1, n;
+	struct fu_opts *o = opts;
+	int n;
 
-	memset(&o, 0, sizeof(o));
-	o.ctx = ctx;
-	if (sub != NULL && strcmp(sub, "list") == 0) {
-		/* "tact followup list" is the plain listing. */
-		argv[1] = argv[0];
-		argc--;
-		argv++;
-		sub = NULL;
+	if (vault_begin(ctx->vault, &ctx->err) != 0)
+		return -1;
+	if ((n = followup_plan(ctx->vault, o->id, &ctx->err)) < 0 ||
+	    vault_commit(ctx->vault, &ctx->err) != 0) {
+		vault_rollback(ctx->vault);
+		return -1;
 	}
-	if (sub != NULL && (strcmp(sub, "plan") == 0 || strcmp(sub, "done") == 0 ||
-	    strcmp(sub, "skip") == 0)) {
-		o.sub = sub[0] == 'p' ? SUB_PLAN : sub[0] == 'd' ? SUB_DONE : SUB_SKIP;
-		argp = o.sub == SUB_PLAN ? &plan_argp : o.sub == SUB_DONE ? &done_argp : &skip_argp;
-		if (asprintf(&name, "tact followup %s", sub) < 0)
-			return terr_set(&ctx->err, EX_OSERR, "out of memory");
-		saved = argv[1];
-		argv[1] = name;
-		argc--;
-		argv++;
-	}
-	if (cmd_parse(ctx, argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		goto out;
-	switch (o.sub) {
-	case SUB_LIST:
-		rc = list(ctx, &o);
-		break;
-	case SUB_PLAN:
-		if (vault_begin(ctx->vault, &ctx->err) != 0)
-			break;
-		if ((n = followup_plan(ctx->vault, o.id, &ctx->err)) < 0 ||
-		    vault_commit(ctx->vault, &ctx->err) != 0) {
-			vault_rollback(ctx->vault);
-			break;
-		}
-		rc = ctx->json ? cmd_print_json(ctx, json_pack("{s:I, s:i}", "turndown",
-		    (json_int_t)o.id, "added", n)) : (printf("added %d task%s to turndown %lld\n", n,
-		    n == 1 ? "" : "s", o.id) < 0 ? -1 : 0);
-		break;
-	default:
-		if (followup_close(ctx->vault, o.id, o.sub == SUB_DONE ? FU_DONE : FU_SKIPPED,
-		    o.note, &ctx->err) != 0)
-			break;
-		rc = ctx->json ? cmd_print_json(ctx, json_pack("{s:I, s:s}", "task", (json_int_t)o.id,
-		    "status", o.sub == SUB_DONE ? "done" : "skipped")) :
-		    (printf("task %lld %s\n", o.id, o.sub == SUB_DONE ? "done" : "skipped") < 0 ? -1 :
-		    0);
-		break;
-	}
-out:
-	if (saved != NULL)
-		argv[0] = saved;
-	free(name);
-	return rc;
+	if (ctx->json)
+		return cmd_print_json(ctx, json_pack("{s:I, s:i}", "turndown", (json_int_t)o->id,
+		    "added", n));
+	return printf("added %d task%s to turndown %lld\n", n, n == 1 ? "" : "s", o->id) < 0 ?
+	    -1 : 0;
 }
+
+/* Closes task o->id as STATUS (FU_DONE or FU_SKIPPED). */
+static int
+close_task(struct cmd_ctx *ctx, struct fu_opts *o, int status)
+{
+	const char *word = status == FU_DONE ? "done" : "skipped";
+
+	if (followup_close(ctx->vault, o->id, status, o->note, &ctx->err) != 0)
+		return -1;
+	if (ctx->json)
+		return cmd_print_json(ctx, json_pack("{s:I, s:s}", "task", (json_int_t)o->id,
+		    "status", word));
+	return printf("task %lld %s\n", o->id, word) < 0 ? -1 : 0;
+}
+
+static int
+done(struct cmd_ctx *ctx, void *opts)
+{
+	return close_task(ctx, opts, FU_DONE);
+}
+
+static int
+skip(struct cmd_ctx *ctx, void *opts)
+{
+	return close_task(ctx, opts, FU_SKIPPED);
+}
+
+#define FU_NEEDS (CMD_NEEDS_VAULT | CMD_NEEDS_KEY)
+
+static const struct cmd_entry list_entry = {
+	.name = "list",
+	.summary = "list the tasks, due first, overdue marked",
+	.argp = &list_argp,
+	.flags = FU_NEEDS | CMD_DEFAULT,
+	.opts_size = CMD_OPTS(struct fu_opts),
+	.exec = list,
+};
+
+static const struct cmd_entry plan_entry = {
+	.name = "plan",
+	.summary = "make the follow-up plan for a turndown that has none",
+	.argp = &plan_argp,
+	.flags = FU_NEEDS,
+	.opts_size = CMD_OPTS(struct fu_opts),
+	.exec = plan,
+};
+
+static const struct cmd_entry done_entry = {
+	.name = "done",
+	.summary = "mark a follow-up task done",
+	.argp = &done_argp,
+	.flags = FU_NEEDS,
+	.opts_size = CMD_OPTS(struct fu_opts),
+	.exec = done,
+};
+
+static const struct cmd_entry skip_entry = {
+	.name = "skip",
+	.summary = "skip a follow-up task",
+	.argp = &skip_argp,
+	.flags = FU_NEEDS,
+	.opts_size = CMD_OPTS(struct fu_opts),
+	.exec = skip,
+};
+
+static const struct cmd_entry *const followup_subs[] = {
+	&list_entry, &plan_entry, &done_entry, &skip_entry, NULL
+};
+
+const struct cmd_entry cmd_followup_entry = {
+	.name = "followup",
+	.summary = "stay-in-touch tasks: list, plan, done, skip, export to a calendar",
+	.argp = &followup_argp,
+	.subs = followup_subs,
+};

@@ -57,19 +57,17 @@ static const struct argp argp = {
 	NULL, NULL, NULL
 };
 
-int
-cmd_forget_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+forget_exec(struct cmd_ctx *ctx, void *opts)
 {
-	struct forget_opts o = { ctx, NULL, 0 };
+	struct forget_opts *o = opts;
 	char *name = NULL, question[512];
 	long long id;
 	int count = 0, pending = 0, rc = -1;
 
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if ((id = candidate_resolve(ctx->vault, o.who, &name, &count, &ctx->err)) < 0)
+	if ((id = candidate_resolve(ctx->vault, o->who, &name, &count, &ctx->err)) < 0)
 		goto out;
-	if (!o.yes) {
+	if (!o->yes) {
 		if (!cmd_interactive()) {
 			terr_set(&ctx->err, EX_USAGE, "not forgetting without confirmation: add --yes");
 			goto out;
@@ -85,8 +83,8 @@ cmd_forget_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	if (candidate_forget(ctx->vault, id, &pending, &ctx->err) != 0)
 		goto out;
 	if (pending)
-		fprintf(stderr, "tact: another process has the vault open; the erased pages leave "
-		    "the vault's files when it closes\n");
+		cmd_notice("another process has the vault open; the erased pages leave the vault's "
+		    "files when it closes");
 	if (ctx->json)
 		rc = cmd_print_json(ctx, json_pack("{s:I, s:i}", "forgotten", (json_int_t)id,
 		    "turndowns", count));
@@ -97,3 +95,12 @@ out:
 	wipe_str_free(name);
 	return rc;
 }
+
+const struct cmd_entry cmd_forget_entry = {
+	.name = "forget",
+	.summary = "erase a candidate and every turndown of theirs",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct forget_opts),
+	.exec = forget_exec,
+};

@@ -16,11 +16,11 @@
 #define GUARDED_TRIES 16
 
 int
-guard_says(void *arg, const char *text)
+cmd_check_wording(void *guard, const char *text)
 {
 	const char *rule;
 
-	return guard_check(arg, text, &rule);
+	return guard_check(guard, text, &rule);
 }
 
 /* Checks every string of the JSON document J; 0 if all may be said. */

@@ -10,8 +10,11 @@
 /* Renders with a derived seed into a new string (free it), or NULL with ctx->err set. */
 typedef char *(*cmd_render_fn)(struct cmd_ctx *ctx, uint64_t seed, void *arg);
 
-/* The guard as a wording check: 0 if TEXT may be said. ARG is the guard. */
-int guard_says(void *arg, const char *text);
+/* Checks one piece of wording a script builder is about to use (a line, a
+ * greeting, a signature) with the guard GUARD: 0 if TEXT may be said.  It
+ * is the wording_check_fn the builders of core/scripts/ take; the whole
+ * rendered output is checked once more by cmd_guarded(). */
+int cmd_check_wording(void *guard, const char *text);
 /* Returns the first rendering the guard passes as a whole; NULL with
  * ctx->err ("WHAT would disclose confidential content; ...") if none. */
 char *cmd_guarded(struct cmd_ctx *ctx, const struct guard *g, uint64_t seed, const char *what,

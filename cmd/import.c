@@ -1,6 +1,7 @@
 /*
- * import.c - `tact import FILE|-`: many turndowns from JSON Lines (jansson),
- * in one transaction: a bad line names its number and nothing is imported.
+ * import.c - `tact import FILE|-`: many turndowns from JSON Lines (each
+ * line read by core/records/jsonl.c), in one transaction: a bad line names
+ * its number and nothing is imported.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 struct import_opts {
 	struct cmd_ctx *ctx;
 	const char *file;
+	FILE *f;                        /* the file, or stdin */
+	char *line;                     /* IMPORT_LINE_MAX + 1 bytes, wiped after */
 };
 
 static error_t
@@ -77,37 +80,42 @@ blank(const char *s, size_t len)
 	return 1;
 }
 
-int
-cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
+/* Opens the file before the vault, so a missing file is the error even
+ * where there is no vault. */
+static int
+import_prepare(struct cmd_ctx *ctx, void *opts)
 {
-	struct import_opts o = { ctx, NULL };
+	struct import_opts *o = opts;
+
+	if (strcmp(o->file, "-") == 0)
+		o->f = stdin;
+	else if ((o->f = fopen(o->file, "re")) == NULL)
+		return terr_set(&ctx->err, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
+		    "cannot read '%s': %s", o->file, strerror(errno));
+	if ((o->line = malloc(IMPORT_LINE_MAX + 1)) == NULL)
+		return terr_set(&ctx->err, EX_OSERR, "out of memory");
+	return 0;
+}
+
+static int
+import_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct import_opts *o = opts;
 	struct td_writer *w = NULL;
 	struct turndown td;
 	struct terr e;
-	FILE *f = NULL;
-	char *line = NULL;
+	char *line = o->line;
 	size_t lineno = 0, count = 0, cands = 0, clients = 0;
 	ssize_t n;
 	int nc, ncl, rc = -1, in_tx = 0;
 
 	memset(&td, 0, sizeof(td));
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0)
-		return -1;
-	if (strcmp(o.file, "-") == 0)
-		f = stdin;
-	else if ((f = fopen(o.file, "re")) == NULL)
-		return terr_set(&ctx->err, errno == ENOENT ? EX_NOINPUT : EX_IOERR,
-		    "cannot read '%s': %s", o.file, strerror(errno));
-	if ((line = malloc(IMPORT_LINE_MAX + 1)) == NULL) {
-		terr_set(&ctx->err, EX_OSERR, "out of memory");
-		goto out;
-	}
-	if (cmd_ready(ctx) != 0 || vault_begin(ctx->vault, &ctx->err) != 0)
+	if (vault_begin(ctx->vault, &ctx->err) != 0)
 		goto out;
 	in_tx = 1;
 	if ((w = td_writer_new(ctx->vault, &ctx->err)) == NULL)
 		goto out;
-	while ((n = read_line(f, line)) != 0) {
+	while ((n = read_line(o->f, line)) != 0) {
 		lineno++;
 		if (n < 0) {
 			terr_set(&ctx->err, EX_DATAERR, "line %zu: longer than %d bytes", lineno,
@@ -132,8 +140,8 @@ cmd_import_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		cands += (size_t)nc;
 		clients += (size_t)ncl;
 	}
-	if (ferror(f)) {
-		terr_set(&ctx->err, EX_IOERR, "cannot read '%s'", o.file);
+	if (ferror(o->f)) {
+		terr_set(&ctx->err, EX_IOERR, "cannot read '%s'", o->file);
 		goto out;
 	}
 	td_writer_free(w);
@@ -152,9 +160,27 @@ out:
 	td_writer_free(w);
 	if (in_tx)
 		vault_rollback(ctx->vault);
-	wipe_free(line, IMPORT_LINE_MAX + 1);
 	turndown_clear(&td);
-	if (f != NULL && f != stdin)
-		fclose(f);
 	return rc;
 }
+
+static void
+import_fini(void *opts)
+{
+	struct import_opts *o = opts;
+
+	wipe_free(o->line, IMPORT_LINE_MAX + 1);
+	if (o->f != NULL && o->f != stdin)
+		fclose(o->f);
+}
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.summary = "record many turndowns from JSON Lines, all or nothing",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct import_opts),
+	.prepare = import_prepare,
+	.exec = import_exec,
+	.fini = import_fini,
+};

@@ -40,18 +40,24 @@ static const struct argp argp = {
 	NULL, NULL, NULL
 };
 
-int
-cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+init_defaults(void *opts)
 {
-	struct init_opts o = { ctx, TC_KDF_INTERACTIVE };
+	struct init_opts *o = opts;
+
+	o->kdf = TC_KDF_INTERACTIVE;
+}
+
+static int
+init_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct init_opts *o = opts;
 	struct unlock_src src = { NULL, ctx->src.passfile };
 	struct secret *pass;
 
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0)
-		return -1;
 	if ((pass = vault_ask_passphrase(&src, "New vault passphrase: ", 1, &ctx->err)) == NULL)
 		return -1;
-	ctx->vault = vault_init(ctx->vault_path, pass, o.kdf, &ctx->err);
+	ctx->vault = vault_init(ctx->vault_path, pass, o->kdf, &ctx->err);
 	secret_free(pass);
 	if (ctx->vault == NULL)
 		return -1;
@@ -61,3 +67,13 @@ cmd_init_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("created vault %s (key slot 1)\n", ctx->vault_path);
 	return 0;
 }
+
+/* No flags: the vault does not exist yet; init_exec() creates it. */
+const struct cmd_entry cmd_init_entry = {
+	.name = "init",
+	.summary = "create a vault and its first key slot",
+	.argp = &argp,
+	.opts_size = CMD_OPTS(struct init_opts),
+	.defaults = init_defaults,
+	.exec = init_exec,
+};

@@ -10,7 +10,8 @@
 #include "core/base/error.h"
 
 /* Reads at most MAX bytes of PATH ("-" for stdin) into a new NUL-terminated
- * buffer; a longer file is EX_DATAERR.  Free with input_free(). */
+ * buffer and sets *LEN to its length; a longer file is EX_DATAERR.  Free
+ * with input_free(). */
 char *input_file(const char *path, size_t max, size_t *len, struct terr *err);
 /* Wipes and frees S. */
 void input_free(char *s);
@@ -19,7 +20,10 @@ char *input_ask(const char *question, struct terr *err);
 /* Asks whether to go on; returns 1 for yes. */
 int input_confirm(const char *question);
 /* Lets the person write a note in $EDITOR, in a private folder in memory
- * ($XDG_RUNTIME_DIR), wiped and removed afterwards. */
+ * ($XDG_RUNTIME_DIR), wiped and removed afterwards.  HINT heads the file
+ * as a comment line; the file is read up to MAX bytes plus room for its
+ * comment lines.  Returns the note without them (free it with
+ * input_free()), or NULL with ERR set. */
 char *input_editor(const char *hint, size_t max, struct terr *err);
 
 #endif

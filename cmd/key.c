@@ -56,12 +56,26 @@ parse(int key, char *arg, struct argp_state *state)
 			return cmd_usage(state, "--slot wants a slot number, not '%s'", arg);
 		break;
 	case ARGP_KEY_ARG:
-		if (o->slot == 0 && state->argv[0] != NULL && strstr(state->argv[0], "remove") &&
-		    cmd_number(arg, 1, 1000000, &o->slot) == 0)
+		return cmd_usage(state, "unexpected argument '%s'", arg);
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+/* `key remove SLOT`: the one argument is the slot. */
+static error_t
+parse_remove(int key, char *arg, struct argp_state *state)
+{
+	struct key_opts *o = state->input;
+
+	switch (key) {
+	case ARGP_KEY_ARG:
+		if (o->slot == 0 && cmd_number(arg, 1, 1000000, &o->slot) == 0)
 			break;
 		return cmd_usage(state, "unexpected argument '%s'", arg);
 	case ARGP_KEY_END:
-		if (strstr(state->argv[0], "remove") && o->slot == 0)
+		if (o->slot == 0)
 			return cmd_usage(state, "key remove: which slot? (see 'tact key list')");
 		break;
 	default:
@@ -82,7 +96,7 @@ static const struct argp passwd_argp = {
 	"touched.", NULL, NULL, NULL
 };
 static const struct argp remove_argp = {
-	NULL, parse, "SLOT",
+	NULL, parse_remove, "SLOT",
 	"Remove a key slot, so its passphrase no longer opens the vault.  The last slot cannot be "
 	"removed.", NULL, NULL, NULL
 };
@@ -91,15 +105,13 @@ static const struct argp list_argp = {
 	"List the key slots with their key-derivation settings and creation dates (never any key "
 	"material).", NULL, NULL, NULL
 };
-
-/* Opens the vault with a passphrase (never a session). */
-static int
-unlock_by_passphrase(struct cmd_ctx *ctx)
-{
-	struct unlock_src src = { NULL, ctx->src.passfile };
-
-	return vault_unlock(ctx->vault, &src, &ctx->err);
-}
+static const struct argp key_argp = {
+	NULL, NULL, NULL,
+	"Add, change, remove or list the vault's key slots.\v"
+	"Every slot wraps the same master key under its own passphrase.  add, passwd and remove "
+	"want a passphrase that opens a slot (--passphrase-file or the terminal), never "
+	"$TACT_SESSION.", NULL, NULL, NULL
+};
 
 static struct secret *
 new_passphrase(struct cmd_ctx *ctx, const struct key_opts *o)
@@ -115,12 +127,13 @@ new_passphrase(struct cmd_ctx *ctx, const struct key_opts *o)
 }
 
 static int
-key_add(struct cmd_ctx *ctx, struct key_opts *o)
+key_add(struct cmd_ctx *ctx, void *opts)
 {
+	struct key_opts *o = opts;
 	struct secret *pass;
 	long long id;
 
-	if (unlock_by_passphrase(ctx) != 0 || (pass = new_passphrase(ctx, o)) == NULL)
+	if ((pass = new_passphrase(ctx, o)) == NULL)
 		return -1;
 	if (vault_begin(ctx->vault, &ctx->err) != 0) {
 		secret_free(pass);
@@ -152,17 +165,17 @@ keep_level(struct cmd_ctx *ctx, long long id, enum tc_kdf *kdf)
 			tc_kdf_parse(tc_kdf_name(s[i].opslimit, s[i].memlimit), kdf);
 	if (n >= 0)
 		free(s);
-	(void)ctx;
 }
 
 static int
-key_passwd(struct cmd_ctx *ctx, struct key_opts *o)
+key_passwd(struct cmd_ctx *ctx, void *opts)
 {
+	struct key_opts *o = opts;
 	struct secret *pass;
 	long long id;
 	int rc;
 
-	if (unlock_by_passphrase(ctx) != 0 || (pass = new_passphrase(ctx, o)) == NULL)
+	if ((pass = new_passphrase(ctx, o)) == NULL)
 		return -1;
 	id = o->slot ? o->slot : ctx->vault->slot_opened;
 	if (!o->kdf_set)
@@ -182,9 +195,11 @@ key_passwd(struct cmd_ctx *ctx, struct key_opts *o)
 }
 
 static int
-key_remove(struct cmd_ctx *ctx, struct key_opts *o)
+key_remove(struct cmd_ctx *ctx, void *opts)
 {
-	if (unlock_by_passphrase(ctx) != 0 || vault_begin(ctx->vault, &ctx->err) != 0)
+	struct key_opts *o = opts;
+
+	if (vault_begin(ctx->vault, &ctx->err) != 0)
 		return -1;
 	if (vault_slot_remove(ctx->vault, o->slot, &ctx->err) != 0 ||
 	    vault_commit(ctx->vault, &ctx->err) != 0) {
@@ -198,12 +213,13 @@ key_remove(struct cmd_ctx *ctx, struct key_opts *o)
 }
 
 static int
-key_list(struct cmd_ctx *ctx)
+key_list(struct cmd_ctx *ctx, void *opts)
 {
 	struct slot_info *s;
 	json_t *arr;
 	int n, i;
 
+	(void)opts;
 	if ((n = vault_slot_list(ctx->vault, &s, &ctx->err)) < 0)
 		return -1;
 	if (ctx->json) {
@@ -226,55 +242,63 @@ key_list(struct cmd_ctx *ctx)
 	return 0;
 }
 
-int
-cmd_key_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+key_defaults(void *opts)
 {
-	struct key_opts o = { ctx, TC_KDF_INTERACTIVE, NULL, 0, 0 };
-	const struct argp *argp;
-	const char *sub = argc > 1 ? argv[1] : NULL;
-	char *name = NULL;
-	int rc;
+	struct key_opts *o = opts;
 
-	if (sub == NULL || strcmp(sub, "--help") == 0 || strcmp(sub, "-?") == 0) {
-		if (sub == NULL)
-			return terr_set(&ctx->err, EX_USAGE, "key: add, passwd, remove or list? "
-			    "(see 'tact key --help')");
-		printf("Usage: tact key add|passwd|remove|list [OPTION...]\n\n"
-		    "  add      add a key slot with a new passphrase\n"
-		    "  passwd   change a key slot's passphrase\n"
-		    "  remove   remove a key slot\n"
-		    "  list     list the key slots\n\n"
-		    "Run 'tact key SUBCOMMAND --help' for its options.\n");
-		return 0;
-	}
-	if (strcmp(sub, "add") == 0)
-		argp = &add_argp;
-	else if (strcmp(sub, "passwd") == 0)
-		argp = &passwd_argp;
-	else if (strcmp(sub, "remove") == 0)
-		argp = &remove_argp;
-	else if (strcmp(sub, "list") == 0)
-		argp = &list_argp;
-	else
-		return terr_set(&ctx->err, EX_USAGE, "unknown key command '%s' (add, passwd, remove "
-		    "or list)", sub);
-	if (asprintf(&name, "tact key %s", sub) < 0)
-		return terr_set(&ctx->err, EX_OSERR, "out of memory");
-	argv[1] = name;
-	rc = cmd_parse(ctx, argp, argc - 1, argv + 1, &o);
-	if (rc == 0)
-		rc = cmd_ready(ctx);
-	if (rc == 0) {
-		if (argp == &add_argp)
-			rc = key_add(ctx, &o);
-		else if (argp == &passwd_argp)
-			rc = key_passwd(ctx, &o);
-		else if (argp == &remove_argp)
-			rc = key_remove(ctx, &o);
-		else
-			rc = key_list(ctx);
-	}
-	argv[1] = (char *)sub;
-	free(name);
-	return rc;
+	o->kdf = TC_KDF_INTERACTIVE;
 }
+
+/* Changing slots: CMD_PASSPHRASE, so a session token is never enough. */
+#define KEY_CHANGE (CMD_NEEDS_VAULT | CMD_NEEDS_KEY | CMD_PASSPHRASE)
+
+static const struct cmd_entry key_add_entry = {
+	.name = "add",
+	.summary = "add a key slot with a new passphrase",
+	.argp = &add_argp,
+	.flags = KEY_CHANGE,
+	.opts_size = CMD_OPTS(struct key_opts),
+	.defaults = key_defaults,
+	.exec = key_add,
+};
+
+static const struct cmd_entry key_passwd_entry = {
+	.name = "passwd",
+	.summary = "change a key slot's passphrase",
+	.argp = &passwd_argp,
+	.flags = KEY_CHANGE,
+	.opts_size = CMD_OPTS(struct key_opts),
+	.defaults = key_defaults,
+	.exec = key_passwd,
+};
+
+static const struct cmd_entry key_remove_entry = {
+	.name = "remove",
+	.summary = "remove a key slot",
+	.argp = &remove_argp,
+	.flags = KEY_CHANGE,
+	.opts_size = CMD_OPTS(struct key_opts),
+	.exec = key_remove,
+};
+
+/* Reading the slots needs the vault open, not unlocked. */
+static const struct cmd_entry key_list_entry = {
+	.name = "list",
+	.summary = "list the key slots",
+	.argp = &list_argp,
+	.flags = CMD_NEEDS_VAULT,
+	.opts_size = CMD_OPTS(struct key_opts),
+	.exec = key_list,
+};
+
+static const struct cmd_entry *const key_subs[] = {
+	&key_add_entry, &key_passwd_entry, &key_remove_entry, &key_list_entry, NULL
+};
+
+const struct cmd_entry cmd_key_entry = {
+	.name = "key",
+	.summary = "add, change, remove or list key slots",
+	.argp = &key_argp,
+	.subs = key_subs,
+};

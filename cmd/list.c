@@ -76,10 +76,10 @@ column(const char *s, int width, int tty, int last)
 		printf("%-*s  ", width, s);
 }
 
-int
-cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+list_exec(struct cmd_ctx *ctx, void *opts)
 {
-	struct list_opts o;
+	struct list_opts *o = opts;
 	struct td_filter f;
 	struct td_iter *it = NULL;
 	struct turndown td;
@@ -87,21 +87,17 @@ cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	json_t *arr = NULL;
 	int tty = isatty(STDOUT_FILENO), rc = -1, bad = 0, r;
 
-	memset(&o, 0, sizeof(o));
 	memset(&f, 0, sizeof(f));
 	memset(&td, 0, sizeof(td));
-	o.ctx = ctx;
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if (o.client && (f.client_id = client_find(ctx->vault, o.client, &ctx->err)) <= 0)
+	if (o->client && (f.client_id = client_find(ctx->vault, o->client, &ctx->err)) <= 0)
 		return f.client_id < 0 ? -1 : terr_set(&ctx->err, EX_NOINPUT,
-		    "no client named '%.80s'", o.client);
-	if (o.candidate && (f.candidate_id = candidate_find(ctx->vault, o.candidate,
+		    "no client named '%.80s'", o->client);
+	if (o->candidate && (f.candidate_id = candidate_find(ctx->vault, o->candidate,
 	    &ctx->err)) <= 0)
 		return f.candidate_id < 0 ? -1 : terr_set(&ctx->err, EX_NOINPUT,
-		    "no candidate named '%.80s'", o.candidate);
-	f.since = o.since[0] ? o.since : NULL;
-	f.until = o.until[0] ? o.until : NULL;
+		    "no candidate named '%.80s'", o->candidate);
+	f.since = o->since[0] ? o->since : NULL;
+	f.until = o->until[0] ? o->until : NULL;
 	if ((it = td_iter_new(ctx->vault, &f, TD_IDENTITY | TD_CLIENT | TD_SIGNALS,
 	    &ctx->err)) == NULL)
 		return -1;
@@ -120,7 +116,7 @@ cmd_list_exec(struct cmd_ctx *ctx, int argc, char **argv)
 			goto out;
 		}
 		if (r == -1) {
-			fprintf(stderr, "tact: %s\n", rowerr.msg);
+			cmd_notice("%s", rowerr.msg);
 			bad++;
 			continue;
 		}
@@ -147,3 +143,12 @@ out:
 	td_iter_free(it);
 	return rc;
 }
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.summary = "one line per turndown",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct list_opts),
+	.exec = list_exec,
+};

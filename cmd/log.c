@@ -155,7 +155,7 @@ ask_text(struct cmd_ctx *ctx, char **field, const char *what, const char *questi
 		input_free(a);
 		if (rc == 0)
 			return 0;
-		fprintf(stderr, "tact: %s\n", ctx->err.msg);
+		cmd_notice("%s", ctx->err.msg);
 	}
 }
 
@@ -192,7 +192,7 @@ ask_reasons(struct cmd_ctx *ctx, struct turndown *td)
 		free(a);
 		if (ctx->err.code == 0 && td->nreasons > 0)
 			return 0;
-		fprintf(stderr, "tact: %s\n", ctx->err.code ? ctx->err.msg : "give at least one");
+		cmd_notice("%s", ctx->err.code ? ctx->err.msg : "give at least one");
 	}
 }
 
@@ -239,42 +239,64 @@ ask_missing(struct cmd_ctx *ctx, struct log_opts *o)
 	return 0;
 }
 
-int
-cmd_log_exec(struct cmd_ctx *ctx, int argc, char **argv)
+/* Asks for what is missing on a terminal, then checks the whole turndown,
+ * before the vault is opened and the passphrase asked for. */
+static int
+log_prepare(struct cmd_ctx *ctx, void *opts)
 {
-	struct log_opts o;
+	struct log_opts *o = opts;
+
+	if ((o->td.candidate == NULL || o->td.client == NULL || o->td.nreasons == 0) &&
+	    cmd_interactive() && ask_missing(ctx, o) != 0)
+		return -1;
+	return turndown_validate(&o->td, &ctx->err);
+}
+
+static int
+log_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct log_opts *o = opts;
 	struct td_writer *w = NULL;
 	int new_cand = 0, new_client = 0, rc = -1;
 
-	memset(&o, 0, sizeof(o));
-	o.ctx = ctx;
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0)
-		goto out;
-	if ((o.td.candidate == NULL || o.td.client == NULL || o.td.nreasons == 0) &&
-	    cmd_interactive() && ask_missing(ctx, &o) != 0)
-		goto out;
-	if (turndown_validate(&o.td, &ctx->err) != 0 || cmd_ready(ctx) != 0)
-		goto out;
 	if (vault_begin(ctx->vault, &ctx->err) != 0)
 		goto out;
 	if ((w = td_writer_new(ctx->vault, &ctx->err)) == NULL ||
-	    record_put(w, &o.td, &new_cand, &new_client, &ctx->err) != 0 ||
+	    record_put(w, &o->td, &new_cand, &new_client, &ctx->err) != 0 ||
 	    vault_commit(ctx->vault, &ctx->err) != 0) {
 		vault_rollback(ctx->vault);
 		goto out;
 	}
 	if (new_cand)
-		fprintf(stderr, "tact: new candidate '%s'\n", o.td.candidate);
+		cmd_notice("new candidate '%s'", o->td.candidate);
 	if (new_client)
-		fprintf(stderr, "tact: new client '%s'\n", o.td.client);
+		cmd_notice("new client '%s'", o->td.client);
 	if (ctx->json)
 		rc = cmd_print_json(ctx, json_pack("{s:I, s:I, s:I}", "turndown",
-		    (json_int_t)o.td.id, "candidate", (json_int_t)o.td.candidate_id, "client",
-		    (json_int_t)o.td.client_id));
+		    (json_int_t)o->td.id, "candidate", (json_int_t)o->td.candidate_id, "client",
+		    (json_int_t)o->td.client_id));
 	else
-		rc = printf("%lld\n", o.td.id) < 0 ? -1 : 0;
+		rc = printf("%lld\n", o->td.id) < 0 ? -1 : 0;
 out:
 	td_writer_free(w);
-	turndown_clear(&o.td);
 	return rc;
 }
+
+static void
+log_fini(void *opts)
+{
+	struct log_opts *o = opts;
+
+	turndown_clear(&o->td);
+}
+
+const struct cmd_entry cmd_log_entry = {
+	.name = "log",
+	.summary = "record a turndown",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct log_opts),
+	.prepare = log_prepare,
+	.exec = log_exec,
+	.fini = log_fini,
+};

@@ -1,52 +1,74 @@
 /*
- * main.c - tact's entry point: global options, the command table, and the
- * one place where errors are printed and mapped to exit codes.
+ * main.c - tact's entry point: global options, the command table, the
+ * dispatch, and the one place where errors are printed and mapped to exit
+ * codes.
  *
  * Global options are parsed with ARGP_IN_ORDER and parsing stops at the
- * command name; the command then parses the rest with its own argp, so each
- * has a real --help.  The table's flags say what a command needs (an open
- * vault, an unlocked one), and cmd_ready() does that setup for all of them.
+ * command name.  From there the command's entry (cmd.h) says everything:
+ * main.c follows its sub-table to the subcommand named, makes the options
+ * struct, parses the rest of argv with the command's own argp (so each has
+ * a real --help), opens and unlocks the vault as the flags ask, and only
+ * then calls exec.  No command repeats any of it, so none can forget it.
+ * The lists of commands and subcommands in --help come from the tables.
  */
-#include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "core/base/wipe.h"
 #include "cmd/cmd.h"
 
 const char *argp_program_version = "tact 0.1.0";
 const char *argp_program_bug_address = NULL;
 
-static const struct cmd_entry commands[] = {
-	{ "init", "create a vault and its first key slot", 0, cmd_init_exec },
-	{ "unlock", "start a session so later commands need no passphrase",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_unlock_exec },
-	{ "lock", "end the session (or every session)", 0, cmd_lock_exec },
-	{ "key", "add, change, remove or list key slots", CMD_NEEDS_VAULT, cmd_key_exec },
-	{ "log", "record a turndown", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_log_exec },
-	{ "import", "record many turndowns from JSON Lines, all or nothing",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_import_exec },
-	{ "list", "one line per turndown", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_list_exec },
-	{ "show", "one turndown; the confidential part only with --confidential",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_show_exec },
-	{ "forget", "erase a candidate and every turndown of theirs",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_forget_exec },
-	{ "categories", "the reason categories with one-line descriptions", 0,
-	  cmd_categories_exec },
-	{ "debrief", "a call script that lets the client see what went wrong, without "
-	  "breaching a confidence", CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_debrief_exec },
-	{ "report", "anonymized feedback report: why candidates decline, in aggregate",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_report_exec },
-	{ "decline", "the call script for delivering a decline to the hiring manager",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_decline_exec },
-	{ "notes", "thank-you note drafts for everyone the candidate met, and the client",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_notes_exec },
-	{ "followup", "stay-in-touch tasks: list, plan, done, skip, export to a calendar",
-	  CMD_NEEDS_VAULT | CMD_NEEDS_KEY, cmd_followup_exec },
+/* The commands, in the order `tact --help` lists them. */
+static const struct cmd_entry *const commands[] = {
+	&cmd_init_entry,
+	&cmd_unlock_entry,
+	&cmd_lock_entry,
+	&cmd_key_entry,
+	&cmd_log_entry,
+	&cmd_import_entry,
+	&cmd_list_entry,
+	&cmd_show_entry,
+	&cmd_forget_entry,
+	&cmd_categories_entry,
+	&cmd_debrief_entry,
+	&cmd_report_entry,
+	&cmd_decline_entry,
+	&cmd_notes_entry,
+	&cmd_followup_entry,
+	NULL
 };
-static const size_t ncommands = sizeof(commands) / sizeof(commands[0]);
+
+/* Returns the entry of TABLE called NAME, or NULL. */
+static const struct cmd_entry *
+find_entry(const struct cmd_entry *const *table, const char *name)
+{
+	for (; *table != NULL; table++)
+		if (strcmp((*table)->name, name) == 0)
+			return *table;
+	return NULL;
+}
+
+/* Returns the subcommand of E that runs when none is named, or NULL. */
+static const struct cmd_entry *
+default_sub(const struct cmd_entry *e)
+{
+	for (const struct cmd_entry *const *s = e->subs; *s != NULL; s++)
+		if ((*s)->flags & CMD_DEFAULT)
+			return *s;
+	return NULL;
+}
+
+/* Writes one line per entry of TABLE: its name and summary. */
+static void
+list_entries(FILE *f, const struct cmd_entry *const *table)
+{
+	for (; *table != NULL; table++)
+		fprintf(f, "  %-12s %s%s\n", (*table)->name, (*table)->summary,
+		    (*table)->flags & CMD_DEFAULT ? " (the default)" : "");
+}
 
 struct global {
 	struct cmd_ctx *ctx;
@@ -111,7 +133,7 @@ static char *
 global_help(int key, const char *text, void *input)
 {
 	char *buf = NULL;
-	size_t len = 0, i;
+	size_t len = 0;
 	FILE *f;
 
 	(void)input;
@@ -120,8 +142,7 @@ global_help(int key, const char *text, void *input)
 	if ((f = open_memstream(&buf, &len)) == NULL)
 		return (char *)text;
 	fputs("Commands:\n", f);
-	for (i = 0; i < ncommands; i++)
-		fprintf(f, "  %-12s %s\n", commands[i].name, commands[i].summary);
+	list_entries(f, commands);
 	fputs("\nRun 'tact COMMAND --help' for a command's options.  Exit codes: 0 ok, 64 usage, "
 	    "65 bad data or integrity failure, 66 not found, 73 cannot create, 74 I/O error, "
 	    "77 wrong passphrase, locked or session expired.", f);
@@ -135,177 +156,182 @@ static const struct argp global_argp = {
 	"debrief scripts and anonymized reports.\v", NULL, global_help, NULL
 };
 
-int
-cmd_usage(struct argp_state *state, const char *fmt, ...)
-{
-	struct cmd_ctx *ctx = *(struct cmd_ctx **)state->input;
-	char msg[TERR_MSG_MAX];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	/* Through terr_set, so what the user typed is cleaned of control characters. */
-	terr_set(&ctx->err, EX_USAGE, "%s", msg);
-	return EINVAL;
-}
-
-/* Wraps a command's argp to pass its input down and to note where parsing failed. */
-struct wrap {
-	void *input;
-	int bad;
-};
-
-static error_t
-wrap_parse(int key, char *arg, struct argp_state *state)
-{
-	struct wrap *w = state->input;
-
-	(void)arg;
-	if (key == ARGP_KEY_INIT)
-		state->child_inputs[0] = w->input;
-	else if (key == ARGP_KEY_ERROR)
-		w->bad = state->next;
-	return ARGP_ERR_UNKNOWN;
-}
-
-/* Whether ARGV asks for help before any "--"; shows it if so. */
+/* Whether ARGP has options of its own. */
 static int
-wants_help(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv)
+has_options(const struct argp *argp)
 {
-	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0 ||
-		    strcmp(argv[i], "--usage") == 0) {
-			argp_help(argp, stdout, argv[i][2] == 'u' ? ARGP_HELP_USAGE :
-			    ARGP_HELP_STD_HELP, argv[0]);
-			ctx->done = 1;
-			return 1;
-		}
-	}
-	return 0;
+	return argp != NULL && argp->options != NULL &&
+	    (argp->options[0].name != NULL || argp->options[0].key != 0);
 }
 
-int
-cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, void *input)
+/* Writes how entry E is used after its name, as argp's own help would,
+ * each word after SEP. */
+static void
+usage_of(FILE *f, const struct cmd_entry *e, const char *sep)
 {
-	struct argp_child children[] = { { argp, 0, NULL, 0 }, { 0 } };
-	struct argp wrapper = { NULL, wrap_parse, argp->args_doc, argp->doc, children, NULL, NULL };
-	struct wrap w = { input, 0 };
-	int idx = 0;
-	error_t e;
-
-	if (wants_help(ctx, argp, argc, argv))
-		return -1;
-	e = argp_parse(&wrapper, argc, argv, ARGP_NO_ERRS | ARGP_NO_HELP | ARGP_IN_ORDER, &idx,
-	    &w);
-	if (e == 0 && idx < argc)
-		return terr_set(&ctx->err, EX_USAGE, "unexpected argument '%s' (see '%s --help')",
-		    argv[idx], argv[0]);
-	if (e != 0) {
-		if (w.bad > 0 && w.bad <= argc)
-			terr_set(&ctx->err, EX_USAGE, "unknown option or missing value '%s' "
-			    "(see '%s --help')", argv[w.bad - 1], argv[0]);
-		else
-			terr_set(&ctx->err, EX_USAGE, "bad arguments (see '%s --help')", argv[0]);
-		return -1;
+	if (e->subs != NULL) {
+		fprintf(f, "%sSUBCOMMAND [OPTION...]", sep);
+		return;
 	}
-	return 0;
+	if (has_options(e->argp)) {
+		fprintf(f, "%s[OPTION...]", sep);
+		sep = " ";
+	}
+	if (e->argp != NULL && e->argp->args_doc != NULL)
+		fprintf(f, "%s%s", sep, e->argp->args_doc);
 }
 
-int
-cmd_ready(struct cmd_ctx *ctx)
+/* Prints the help of E, a command with subcommands, called NAME: how each
+ * subcommand is used, E's own text, the options of its default subcommand
+ * (which they are given to when no subcommand is named), and the list of
+ * subcommands.  FLAGS is ARGP_HELP_STD_HELP or ARGP_HELP_USAGE. */
+static void
+parent_help(const struct cmd_entry *e, unsigned flags, const char *name)
 {
-	if (!(ctx->cmd->flags & (CMD_NEEDS_VAULT | CMD_NEEDS_KEY)) || ctx->vault != NULL)
+	const struct cmd_entry *d = default_sub(e);
+	const char *doc = e->argp != NULL && e->argp->doc != NULL ? e->argp->doc : e->summary;
+	const char *vt = strchr(doc, '\v');
+	struct argp help = { NULL, NULL, NULL, NULL, NULL, NULL, NULL }, options;
+	char *usage = NULL, *text = NULL;
+	size_t ulen = 0, tlen = 0;
+	FILE *f;
+
+	if ((f = open_memstream(&usage, &ulen)) == NULL)
+		return;
+	if (d != NULL) {
+		usage_of(f, d, "");
+		fputc('\n', f);
+	}
+	for (const struct cmd_entry *const *s = e->subs; *s != NULL; s++) {
+		fprintf(f, "%s%s", s == e->subs ? "" : "\n", (*s)->name);
+		usage_of(f, *s, " ");
+	}
+	if (fclose(f) != 0 || (f = open_memstream(&text, &tlen)) == NULL)
+		goto out;
+	/* argp shows all of a text whose part before \v is empty: never give it one. */
+	if (vt == doc)
+		fputs(e->summary, f);
+	else
+		fprintf(f, "%.*s", vt != NULL ? (int)(vt - doc) : (int)strlen(doc), doc);
+	fputs("\vSubcommands:\n", f);
+	list_entries(f, e->subs);
+	if (vt != NULL && vt[1] != '\0')
+		fprintf(f, "\n%s\n", vt + 1);
+	fprintf(f, "\nRun '%s SUBCOMMAND --help' for its options.", name);
+	if (fclose(f) != 0)
+		goto out;
+	help.args_doc = usage;
+	help.doc = text;
+	if (flags != ARGP_HELP_STD_HELP) {
+		argp_help(&help, stdout, flags, (char *)name);
+		goto out;
+	}
+	argp_help(&help, stdout, ARGP_HELP_SHORT_USAGE | ARGP_HELP_PRE_DOC, (char *)name);
+	if (d != NULL && has_options(d->argp)) {
+		options = *d->argp;
+		options.args_doc = NULL;
+		options.doc = NULL;
+		putchar('\n');
+		argp_help(&options, stdout, ARGP_HELP_LONG, (char *)name);
+	}
+	putchar('\n');
+	argp_help(&help, stdout, ARGP_HELP_POST_DOC, (char *)name);
+out:
+	free(usage);
+	free(text);
+}
+
+/* Opens and unlocks the vault as E's flags ask. */
+static int
+setup(struct cmd_ctx *ctx, const struct cmd_entry *e)
+{
+	struct unlock_src src = ctx->src;
+
+	if (!(e->flags & (CMD_NEEDS_VAULT | CMD_NEEDS_KEY)))
 		return 0;
 	if ((ctx->vault = vault_open(ctx->vault_path, &ctx->err)) == NULL)
 		return -1;
-	if (ctx->cmd->flags & CMD_NEEDS_KEY)
-		return vault_unlock(ctx->vault, &ctx->src, &ctx->err);
-	return 0;
+	if (!(e->flags & CMD_NEEDS_KEY))
+		return 0;
+	if (e->flags & CMD_PASSPHRASE)
+		src.session = NULL;
+	return vault_unlock(ctx->vault, &src, &ctx->err);
 }
 
-int
-cmd_print_json(struct cmd_ctx *ctx, json_t *j)
+/* Runs E, an entry without subcommands, on ARGV (argv[0] is its name).
+ * --help shows the help of HELP: E's own, or that of the command E is
+ * the default subcommand of, when no subcommand was named. */
+static int
+run_leaf(struct cmd_ctx *ctx, const struct cmd_entry *e, const struct cmd_entry *help,
+    int argc, char **argv)
 {
+	size_t size = e->opts_size != 0 ? e->opts_size : sizeof(struct cmd_opts);
+	unsigned flags;
+	void *opts;
+	int rc = -1;
+
+	if ((flags = cmd_wants_help(argc, argv)) != 0) {
+		if (help == e)
+			argp_help(e->argp, stdout, flags, argv[0]);
+		else
+			parent_help(help, flags, argv[0]);
+		ctx->done = 1;
+		return 0;
+	}
+	if ((opts = calloc(1, size)) == NULL)
+		return terr_set(&ctx->err, EX_OSERR, "out of memory");
+	*(struct cmd_ctx **)opts = ctx;
+	if (e->defaults != NULL)
+		e->defaults(opts);
+	if (cmd_parse(ctx, e->argp, argc, argv, opts) == 0 &&
+	    (e->prepare == NULL || e->prepare(ctx, opts) == 0) && setup(ctx, e) == 0)
+		rc = e->exec(ctx, opts);
+	if (e->fini != NULL)
+		e->fini(opts);
+	wipe_free(opts, size);
+	return rc;
+}
+
+/* Runs E on ARGV (argv[0] is its name, "tact key"), through its sub-table
+ * if it has one. */
+static int
+run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
+{
+	const struct cmd_entry *sub;
+	char names[256], *word, *name;
+	size_t len = 0;
+	unsigned flags;
 	int rc;
 
-	if (j == NULL)
-		return terr_set(&ctx->err, EX_OSERR, "out of memory");
-	rc = json_dumpf(j, stdout, JSON_INDENT(2) | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	if (rc != 0 || fputc('\n', stdout) == EOF)
-		return terr_set(&ctx->err, EX_IOERR, "cannot write output");
-	return 0;
-}
-
-int
-cmd_interactive(void)
-{
-	return isatty(STDIN_FILENO) && isatty(STDERR_FILENO);
-}
-
-int
-cmd_number(const char *s, long long min, long long max, long long *out)
-{
-	char *end;
-	long long v;
-
-	if (s == NULL || *s == '\0' || strspn(s, "0123456789") != strlen(s) || strlen(s) > 18)
-		return -1;
-	errno = 0;
-	v = strtoll(s, &end, 10);
-	if (errno != 0 || *end != '\0' || v < min || v > max)
-		return -1;
-	*out = v;
-	return 0;
-}
-
-int
-cmd_arg_turndown(struct argp_state *state, int key, const char *arg, long long *id)
-{
-	if (key == ARGP_KEY_END)
-		return *id == 0 ? cmd_usage(state, "which turndown? (see 'tact list')") : 0;
-	if (*id != 0)
-		return cmd_usage(state, "give one turndown id (see '%s --help')", state->name);
-	if (cmd_number(arg, 1, 999999999999LL, id) != 0)
-		return cmd_usage(state, "'%.40s' is not a turndown id", arg);
-	return 0;
-}
-
-int
-cmd_opt_seed(struct argp_state *state, const char *arg, long long *seed)
-{
-	if (cmd_number(arg, 0, 999999999999999LL, seed) != 0)
-		return cmd_usage(state, "--seed wants a whole number, not '%.40s'", arg);
-	return 0;
-}
-
-long long
-cmd_random_seed(void)
-{
-	uint32_t r;
-
-	tc_random(&r, sizeof(r));
-	return r;
-}
-
-json_t *
-cmd_json_strings(char **list, size_t n)
-{
-	json_t *arr = json_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(arr, json_string(list[i]));
-	return arr;
-}
-
-static const struct cmd_entry *
-find_command(const char *name)
-{
-	for (size_t i = 0; i < ncommands; i++)
-		if (strcmp(commands[i].name, name) == 0)
-			return &commands[i];
-	return NULL;
+	if (e->subs == NULL)
+		return run_leaf(ctx, e, e, argc, argv);
+	if (argc > 1 && (sub = find_entry(e->subs, argv[1])) != NULL) {
+		if (asprintf(&name, "%s %s", argv[0], sub->name) < 0)
+			return terr_set(&ctx->err, EX_OSERR, "out of memory");
+		word = argv[1];
+		argv[1] = name;
+		rc = run(ctx, sub, argc - 1, argv + 1);
+		argv[1] = word;
+		free(name);
+		return rc;
+	}
+	if ((sub = default_sub(e)) != NULL)
+		return run_leaf(ctx, sub, e, argc, argv);
+	if ((flags = cmd_wants_help(argc > 2 ? 2 : argc, argv)) != 0) {
+		parent_help(e, flags, argv[0]);
+		ctx->done = 1;
+		return 0;
+	}
+	/* "add, passwd, remove or list" */
+	names[0] = '\0';
+	for (const struct cmd_entry *const *s = e->subs; *s != NULL && len < sizeof(names); s++)
+		len += (size_t)snprintf(names + len, sizeof(names) - len, "%s%s",
+		    s == e->subs ? "" : s[1] == NULL ? " or " : ", ", (*s)->name);
+	if (argc < 2)
+		return terr_set(&ctx->err, EX_USAGE, "%s: %s? (see '%s --help')", e->name, names,
+		    argv[0]);
+	return terr_set(&ctx->err, EX_USAGE, "unknown %s command '%s' (%s)", e->name, argv[1],
+	    names);
 }
 
 int
@@ -314,6 +340,7 @@ main(int argc, char **argv)
 	struct cmd_ctx ctx;
 	struct global g = { &ctx, NULL, NULL, 0 };
 	struct tc_err ce = { 0 };
+	const struct cmd_entry *cmd;
 	char *vault_path = NULL, *name = NULL;
 	int first = 0, rc = 0;
 
@@ -336,7 +363,7 @@ main(int argc, char **argv)
 		terr_set(&ctx.err, EX_USAGE, "no command given (see 'tact --help')");
 		goto out;
 	}
-	if ((ctx.cmd = find_command(argv[first])) == NULL) {
+	if ((cmd = find_entry(commands, argv[first])) == NULL) {
 		terr_set(&ctx.err, EX_USAGE, "unknown command '%s' (see 'tact --help')", argv[first]);
 		goto out;
 	}
@@ -351,15 +378,14 @@ main(int argc, char **argv)
 	ctx.vault_path = vault_path;
 	ctx.src.session = getenv("TACT_SESSION");
 	ctx.src.passfile = g.passfile != NULL ? g.passfile : getenv("TACT_PASSPHRASE_FILE");
-	if (asprintf(&name, "tact %s", ctx.cmd->name) < 0) {
+	if (asprintf(&name, "tact %s", cmd->name) < 0) {
 		name = NULL;
 		terr_set(&ctx.err, EX_OSERR, "out of memory");
 		goto out;
 	}
 	argv[first] = name;
-	if (ctx.cmd->exec(&ctx, argc - first, argv + first) != 0 && ctx.err.code == 0 &&
-	    !ctx.done)
-		terr_set(&ctx.err, EX_SOFTWARE, "%s failed", ctx.cmd->name);
+	if (run(&ctx, cmd, argc - first, argv + first) != 0 && ctx.err.code == 0 && !ctx.done)
+		terr_set(&ctx.err, EX_SOFTWARE, "%s failed", cmd->name);
 	if (fflush(stdout) != 0 && ctx.err.code == 0)
 		terr_set(&ctx.err, EX_IOERR, "cannot write output");
 out:

@@ -65,8 +65,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	char *buf = NULL;
 	json_t *j;
 
-	if (note_build(a->td->candidate, a->td->client, a->to, seed, guard_says, a->guard, &n,
-	    &ctx->err) != 0)
+	if (note_build(a->td->candidate, a->td->client, a->to, seed, cmd_check_wording, a->guard,
+	    &n, &ctx->err) != 0)
 		return NULL;
 	if (ctx->json) {
 		if ((j = json_pack("{s:s, s:s, s:s}", "to", n.to, "role", n.role, "text",
@@ -84,10 +84,18 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	return buf;
 }
 
-int
-cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+notes_defaults(void *opts)
 {
-	struct notes_opts o;
+	struct notes_opts *o = opts;
+
+	o->seed = cmd_random_seed();
+}
+
+static int
+notes_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct notes_opts *o = opts;
 	struct turndown td;
 	struct render_arg ra;
 	json_t *arr = NULL;
@@ -96,13 +104,8 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	FILE *text = NULL;
 	int rc = -1;
 
-	memset(&o, 0, sizeof(o));
 	memset(&td, 0, sizeof(td));
-	o.ctx = ctx;
-	o.seed = cmd_random_seed();
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if (turndown_load(ctx->vault, o.id, TD_IDENTITY | TD_CLIENT | TD_PEOPLE | TD_SHAREABLE,
+	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_CLIENT | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0)
 		goto out;
 	/* Nothing is printed until every note has passed the guard. */
@@ -120,7 +123,7 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		ra.to = who >= 0 ? &td.met[who] : NULL;
 		if ((ra.guard = guard_new_for(ctx->vault, &td, who, &ctx->err)) == NULL)
 			goto out;
-		out = cmd_guarded(ctx, ra.guard, (uint64_t)o.seed + (uint64_t)(i + 1), "note",
+		out = cmd_guarded(ctx, ra.guard, (uint64_t)o->seed + (uint64_t)(i + 1), "note",
 		    render, &ra);
 		guard_free(ra.guard);
 		if (out == NULL)
@@ -135,7 +138,7 @@ cmd_notes_exec(struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_print_json(ctx, arr);
 		arr = NULL;
 	} else {
-		fprintf(text, "\n(drafts %lld: --seed %lld gives them again)\n", o.seed, o.seed);
+		fprintf(text, "\n(drafts %lld: --seed %lld gives them again)\n", o->seed, o->seed);
 		fclose(text);
 		text = NULL;
 		cmd_print_secret(all, 0);
@@ -150,3 +153,13 @@ out:
 	turndown_clear(&td);
 	return rc;
 }
+
+const struct cmd_entry cmd_notes_entry = {
+	.name = "notes",
+	.summary = "thank-you note drafts for everyone the candidate met, and the client",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct notes_opts),
+	.defaults = notes_defaults,
+	.exec = notes_exec,
+};

@@ -27,6 +27,7 @@ struct report_opts {
 	const char *output;
 	int cipher;                     /* enum envelope_cipher */
 	int cipher_given;
+	struct envelope *env;           /* the recipient, with --encrypt-to */
 };
 
 enum { O_CLIENT = 0x100, O_SINCE, O_UNTIL, O_MIN_GROUP, O_QUOTES, O_FORMAT, O_ENCRYPT,
@@ -178,23 +179,22 @@ create_output(struct cmd_ctx *ctx, const char *path)
 	return f;
 }
 
-/* Writes the finished report TEXT to stdout, or sealed for ENV to stdout or
- * the output file. */
+/* Writes the finished report TEXT to stdout, or sealed for o->env to stdout
+ * or the output file. */
 static int
-emit(struct cmd_ctx *ctx, struct report_opts *o, struct envelope *env, const char *text,
-    size_t len)
+emit(struct cmd_ctx *ctx, struct report_opts *o, const char *text, size_t len)
 {
 	FILE *out = stdout;
 	int rc;
 
-	if (env == NULL) {
+	if (o->env == NULL) {
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0)
 			return terr_set(&ctx->err, EX_IOERR, "cannot write the report");
 		return 0;
 	}
 	if (o->output != NULL && (out = create_output(ctx, o->output)) == NULL)
 		return -1;
-	rc = envelope_seal(env, o->cipher, text, len, out, &ctx->err);
+	rc = envelope_seal(o->env, o->cipher, text, len, out, &ctx->err);
 	if (out != stdout) {
 		if (fclose(out) != 0 && rc == 0)
 			rc = terr_set(&ctx->err, EX_IOERR, "cannot write '%.200s'", o->output);
@@ -204,47 +204,78 @@ emit(struct cmd_ctx *ctx, struct report_opts *o, struct envelope *env, const cha
 	return rc;
 }
 
-int
-cmd_report_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+report_defaults(void *opts)
 {
-	struct report_opts o;
-	struct envelope *env = NULL;
+	struct report_opts *o = opts;
+
+	o->format = -1;
+	o->scope.min_group = REPORT_MIN_GROUP_DEFAULT;
+}
+
+/* Checks the options and reads the certificate before the vault is opened
+ * (and the passphrase asked for). */
+static int
+report_prepare(struct cmd_ctx *ctx, void *opts)
+{
+	struct report_opts *o = opts;
+
+	if (check_opts(ctx, o) != 0)
+		return -1;
+	if (o->encrypt_to != NULL && (o->env = envelope_new(o->encrypt_to, &ctx->err)) == NULL)
+		return -1;
+	return 0;
+}
+
+static int
+report_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct report_opts *o = opts;
 	struct report *r = NULL;
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem;
 	int rc = -1;
 
-	memset(&o, 0, sizeof(o));
-	o.ctx = ctx;
-	o.format = -1;
-	o.scope.min_group = REPORT_MIN_GROUP_DEFAULT;
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || check_opts(ctx, &o) != 0)
-		return -1;
-	if (o.encrypt_to != NULL && (env = envelope_new(o.encrypt_to, &ctx->err)) == NULL)
-		return -1;
-	if (cmd_ready(ctx) != 0)
-		goto out;
-	if (o.scope.client != NULL &&
-	    (o.scope.client_id = client_find(ctx->vault, o.scope.client, &ctx->err)) <= 0) {
-		if (o.scope.client_id == 0)
-			terr_set(&ctx->err, EX_NOINPUT, "no client named '%.80s'", o.scope.client);
+	if (o->scope.client != NULL &&
+	    (o->scope.client_id = client_find(ctx->vault, o->scope.client, &ctx->err)) <= 0) {
+		if (o->scope.client_id == 0)
+			terr_set(&ctx->err, EX_NOINPUT, "no client named '%.80s'", o->scope.client);
 		goto out;
 	}
-	if ((r = report_build(ctx->vault, &o.scope, &ctx->err)) == NULL)
+	if ((r = report_build(ctx->vault, &o->scope, &ctx->err)) == NULL)
 		goto out;
 	if ((mem = open_memstream(&text, &len)) == NULL) {
 		terr_set(&ctx->err, EX_OSERR, "out of memory");
 		goto out;
 	}
-	rc = report_write(r, o.format, mem, &ctx->err);
+	rc = report_write(r, o->format, mem, &ctx->err);
 	if (fclose(mem) != 0 && rc == 0)
 		rc = terr_set(&ctx->err, EX_OSERR, "out of memory");
 	if (rc == 0)
-		rc = emit(ctx, &o, env, text, len);
+		rc = emit(ctx, o, text, len);
 out:
 	wipe_free(text, len);
 	report_free(r);
-	envelope_free(env);
 	return rc;
 }
+
+static void
+report_fini(void *opts)
+{
+	struct report_opts *o = opts;
+
+	envelope_free(o->env);
+}
+
+const struct cmd_entry cmd_report_entry = {
+	.name = "report",
+	.summary = "anonymized feedback report: why candidates decline, in aggregate",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct report_opts),
+	.defaults = report_defaults,
+	.prepare = report_prepare,
+	.exec = report_exec,
+	.fini = report_fini,
+};

@@ -138,27 +138,34 @@ print_text(const struct turndown *td, int conf)
 		print_note("Confidential note", td->confidential);
 }
 
-int
-cmd_show_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+show_exec(struct cmd_ctx *ctx, void *opts)
 {
-	struct show_opts o = { ctx, 0, 0 };
+	struct show_opts *o = opts;
 	struct turndown td;
 	int rc = -1;
 
 	memset(&td, 0, sizeof(td));
-	if (cmd_parse(ctx, &argp, argc, argv, &o) != 0 || cmd_ready(ctx) != 0)
-		return -1;
-	if (turndown_load(ctx->vault, o.id, TD_ALL_OPEN, &td, &ctx->err) != 0)
+	if (turndown_load(ctx->vault, o->id, TD_ALL_OPEN, &td, &ctx->err) != 0)
 		goto out;
-	if (o.conf && confidential_load(ctx->vault, &td, &ctx->err) != 0)
+	if (o->conf && confidential_load(ctx->vault, &td, &ctx->err) != 0)
 		goto out;
 	if (ctx->json)
-		rc = cmd_print_json(ctx, to_json(&td, o.conf));
+		rc = cmd_print_json(ctx, to_json(&td, o->conf));
 	else {
-		print_text(&td, o.conf);
+		print_text(&td, o->conf);
 		rc = 0;
 	}
 out:
 	turndown_clear(&td);
 	return rc;
 }
+
+const struct cmd_entry cmd_show_entry = {
+	.name = "show",
+	.summary = "one turndown; the confidential part only with --confidential",
+	.argp = &argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY,
+	.opts_size = CMD_OPTS(struct show_opts),
+	.exec = show_exec,
+};

@@ -68,18 +68,21 @@ static const struct argp lock_argp = {
 	NULL, NULL, NULL
 };
 
-int
-cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static void
+unlock_defaults(void *opts)
 {
-	struct unlock_opts o = { ctx, TTL_DEFAULT, 0 };
+	struct unlock_opts *o = opts;
+
+	o->ttl = TTL_DEFAULT;
+}
+
+static int
+unlock_exec(struct cmd_ctx *ctx, void *opts)
+{
+	const struct unlock_opts o = *(const struct unlock_opts *)opts;
 	struct tc_err ce = { 0 };
 	char *token;
 
-	if (cmd_parse(ctx, &unlock_argp, argc, argv, &o) != 0)
-		return -1;
-	ctx->src.session = NULL;        /* always the passphrase */
-	if (cmd_ready(ctx) != 0)
-		return -1;
 	token = session_create(ctx->vault->keys, ctx->vault->id, (unsigned)o.ttl, &ce);
 	if (token == NULL)
 		return terr_crypto(&ctx->err, &ce);
@@ -92,15 +95,13 @@ cmd_unlock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	return ctx->err.code ? -1 : 0;
 }
 
-int
-cmd_lock_exec(struct cmd_ctx *ctx, int argc, char **argv)
+static int
+lock_exec(struct cmd_ctx *ctx, void *opts)
 {
-	struct unlock_opts o = { ctx, 0, 0 };
+	const struct unlock_opts o = *(const struct unlock_opts *)opts;
 	struct tc_err ce = { 0 };
 	int n;
 
-	if (cmd_parse(ctx, &lock_argp, argc, argv, &o) != 0)
-		return -1;
 	if (!o.all && ctx->src.session != NULL && *ctx->src.session != '\0')
 		n = session_destroy(ctx->src.session, &ce);
 	else
@@ -112,3 +113,23 @@ cmd_lock_exec(struct cmd_ctx *ctx, int argc, char **argv)
 	printf("unset TACT_SESSION\n");
 	return 0;
 }
+
+/* CMD_PASSPHRASE: unlocked by the passphrase, never by $TACT_SESSION. */
+const struct cmd_entry cmd_unlock_entry = {
+	.name = "unlock",
+	.summary = "start a session so later commands need no passphrase",
+	.argp = &unlock_argp,
+	.flags = CMD_NEEDS_VAULT | CMD_NEEDS_KEY | CMD_PASSPHRASE,
+	.opts_size = CMD_OPTS(struct unlock_opts),
+	.defaults = unlock_defaults,
+	.exec = unlock_exec,
+};
+
+/* No flags: ending a session needs neither the vault nor a key. */
+const struct cmd_entry cmd_lock_entry = {
+	.name = "lock",
+	.summary = "end the session (or every session)",
+	.argp = &lock_argp,
+	.opts_size = CMD_OPTS(struct unlock_opts),
+	.exec = lock_exec,
+};
