@@ -431,6 +431,7 @@ START_TEST(test_envelope_cipher_parse)
 	ck_assert_int_eq(envelope_cipher_parse("aes-256-gcm"), ENVELOPE_AES256_GCM);
 	ck_assert_int_eq(envelope_cipher_parse("aes-256-cbc"), ENVELOPE_AES256_CBC);
 	ck_assert_int_eq(envelope_cipher_parse("AES-256-GCM"), -1);
+	ck_assert_int_eq(envelope_cipher_parse("AES-256-CBC"), -1);
 	ck_assert_int_eq(envelope_cipher_parse("aes-128-gcm"), -1);
 	ck_assert_int_eq(envelope_cipher_parse(""), -1);
 }
