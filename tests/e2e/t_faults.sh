@@ -651,7 +651,7 @@ done
 tr '\0' ' ' <"/proc/$F_PID/cmdline" >cmdline.txt
 assert_contains "waiting import: cmdline names the passphrase file" cmdline.txt "--passphrase-file"
 assert_not_contains "waiting import: passphrase not in cmdline" cmdline.txt "$PASS"
-if tr '\0' '\n' <"/proc/$F_PID/environ" >environ.txt 2>/dev/null; then
+if tr '\0' '\n' 2>/dev/null <"/proc/$F_PID/environ" >environ.txt; then
 	assert_not_contains "waiting import: passphrase not in its environment" environ.txt "$PASS"
 else
 	ok "waiting import: environment not readable (not dumpable)"
