@@ -585,10 +585,12 @@ f_listing() {
 		find "$PWD" "$TMPDIR" "$XDG_RUNTIME_DIR" -mindepth 1 \
 		    -not -path "$XDG_RUNTIME_DIR/tact" -not -path "$XDG_RUNTIME_DIR/tact/*" \
 		    -not -path "$PWD/cap*" 2>/dev/null
-		# Other test runs may share /tmp: their folders are not tact's files.
+		# Other test runs may share /tmp, and others may compile there as the
+		# same user: their folders and the compiler's cc?????? temporaries
+		# are not tact's files (strace, below, sees exactly what tact made).
 		find /tmp -mindepth 1 -maxdepth 1 -user "$(id -u)" -not -name 'tact-e2e.*' \
 		    -not -name 'tact-check-*' -not -name 'tact-fuzz*' -not -name 'tact-faults-*' \
-		    2>/dev/null
+		    -not -name 'cc??????.*' 2>/dev/null
 	} | grep -v -e "/cap/" -e "/listing\." | sort
 }
 # f_no_new_files NAME WANT CMD...: CMD fails with exit code WANT and leaves
