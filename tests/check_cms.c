@@ -117,6 +117,30 @@ START_TEST(test_envelope_rsa_and_ec)
 }
 END_TEST
 
+/* A DER certificate works as well as a PEM one (cms.h promises both). */
+START_TEST(test_envelope_der)
+{
+	char pem[PATH_MAX + 64], der[PATH_MAX + 64];
+	EVP_PKEY *rsa = EVP_RSA_gen(2048);
+	X509 *x;
+	FILE *f;
+
+	ck_assert_ptr_nonnull(rsa);
+	snprintf(pem, sizeof(pem), "%s/rsa.pem", tmpdir);
+	snprintf(der, sizeof(der), "%s/rsa.der", tmpdir);
+	write_cert(rsa, pem, 0, 2);
+	ck_assert_ptr_nonnull(f = fopen(pem, "r"));
+	ck_assert_ptr_nonnull(x = PEM_read_X509(f, NULL, NULL, NULL));
+	fclose(f);
+	ck_assert_ptr_nonnull(f = fopen(der, "wb"));
+	ck_assert_int_eq(i2d_X509_fp(f, x), 1);
+	fclose(f);
+	X509_free(x);
+	round_trip(rsa, der, ENVELOPE_AES256_GCM, "category,count\r\nhr,5\r\n");
+	EVP_PKEY_free(rsa);
+}
+END_TEST
+
 START_TEST(test_envelope_refuses)
 {
 	char path[PATH_MAX + 64];
@@ -446,6 +470,7 @@ make_cms_suite(void)
 	tcase_add_checked_fixture(tc, env_setup, env_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_envelope_rsa_and_ec);
+	tcase_add_test(tc, test_envelope_der);
 	tcase_add_test(tc, test_envelope_openssl_decrypts);
 	tcase_add_test(tc, test_envelope_content_types_and_oaep);
 	tcase_add_test(tc, test_envelope_gcm_detects_change);

@@ -61,7 +61,11 @@ read_file(const char *path, struct terr *err)
 		    path);
 		goto out;
 	}
-	if ((b = BIO_new(BIO_s_mem())) == NULL || BIO_write(b, buf, (int)len) != (int)len) {
+	/* NONCLEAR_RESET: a reset rewinds instead of emptying, so DER can be
+	 * tried on the same bytes after PEM has read them. */
+	if ((b = BIO_new(BIO_s_mem())) != NULL)
+		BIO_set_flags(b, BIO_FLAGS_NONCLEAR_RST);
+	if (b == NULL || BIO_write(b, buf, (int)len) != (int)len) {
 		BIO_free(b);
 		b = NULL;
 		terr_set(err, EX_OSERR, "out of memory");
@@ -88,7 +92,7 @@ envelope_new(const char *path, struct terr *err)
 	if ((b = read_file(path, err)) == NULL)
 		return NULL;
 	cert = PEM_read_bio_X509(b, NULL, NULL, NULL);
-	if (cert == NULL && (len = BIO_get_mem_data(b, &data)) > 0) {
+	if (cert == NULL && BIO_reset(b) == 1 && (len = BIO_get_mem_data(b, &data)) > 0) {
 		p = (const unsigned char *)data;
 		cert = d2i_X509(NULL, &p, len);
 	}
