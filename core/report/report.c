@@ -321,19 +321,21 @@ report_shown(const struct report *r, int cat)
 {
 	long long n = r->reasons[cat];
 
-	return n > 0 && n < r->scope.min_group ? -1 : n;
+	return n < r->scope.min_group ? -1 : n;
 }
 
-/* Fills ORDER with the categories to show (count or suppressed); returns how
- * many.  Shown counts first, largest first; then suppressed ones in taxonomy
- * order, so that their position says nothing of their size. */
+/* Fills ORDER with every category of the taxonomy; returns how many (all
+ * of them, always: a row that appears or vanishes would say that somebody
+ * gave, or nobody gave, that reason).  Shown counts first, largest first;
+ * then suppressed ones (0 to K-1) in taxonomy order, so that their position
+ * says nothing of their size. */
 static int
 report_rows(const struct report *r, int order[TAXONOMY_COUNT])
 {
 	int n = 0, i, j, t;
 
 	for (i = 0; i < TAXONOMY_COUNT; i++)
-		if (report_shown(r, i) > 0)
+		if (report_shown(r, i) >= 0)
 			order[n++] = i;
 	for (i = 1; i < n; i++)                 /* insertion sort, stable */
 		for (j = i; j > 0 && r->reasons[order[j]] > r->reasons[order[j - 1]]; j--) {
@@ -421,30 +423,26 @@ write_text(const struct report *r, FILE *out)
 		if (r->reasons[order[i]] > max && report_shown(r, order[i]) > 0)
 			max = r->reasons[order[i]];
 	}
-	if (n == 0) {
-		fputs("No reasons recorded.\n", out);
-	} else {
-		fprintf(out, "%-*s  %*s\n", wname, "Reason", wcount, "Candidates");
-		for (int i = 0; i < n; i++) {
-			long long shown = report_shown(r, order[i]);
-			int bar = 0;
+	fprintf(out, "%-*s  %*s\n", wname, "Reason", wcount, "Candidates");
+	for (int i = 0; i < n; i++) {
+		long long shown = report_shown(r, order[i]);
+		int bar = 0;
 
-			count_words(r, order[i], cnt, sizeof(cnt));
-			if (shown > 0 && max > 0) {
-				bar = (int)((shown * BAR_WIDTH + max / 2) / max);
-				if (bar < 1)
-					bar = 1;
-			}
-			fprintf(out, "%-*s  %*s", wname, taxonomy[order[i]].slug, wcount, cnt);
-			if (bar > 0) {
-				fputs("  ", out);
-				for (int k = 0; k < bar; k++)
-					fputc('#', out);
-			}
-			fputc('\n', out);
+		count_words(r, order[i], cnt, sizeof(cnt));
+		if (shown > 0 && max > 0) {
+			bar = (int)((shown * BAR_WIDTH + max / 2) / max);
+			if (bar < 1)
+				bar = 1;
 		}
+		fprintf(out, "%-*s  %*s", wname, taxonomy[order[i]].slug, wcount, cnt);
+		if (bar > 0) {
+			fputs("  ", out);
+			for (int k = 0; k < bar; k++)
+				fputc('#', out);
+		}
+		fputc('\n', out);
 	}
-	fprintf(out, "\n%s\n%s  Counts 1 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
+	fprintf(out, "\n%s\n%s  Counts 0 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
 	    r->scope.min_group - 1, r->scope.min_group);
 	if (r->quotes_withheld) {
 		fprintf(out, "\nQuotes withheld: under %d candidates (2 x %d) left shareable "
@@ -519,16 +517,12 @@ write_markdown(const struct report *r, FILE *out)
 	    r->candidates);
 	median_words(r, buf, sizeof(buf));
 	fprintf(out, "- **Median:** %s\n\n", buf);
-	if (n == 0) {
-		fputs("No reasons recorded.\n", out);
-	} else {
-		fputs("| Reason | Candidates |\n| :--- | ---: |\n", out);
-		for (int i = 0; i < n; i++) {
-			count_words(r, order[i], cnt, sizeof(cnt));
-			fprintf(out, "| %s | %s |\n", taxonomy[order[i]].slug, cnt);
-		}
+	fputs("| Reason | Candidates |\n| :--- | ---: |\n", out);
+	for (int i = 0; i < n; i++) {
+		count_words(r, order[i], cnt, sizeof(cnt));
+		fprintf(out, "| %s | %s |\n", taxonomy[order[i]].slug, cnt);
 	}
-	fprintf(out, "\n%s %s Counts 1 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
+	fprintf(out, "\n%s %s Counts 0 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
 	    r->scope.min_group - 1, r->scope.min_group);
 	if (r->quotes_withheld) {
 		fprintf(out, "\nQuotes withheld: under %d candidates (2 x %d) left shareable "

@@ -94,7 +94,7 @@ int report_write(const struct report *r, enum report_format fmt, FILE *out, stru
 int report_format_parse(const char *name);
 
 /* Returns the count shown for category CAT: its value, or -1 when suppressed
- * (1 to K-1); 0 when nobody gave it. */
+ * (0 to K-1). */
 long long report_shown(const struct report *r, int cat);
 
 /* Parses DATE (YYYY-MM-DD or YYYY-MM) into its month "YYYY-MM"; EX_DATAERR
