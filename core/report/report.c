@@ -78,15 +78,19 @@ report_free(struct report *r)
 		return;
 	for (size_t i = 0; i < REPORT_QUOTES_MAX; i++)
 		free(r->quotes[i]);
+	ledger_set_free(&r->set);
 	free(r);
 }
 
-/* Adds the current candidate's mask and flags to the counts. */
-static void
-flush_candidate(struct report *r)
+/* Adds the current candidate's mask and flags to the counts, and the
+ * candidate to the set the ledger records. */
+static int
+flush_candidate(struct report *r, struct terr *err)
 {
 	if (!r->cur_any)
-		return;
+		return 0;
+	if (ledger_set_add(&r->set, r->cur_candidate, r->cur_fp, err) != 0)
+		return -1;
 	r->candidates++;
 	for (int c = 0; c < TAXONOMY_COUNT; c++)
 		if (r->cur_mask & (1u << c))
@@ -95,6 +99,7 @@ flush_candidate(struct report *r)
 	r->note_candidates += r->cur_note;
 	r->cur_any = r->cur_mask = 0;
 	r->cur_offer = r->cur_note = 0;
+	return 0;
 }
 
 /* Whether S holds anything but white space. */
@@ -174,13 +179,16 @@ report_add(struct report *r, const struct turndown *td, struct terr *err)
 		if (td->candidate_id < r->cur_candidate)
 			return terr_set(err, EX_SOFTWARE, "turndowns reach the report out of "
 			    "candidate order");
-		flush_candidate(r);
+		if (flush_candidate(r, err) != 0)
+			return -1;
 		r->cur_candidate = td->candidate_id;
+		r->cur_fp = LEDGER_FP_INIT;
 	}
 	if (td->consent != CONSENT_AGGREGATE)
 		return 0;
 	r->turndowns++;
 	r->cur_any = 1;
+	r->cur_fp = ledger_fp_mix(r->cur_fp, td->id);
 	for (size_t i = 0; i < td->nreasons; i++)
 		if (td->reasons[i].category >= 0 && td->reasons[i].category < TAXONOMY_COUNT)
 			r->cur_mask |= 1u << td->reasons[i].category;
@@ -220,7 +228,8 @@ report_finish(struct report *r, struct terr *err)
 	uint64_t total = 0;
 	size_t n = 0;
 
-	flush_candidate(r);
+	if (flush_candidate(r, err) != 0)
+		return -1;
 	r->finished = 1;
 	if (r->candidates < r->scope.min_group)
 		return terr_set(err, EX_DATAERR, "too few candidates in scope for a safe report "
@@ -617,6 +626,153 @@ oom:
 	return -1;
 }
 
+/* Writes S with the characters HTML gives meaning to replaced. */
+static void
+html_escape(const char *s, FILE *out)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			fputc(*s, out);
+		}
+	}
+}
+
+/*
+ * One page a client opens in any browser or prints: no script, no font,
+ * image or style sheet from anywhere, so it shows the same offline, inside
+ * a mail client and on paper.  The chart is inline SVG scaled to the page's
+ * width (a phone as well as A4 or Letter); suppressed reasons are written
+ * out as "<K", never drawn, so no bar hints at a hidden size.
+ */
+static const char html_style[] =
+    "@page{size:auto;margin:16mm 14mm}"
+    "html{-webkit-text-size-adjust:100%}"
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+    "sans-serif;color:#1f2328;background:#fff;max-width:46rem;margin:0 auto;"
+    "padding:1.5rem 1rem;line-height:1.45}"
+    "h1{font-size:1.45rem;margin:0 0 .3rem}"
+    "h2{font-size:1.1rem;margin:1.6rem 0 .5rem}"
+    ".scope{color:#57606a;margin:0 0 1.2rem}"
+    ".figures{display:flex;flex-wrap:wrap;gap:.7rem;margin:0;padding:0;list-style:none}"
+    ".figures li{flex:1 1 9rem;border:1px solid #d0d7de;border-radius:6px;padding:.55rem .8rem}"
+    ".figures .n{display:block;font-size:1.75rem;font-weight:600;line-height:1.2}"
+    ".figures .l{color:#57606a;font-size:.85rem}"
+    "svg.chart{display:block;width:100%;height:auto}"
+    "svg.chart text{font-size:13px;fill:#1f2328}"
+    "svg.chart .bar{fill:#2f6f9f}"
+    "svg.chart .hidden{fill:#8c959f;font-style:italic}"
+    "table{border-collapse:collapse;width:100%;font-size:.95rem}"
+    "th,td{text-align:left;padding:.2rem .5rem;border-bottom:1px solid #e6e8eb}"
+    "th.c,td.c{text-align:right;font-variant-numeric:tabular-nums}"
+    "tr.s td{color:#6e7781}"
+    "blockquote{margin:.7rem 0;padding:.2rem .9rem;border-left:3px solid #d0d7de;color:#32383f}"
+    ".method{font-size:.85rem;color:#57606a;border-top:1px solid #d0d7de;margin-top:1.6rem;"
+    "padding-top:.5rem}"
+    "@media print{body{max-width:none;padding:0}"
+    ".figures li,svg.chart,tr,blockquote{break-inside:avoid}h2{break-after:avoid}}";
+
+#define SVG_W 640
+#define SVG_ROW 22
+#define SVG_LABEL 138
+#define SVG_BAR_MAX 430
+
+static void
+write_html(const struct report *r, FILE *out)
+{
+	int order[TAXONOMY_COUNT], n = report_rows(r, order), k = r->scope.min_group;
+	long long max = 0;
+	char buf[128], cnt[32];
+
+	for (int i = 0; i < n; i++)
+		if (report_shown(r, order[i]) > max)
+			max = report_shown(r, order[i]);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>" TITLE "</title>\n<style>", out);
+	fputs(html_style, out);
+	fputs("</style>\n</head>\n<body>\n<h1>" TITLE "</h1>\n<p class=\"scope\">Client: <b>", out);
+	html_escape(r->scope.client ? r->scope.client : "all clients", out);
+	fprintf(out, "</b> &middot; Period: <b>%s</b> " PERIOD_NOTE "</p>\n",
+	    period(r, buf, sizeof(buf)));
+	fprintf(out, "<ul class=\"figures\">\n<li id=\"turndowns\"><span class=\"n\">%lld</span>"
+	    "<span class=\"l\">turndowns</span></li>\n", r->turndowns);
+	fprintf(out, "<li id=\"candidates\"><span class=\"n\">%lld</span><span class=\"l\">"
+	    "consenting candidates</span></li>\n", r->candidates);
+	if (r->median_known && r->median_days == (long)r->median_days)
+		snprintf(buf, sizeof(buf), "%ld", (long)r->median_days);
+	else if (r->median_known)
+		snprintf(buf, sizeof(buf), "%.1f", r->median_days);
+	else
+		snprintf(buf, sizeof(buf), "&ndash;");
+	fprintf(out, "<li id=\"median\"><span class=\"n\">%s</span><span class=\"l\">%s</span>"
+	    "</li>\n</ul>\n", buf, r->median_known ? "median days, offer to decline" :
+	    "median held back (too few offer dates)");
+
+	fprintf(out, "<h2>Reasons</h2>\n<svg class=\"chart\" "
+	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Candidates per reason\">\n",
+	    SVG_W, n * SVG_ROW + 4);
+	for (int i = 0; i < n; i++) {
+		long long shown = report_shown(r, order[i]);
+		int y = i * SVG_ROW, w;
+
+		fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", SVG_LABEL - 8,
+		    y + 15, taxonomy[order[i]].slug);
+		if (shown < 0) {
+			fprintf(out, "<text class=\"hidden\" x=\"%d\" y=\"%d\">&lt;%d, not shown"
+			    "</text>\n", SVG_LABEL, y + 15, k);
+			continue;
+		}
+		w = max > 0 ? (int)((shown * SVG_BAR_MAX + max / 2) / max) : 0;
+		if (w < 2)
+			w = 2;
+		fprintf(out, "<rect class=\"bar\" data-category=\"%s\" x=\"%d\" y=\"%d\" "
+		    "width=\"%d\" height=\"%d\" rx=\"2\"/><text x=\"%d\" y=\"%d\">%lld</text>\n",
+		    taxonomy[order[i]].slug, SVG_LABEL, y + 3, w, SVG_ROW - 6, SVG_LABEL + w + 6,
+		    y + 15, shown);
+	}
+	fputs("</svg>\n<table>\n<thead><tr><th>Reason</th><th class=\"c\">Candidates</th></tr>"
+	    "</thead>\n<tbody>\n", out);
+	for (int i = 0; i < n; i++) {
+		count_words(r, order[i], cnt, sizeof(cnt));
+		fprintf(out, "<tr%s><td>%s</td><td class=\"c\">", report_shown(r, order[i]) < 0 ?
+		    " class=\"s\"" : "", taxonomy[order[i]].slug);
+		html_escape(cnt, out);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n", out);
+	if (r->quotes_withheld) {
+		fprintf(out, "<h2>Quotes</h2>\n<p>Withheld: under %d candidates (2 &times; %d) left "
+		    "shareable notes.</p>\n", 2 * k, k);
+	} else if (r->nquotes > 0) {
+		fputs("<h2>Quotes</h2>\n<p class=\"scope\">Shareable notes, in random order; names, "
+		    "e-mail addresses, phone numbers and dates replaced.</p>\n", out);
+		for (size_t q = 0; q < r->nquotes; q++) {
+			fputs("<blockquote>", out);
+			html_escape(r->quotes[q], out);
+			fputs("</blockquote>\n", out);
+		}
+	}
+	fprintf(out, "<p class=\"method\">%s %s<br>Counts 0 to %d appear as &lt;%d; a scope of "
+	    "fewer than %d candidates is not reported.</p>\n</body>\n</html>\n", COUNTS_NOTE,
+	    CONF_NOTE, k - 1, k, k);
+}
+
 int
 report_write(const struct report *r, enum report_format fmt, FILE *out, struct terr *err)
 {
@@ -634,6 +790,9 @@ report_write(const struct report *r, enum report_format fmt, FILE *out, struct t
 		if (write_json(r, out) != 0)
 			return terr_set(err, EX_OSERR, "cannot build the JSON report");
 		break;
+	case REPORT_HTML:
+		write_html(r, out);
+		break;
 	}
 	if (fflush(out) != 0 || ferror(out))
 		return terr_set(err, EX_IOERR, "cannot write the report");
@@ -643,9 +802,9 @@ report_write(const struct report *r, enum report_format fmt, FILE *out, struct t
 int
 report_format_parse(const char *name)
 {
-	static const char *const names[] = { "text", "markdown", "csv", "json" };
+	static const char *const names[] = { "text", "markdown", "csv", "json", "html" };
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		if (strcmp(name, names[i]) == 0)
 			return i;
 	return -1;

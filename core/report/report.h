@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/records/ledger.h"
 #include "core/records/turndown.h"
 #include "core/store/vault.h"
 
@@ -26,7 +27,7 @@
 #define REPORT_DAYS_MAX 3650            /* offers held longer count as this many days */
 #define REPORT_MONTH_LEN 8              /* "YYYY-MM" and its NUL */
 
-enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON, REPORT_HTML };
 
 /* What the report covers and how it is made. */
 struct report_scope {
@@ -64,6 +65,8 @@ struct report {
 	long long notes_seen;           /* shareable notes offered to the sample */
 	uint64_t days[REPORT_DAYS_MAX + 1];
 	uint64_t rng;                   /* splitmix64 state when seeded */
+	uint32_t cur_fp;                /* fingerprint of the current candidate's turndowns */
+	struct ledger_set set;          /* the candidates counted, for the ledger */
 	int finished;
 
 	/* Fills NAMES_TD with the candidate's name and the people met of
@@ -96,6 +99,19 @@ int report_format_parse(const char *name);
 /* Returns the count shown for category CAT: its value, or -1 when suppressed
  * (0 to K-1). */
 long long report_shown(const struct report *r, int cat);
+
+/* Fills REL with what the ledger records of R: RECIPIENT (the client, or
+ * --to LABEL; NULL for none named) and FMT. */
+void report_release(const struct report *r, const char *recipient, enum report_format fmt,
+    struct release *rel /* OUT */);
+/* Checks finished report R, as release REL, against the ledger: 0 if it may
+ * go out; EX_DATAERR naming the earlier release it could be differenced
+ * with, and how to widen the scope, if not. */
+int report_check(struct vault *v, const struct report *r, const struct release *rel,
+    struct terr *err);
+/* Records REL with R's candidate set, inside the caller's transaction. */
+int report_record(struct vault *v, const struct report *r, struct release *rel,
+    struct terr *err);
 
 /* Parses DATE (YYYY-MM-DD or YYYY-MM) into its month "YYYY-MM"; EX_DATAERR
  * naming WHAT if it is neither. */
