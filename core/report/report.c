@@ -674,28 +674,33 @@ static const char html_style[] =
     ".figures .n{display:block;font-size:1.75rem;font-weight:600;line-height:1.2}"
     ".figures .l{color:#57606a;font-size:.85rem}"
     "svg.chart{display:block;width:100%;height:auto}"
-    "svg.chart text{font-size:13px;fill:#1f2328}"
+    "svg.chart{max-width:40rem}"
+    "svg.chart text{font-size:15px;fill:#1f2328}"
     "svg.chart .bar{fill:#2f6f9f}"
-    "svg.chart .hidden{fill:#8c959f;font-style:italic}"
-    "table{border-collapse:collapse;width:100%;font-size:.95rem}"
+    "p.hidden{color:#57606a;font-size:.9rem;margin:.4rem 0 1rem}"
+    "table{border-collapse:collapse;width:100%;max-width:26rem;font-size:.95rem}"
     "th,td{text-align:left;padding:.2rem .5rem;border-bottom:1px solid #e6e8eb}"
     "th.c,td.c{text-align:right;font-variant-numeric:tabular-nums}"
     "tr.s td{color:#6e7781}"
     "blockquote{margin:.7rem 0;padding:.2rem .9rem;border-left:3px solid #d0d7de;color:#32383f}"
     ".method{font-size:.85rem;color:#57606a;border-top:1px solid #d0d7de;margin-top:1.6rem;"
     "padding-top:.5rem}"
+    "@media (max-width:32rem){svg.chart text{font-size:20px}}"
     "@media print{body{max-width:none;padding:0}"
     ".figures li,svg.chart,tr,blockquote{break-inside:avoid}h2{break-after:avoid}}";
 
-#define SVG_W 640
-#define SVG_ROW 22
-#define SVG_LABEL 138
-#define SVG_BAR_MAX 430
+/* The chart's own units.  A phone scales the 520-unit width down to about
+ * 350 pixels, so there its text grows from 15 to 20 units (a media query)
+ * and stays as large as the page's; the label column fits either. */
+#define SVG_W 520
+#define SVG_ROW 26
+#define SVG_LABEL 170
+#define SVG_BAR_MAX 300
 
 static void
 write_html(const struct report *r, FILE *out)
 {
-	int order[TAXONOMY_COUNT], n = report_rows(r, order), k = r->scope.min_group;
+	int order[TAXONOMY_COUNT], n = report_rows(r, order), k = r->scope.min_group, shown_rows;
 	long long max = 0;
 	char buf[128], cnt[32];
 
@@ -724,29 +729,36 @@ write_html(const struct report *r, FILE *out)
 	    "</li>\n</ul>\n", buf, r->median_known ? "median days, offer to decline" :
 	    "median held back (too few offer dates)");
 
-	fprintf(out, "<h2>Reasons</h2>\n<svg class=\"chart\" "
-	    "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"Candidates per reason\">\n",
-	    SVG_W, n * SVG_ROW + 4);
-	for (int i = 0; i < n; i++) {
+	fputs("<h2>Reasons</h2>\n", out);
+	for (shown_rows = 0; shown_rows < n && report_shown(r, order[shown_rows]) >= 0;
+	    shown_rows++)
+		;
+	if (shown_rows > 0)
+		fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
+		    "aria-label=\"Candidates per reason\">\n", SVG_W, shown_rows * SVG_ROW + 4);
+	for (int i = 0; i < shown_rows; i++) {
 		long long shown = report_shown(r, order[i]);
-		int y = i * SVG_ROW, w;
+		int y = i * SVG_ROW, w = max > 0 ? (int)((shown * SVG_BAR_MAX + max / 2) / max) : 0;
 
-		fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>", SVG_LABEL - 8,
-		    y + 15, taxonomy[order[i]].slug);
-		if (shown < 0) {
-			fprintf(out, "<text class=\"hidden\" x=\"%d\" y=\"%d\">&lt;%d, not shown"
-			    "</text>\n", SVG_LABEL, y + 15, k);
-			continue;
-		}
-		w = max > 0 ? (int)((shown * SVG_BAR_MAX + max / 2) / max) : 0;
 		if (w < 2)
 			w = 2;
-		fprintf(out, "<rect class=\"bar\" data-category=\"%s\" x=\"%d\" y=\"%d\" "
-		    "width=\"%d\" height=\"%d\" rx=\"2\"/><text x=\"%d\" y=\"%d\">%lld</text>\n",
-		    taxonomy[order[i]].slug, SVG_LABEL, y + 3, w, SVG_ROW - 6, SVG_LABEL + w + 6,
-		    y + 15, shown);
+		fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+		    "<rect class=\"bar\" data-category=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" "
+		    "height=\"%d\" rx=\"2\"/><text x=\"%d\" y=\"%d\">%lld</text>\n",
+		    SVG_LABEL - 8, y + 17, taxonomy[order[i]].slug, taxonomy[order[i]].slug,
+		    SVG_LABEL, y + 4, w, SVG_ROW - 8, SVG_LABEL + w + 6, y + 17, shown);
 	}
-	fputs("</svg>\n<table>\n<thead><tr><th>Reason</th><th class=\"c\">Candidates</th></tr>"
+	if (shown_rows > 0)
+		fputs("</svg>\n", out);
+	/* Suppressed rows are named, not drawn: a bar of any length would
+	 * hint at the hidden count. */
+	if (shown_rows < n) {
+		fprintf(out, "<p class=\"hidden\">Fewer than %d candidates each, so not drawn: ", k);
+		for (int i = shown_rows; i < n; i++)
+			fprintf(out, "%s%s", taxonomy[order[i]].slug, i + 1 < n ? ", " : ".");
+		fputs("</p>\n", out);
+	}
+	fputs("<table>\n<thead><tr><th>Reason</th><th class=\"c\">Candidates</th></tr>"
 	    "</thead>\n<tbody>\n", out);
 	for (int i = 0; i < n; i++) {
 		count_words(r, order[i], cnt, sizeof(cnt));
