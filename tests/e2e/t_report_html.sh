@@ -3,7 +3,9 @@
 # headline figures, one bar per reason shown and none for suppressed ones;
 # the page names no URL and loads nothing (no script, no link, no src); a
 # screenshot renders at desktop and phone widths and the page prints to PDF.
-# The same page inside --encrypt-to opens with `openssl cms -decrypt`.
+# The same page inside --encrypt-to opens with `openssl cms -decrypt`; its
+# quotes went through the one scrubber (a fullwidth name, a name inside
+# unspaced Japanese).
 #
 # Skipped (one recorded pass saying so) when chromium is not installed;
 # .ci/run installs it.
@@ -22,7 +24,8 @@ for i in $(seq 1 12); do
 	[ "$i" -le 2 ] && reasons+=(--reason hr:confidential)
 	"${TV[@]}" log --candidate "Wilhelmina Quarrington $i" --client "Acme & Sons <Ltd>" \
 	    --offer-date "2026-03-0$((i % 9 + 1))" --decline-date "2026-03-2$((i % 9))" \
-	    "${reasons[@]}" --share "The package was below market; Wilhelmina said so." \
+	    "${reasons[@]}" --met "山田:hr:positive" \
+	    --share "The package was below market; Ｗｉｌｈｅｌｍｉｎａ said so. 山田さんは親切でした。" \
 	    >/dev/null 2>&1 || fail "html setup: log $i" "log failed"
 done
 
@@ -39,7 +42,10 @@ assert_not_contains "html: no src attribute" report.html "src="
 assert_not_contains "html: no url()" report.html "url("
 assert_not_contains "html: no @import" report.html "@import"
 check "html: no http(s) reference at all" sh -c '! grep -qiE "https?:" report.html'
+assert_contains "html: quotes present" report.html "<blockquote>"
 assert_not_contains "html: quotes scrubbed of names" report.html "Wilhelmina"
+assert_not_contains "html: quotes scrubbed of a fullwidth name" report.html "Ｗｉｌｈｅｌｍｉｎａ"
+assert_not_contains "html: quotes scrubbed of a name in unspaced text" report.html "山田"
 
 # the same page, encrypted, opens with standard tools
 openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 \
