@@ -7,9 +7,10 @@
  * The whole report is written into memory first and only then to stdout
  * (or, encrypted, to --output): a report that fails half-way prints
  * nothing, and the plain report never touches the disk.  A release is
- * checked against the ledger and recorded in the same write transaction
- * as it is written out, so two reports run at once are compared with each
- * other too, and a report that could not be written is not recorded.
+ * checked against the ledger and recorded in one write transaction that
+ * commits only once it is written out, so two reports run at once are
+ * compared with each other too, and a report that could not be written is
+ * not recorded.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -368,16 +369,16 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 			terr_set(&ctx->err, EX_NOINPUT, "no client named '%.80s'", o->scope.client);
 		goto out;
 	}
+	if ((r = report_build(ctx->vault, &o->scope, &ctx->err)) == NULL)
+		goto out;
+	report_release(r, o->scope.client != NULL ? o->scope.client : o->to, o->format, &rel);
 	if (!o->preview) {
-		/* The check and the record in one transaction: a report run at
-		 * the same time is compared with this one. */
+		/* The check and the record in one write transaction: a report
+		 * run at the same time waits, and is compared with this one. */
 		if (vault_begin(ctx->vault, &ctx->err) != 0)
 			goto out;
 		began = 1;
 	}
-	if ((r = report_build(ctx->vault, &o->scope, &ctx->err)) == NULL)
-		goto out;
-	report_release(r, o->scope.client != NULL ? o->scope.client : o->to, o->format, &rel);
 	if (report_check(ctx->vault, r, &rel, o->preview ? &verdict : &ctx->err) != 0 &&
 	    !o->preview)
 		goto out;

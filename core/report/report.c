@@ -1,22 +1,27 @@
 /*
  * report.c - the anonymized feedback report: counting, suppressing small
- * groups, sampling quotes, and writing it as text, Markdown, CSV or JSON.
+ * groups, sampling quotes, and writing it as text, Markdown, CSV, JSON or
+ * one HTML page.
  *
- * One pass, flat memory.  Turndowns come ordered by candidate, so counting
+ * One pass.  Turndowns come ordered by candidate, so counting
  * distinct candidates per category needs no set: the categories of the
  * current candidate are a bit mask, added to the counts when the candidate
  * changes.  Days from offer to decline go into a histogram (a median needs
  * no list), and shareable notes into a reservoir sample of at most
  * REPORT_QUOTES_MAX, scrubbed when they enter it.  Only for those few notes
  * are the candidate's and the people met's names opened, to be scrubbed out.
+ * The one thing that grows with the vault is the candidate set the release
+ * ledger records (core/records/ledger.h), a few bytes per candidate.
  *
  * What is shown is decided here, once, for every format: a scope with fewer
- * than K candidates is refused; a count of 1 to K-1 is "<K"; the median needs
+ * than K candidates is refused; every category is listed, and a count of 0
+ * to K-1 is "<K" (a row that appears or vanishes would speak); the median needs
  * offer dates from K candidates; quotes need shareable notes from 2K.  Rows
  * are ordered by count, but suppressed rows come last in taxonomy order, so
  * their order does not rank the hidden counts.  Months, never days, say what
  * period a report covers: a date range is widened to whole months, which
- * also makes it harder to difference two reports a few days apart.
+ * also makes it harder to difference two reports a few days apart; the
+ * ledger (release.c) refuses what months alone cannot.
  */
 #include <csv.h>
 #include <jansson.h>

@@ -2,10 +2,11 @@
  * report.h - the anonymized feedback report: why candidates decline, in
  * aggregate, with small groups suppressed.
  *
- * The report is built in one pass over turndowns ordered by candidate, in
- * memory that does not depend on how many there are: per-category counts of
- * distinct candidates, a histogram of days from offer to decline, and a
- * bounded random sample of shareable notes.  It sees reason categories,
+ * The report is built in one pass over turndowns ordered by candidate:
+ * per-category counts of distinct candidates, a histogram of days from offer
+ * to decline, and a bounded random sample of shareable notes, in memory that
+ * does not depend on how many there are; and, for the release ledger, the
+ * set of candidates counted, about five bytes each.  It sees reason categories,
  * dates, consent and shareable notes; names are opened only for the few
  * notes the sample keeps, and only to scrub them out.  The confidential note
  * is never read.
