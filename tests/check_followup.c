@@ -1,7 +1,7 @@
 /*
- * check_followup.c - unit tests for the stay-in-touch plan (core/followup.c)
- * and the calendar arithmetic under it (date_add_months and date_add_days
- * of core/text.c).
+ * check_followup.c - unit tests for the stay-in-touch plan
+ * (core/records/followup.c) and the calendar arithmetic under it
+ * (date_add_months and date_add_days of core/base/date.c).
  *
  * The "dates" cases need no vault: followup_due over month ends, leap years
  * (2024 and 2028 leap, 2100 not, 2000 leap) and year boundaries.  The

@@ -1,8 +1,8 @@
 /*
- * check_turndown.c - unit tests for core/text.c, core/taxonomy.c,
- * core/turndown.c and core/confidential.c: checking what a user typed,
- * the reason taxonomy, building a turndown, and storing it in a real vault
- * and reading it back part by part.
+ * check_turndown.c - unit tests for the turndown record (core/records/:
+ * turndown.c, pack.c, identity.c, write.c, read.c, jsonl.c) and the
+ * confidential note's reader (core/confidential/confidential.c): building a
+ * turndown, storing it in a real vault and reading it back part by part.
  *
  * The "input" cases need no vault.  The "store" cases each get a fresh vault
  * in a temporary folder (removed afterwards), created with a passphrase read

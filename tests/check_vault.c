@@ -1,6 +1,7 @@
 /*
- * check_vault.c - unit tests for core/vault.c and core/unlock.c: creating
- * and opening the vault file, its pragmas, and key slots.
+ * check_vault.c - unit tests for the SQLite engine (core/store/) and the
+ * vault's keys (core/records/keyslots.c): creating and opening the vault
+ * file, its pragmas, schema versions, and key slots.
  *
  * Each test gets a fresh temporary folder (removed afterwards) holding the
  * vault and the passphrase files; passphrases are read with

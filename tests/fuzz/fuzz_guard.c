@@ -10,7 +10,7 @@
  * notes are plain ASCII words, the guard must refuse the confidential note
  * itself if it has three or more words and the shareable note is empty:
  * that is the confidentiality rule at its simplest.  (The seed "unicode"
- * overflowed the word array of core/guard.c words() before 923e3dd.)
+ * overflowed the word array of the guard's words() before 923e3dd.)
  */
 #include <ctype.h>
 

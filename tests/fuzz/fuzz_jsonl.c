@@ -1,6 +1,6 @@
 /*
  * fuzz_jsonl.c - libFuzzer harness for `tact import`'s record parser,
- * jsonl_parse_turndown() (core/jsonl.c, jansson underneath).
+ * jsonl_parse_turndown() (core/records/jsonl.c, jansson underneath).
  *
  * Each input is one JSON Lines record.  Whatever the bytes, the parser must
  * not crash, must answer yes or no, and:
