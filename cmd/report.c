@@ -1,10 +1,16 @@
 /*
  * report.c - `tact report`: the anonymized feedback report, as text,
- * Markdown, CSV or JSON, optionally sealed for one recipient's certificate.
+ * Markdown, HTML, CSV or JSON, optionally sealed for one recipient's
+ * certificate; `--history` lists the releases; `--preview` shows a report
+ * on this terminal without releasing it.
  *
  * The whole report is written into memory first and only then to stdout
  * (or, encrypted, to --output): a report that fails half-way prints
- * nothing, and the plain report never touches the disk.
+ * nothing, and the plain report never touches the disk.  A release is
+ * checked against the ledger and recorded in one write transaction that
+ * commits only once it is written out, so two reports run at once are
+ * compared with each other too, and a report that could not be written is
+ * not recorded.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -14,6 +20,7 @@
 #include <unistd.h>
 
 #include "core/records/identity.h"
+#include "core/records/ledger.h"
 #include "core/base/wipe.h"
 #include "core/report/cms.h"
 #include "core/report/report.h"
@@ -28,10 +35,12 @@ struct report_opts {
 	int cipher;                     /* enum envelope_cipher */
 	int cipher_given;
 	struct envelope *env;           /* the recipient, with --encrypt-to */
+	const char *to;                 /* --to LABEL: who receives an all-clients report */
+	int preview, history;
 };
 
 enum { O_CLIENT = 0x100, O_SINCE, O_UNTIL, O_MIN_GROUP, O_QUOTES, O_FORMAT, O_ENCRYPT,
-	O_OUTPUT, O_SEED, O_CIPHER };
+	O_OUTPUT, O_SEED, O_CIPHER, O_TO, O_PREVIEW, O_HISTORY };
 
 static const struct argp_option options[] = {
 	{ "client", O_CLIENT, "NAME", 0, "only this client's turndowns (default: all clients)", 0 },
@@ -44,13 +53,19 @@ static const struct argp_option options[] = {
 	{ "quotes", O_QUOTES, NULL, 0, "add shareable notes, scrubbed of names, e-mail addresses "
 	  "and phone numbers (only with notes from at least 2K candidates)", 1 },
 	{ "seed", O_SEED, "N", 0, "shuffle the quotes reproducibly", 1 },
-	{ "format", O_FORMAT, "FMT", 0, "text (default), markdown, csv or json", 2 },
+	{ "format", O_FORMAT, "FMT", 0, "text (default), markdown, html, csv or json", 2 },
 	{ "encrypt-to", O_ENCRYPT, "CERT.pem", 0, "encrypt the report for this X.509 "
 	  "certificate (CMS/S-MIME)", 2 },
 	{ "output", O_OUTPUT, "FILE", 0, "write the encrypted report to FILE (created, mode 0600) "
 	  "instead of stdout", 2 },
 	{ "cipher", O_CIPHER, "NAME", 0, "aes-256-gcm (default) or aes-256-cbc, for recipients "
 	  "whose tools predate OpenSSL 3", 2 },
+	{ "to", O_TO, "LABEL", 0, "who receives an all-clients report (recorded in the ledger; "
+	  "a client's report goes to that client)", 3 },
+	{ "preview", O_PREVIEW, NULL, 0, "show the report on this terminal without releasing "
+	  "it: not recorded, not for sending", 3 },
+	{ "history", O_HISTORY, NULL, 0, "list the reports released so far (no candidate data)",
+	  3 },
 	{ 0 }
 };
 
@@ -89,8 +104,8 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case O_FORMAT:
 		if ((o->format = report_format_parse(arg)) < 0)
-			return cmd_usage(state, "unknown format '%.40s' (text, markdown, csv or "
-			    "json)", arg);
+			return cmd_usage(state, "unknown format '%.40s' (text, markdown, html, csv "
+			    "or json)", arg);
 		break;
 	case O_ENCRYPT:
 		o->encrypt_to = arg;
@@ -103,6 +118,17 @@ parse(int key, char *arg, struct argp_state *state)
 		if ((o->cipher = envelope_cipher_parse(arg)) < 0)
 			return cmd_usage(state, "unknown cipher '%.40s' (aes-256-gcm or aes-256-cbc)",
 			    arg);
+		break;
+	case O_TO:
+		if (arg[0] == '\0' || strlen(arg) > TEXT_NAME_MAX)
+			return cmd_usage(state, "--to wants a label of 1 to %d bytes", TEXT_NAME_MAX);
+		o->to = arg;
+		break;
+	case O_PREVIEW:
+		o->preview = 1;
+		break;
+	case O_HISTORY:
+		o->history = 1;
 		break;
 	case ARGP_KEY_ARG:
 		return cmd_usage(state, "unexpected argument '%s'", arg);
@@ -118,11 +144,15 @@ static const struct argp argp = {
 	"gave it; the median days from offer to decline; optionally scrubbed quotes.  Only "
 	"turndowns with consent 'aggregate' count.  Small groups are hidden: a scope with "
 	"fewer than K candidates is refused, and counts below K show as <K.  Dates are "
-	"widened to whole months.\v"
+	"widened to whole months.  Every report is a release, recorded in a sealed ledger: "
+	"one whose candidates differ by 1 to K-1 from an earlier release its recipient may "
+	"hold (the same client's, or any all-clients report) is refused.\v"
 	"Examples:\n"
 	"  tact report --client 'Acme Health' --since 2026-01 --until 2026-06\n"
-	"  tact report --format markdown --quotes\n"
-	"  tact report --client 'Acme Health' --encrypt-to acme.pem --output acme.p7m",
+	"  tact report --format markdown --quotes --to 'board pack'\n"
+	"  tact report --client 'Acme Health' --format html --encrypt-to acme.pem --output acme.p7m\n"
+	"  tact report --client 'Acme Health' --preview\n"
+	"  tact report --history",
 	NULL, NULL, NULL
 };
 
@@ -130,15 +160,27 @@ static const struct argp argp = {
 static int
 check_opts(struct cmd_ctx *ctx, struct report_opts *o)
 {
+	static const char *const names[] = { "text", "markdown", "csv", "json", "html" };
 	struct stat st;
 
+	if (o->history)
+		return 0;
 	if (ctx->json) {
 		if (o->format >= 0 && o->format != REPORT_JSON)
 			return terr_set(&ctx->err, EX_USAGE, "--json and --format %s disagree",
-			    o->format == REPORT_TEXT ? "text" : o->format == REPORT_MARKDOWN ?
-			    "markdown" : "csv");
+			    names[o->format]);
 		o->format = REPORT_JSON;
 	}
+	if (o->to != NULL && o->scope.client != NULL)
+		return terr_set(&ctx->err, EX_USAGE, "--to names who receives an all-clients "
+		    "report; a report on '%.80s' goes to that client", o->scope.client);
+	if (o->preview && (o->output != NULL || o->encrypt_to != NULL))
+		return terr_set(&ctx->err, EX_USAGE, "--preview is for this terminal only, never "
+		    "with --%s (a report that leaves tact is a release)", o->output != NULL ?
+		    "output" : "encrypt-to");
+	if (o->preview && !isatty(STDOUT_FILENO))
+		return terr_set(&ctx->err, EX_USAGE, "--preview writes only to a terminal, not to "
+		    "a pipe or a file (a report that leaves tact is a release)");
 	if (o->format < 0)
 		o->format = REPORT_TEXT;
 	if (o->format == REPORT_CSV && o->scope.quotes)
@@ -227,16 +269,100 @@ report_prepare(struct cmd_ctx *ctx, void *opts)
 	return 0;
 }
 
+/* Prints every release, oldest first: when, to whom, what scope; never
+ * who was counted. */
+static int
+report_history(struct cmd_ctx *ctx)
+{
+	struct release *list = NULL;
+	json_t *arr = NULL;
+	long long n;
+	int rc = -1;
+
+	if ((n = ledger_history(ctx->vault, &list, &ctx->err)) < 0)
+		return -1;
+	if (ctx->json) {
+		if ((arr = json_array()) == NULL)
+			goto oom;
+		for (long long i = 0; i < n; i++) {
+			const struct release *r = &list[i];
+
+			if (json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?, s:o, s:o, "
+			    "s:i, s:I, s:I, s:s}", "id", (json_int_t)r->id, "created", r->created,
+			    "recipient", r->recipient, "client", r->client_id ? r->recipient : NULL,
+			    "since", r->since[0] ? json_string(r->since) : json_null(),
+			    "until", r->until[0] ? json_string(r->until) : json_null(),
+			    "min_group", r->min_group, "turndowns", (json_int_t)r->turndowns,
+			    "candidates", (json_int_t)r->candidates, "format", r->format)) != 0)
+				goto oom;
+		}
+		rc = cmd_print_json(ctx, json_pack("{s:o}", "releases", arr));
+		arr = NULL;
+		goto out;
+	}
+	if (n == 0 && printf("no reports released yet\n") < 0)
+		goto io;
+	for (long long i = 0; i < n; i++) {
+		const struct release *r = &list[i];
+		char period[48];
+
+		if (r->since[0] && r->until[0])
+			snprintf(period, sizeof(period), "%s to %s", r->since, r->until);
+		else if (r->since[0] || r->until[0])
+			snprintf(period, sizeof(period), "%s %s", r->since[0] ? "from" : "up to",
+			    r->since[0] ? r->since : r->until);
+		else
+			snprintf(period, sizeof(period), "all dates");
+		if (printf("#%-4lld %.10s  %-12s %-24s %-24s K %-3d %lld candidates, %s\n", r->id,
+		    r->created, r->client_id ? "client" : "all clients to",
+		    r->recipient[0] ? r->recipient : "(not named)", period, r->min_group,
+		    r->candidates, r->format) < 0)
+			goto io;
+	}
+	if (fflush(stdout) != 0)
+		goto io;
+	rc = 0;
+	goto out;
+oom:
+	terr_set(&ctx->err, EX_OSERR, "out of memory");
+	goto out;
+io:
+	terr_set(&ctx->err, EX_IOERR, "cannot write the history");
+out:
+	json_decref(arr);
+	free(list);
+	return rc;
+}
+
+#define PREVIEW_BANNER "*** PREVIEW: not recorded in the ledger, not for sending ***"
+
+/* Shows R on the terminal between two banners, saying whether it could be
+ * released as it is. */
+static int
+preview(struct cmd_ctx *ctx, const char *text, size_t len, const struct terr *verdict)
+{
+	if (printf("%s\n", PREVIEW_BANNER) < 0 || fwrite(text, 1, len, stdout) != len ||
+	    printf("%s\n", PREVIEW_BANNER) < 0 || fflush(stdout) != 0)
+		return terr_set(&ctx->err, EX_IOERR, "cannot write the report");
+	if (verdict->code != 0)
+		cmd_notice("as a release this report would be refused: %s", verdict->msg);
+	return 0;
+}
+
 static int
 report_exec(struct cmd_ctx *ctx, void *opts)
 {
 	struct report_opts *o = opts;
 	struct report *r = NULL;
+	struct release rel;
+	struct terr verdict = { 0 };
 	char *text = NULL;
 	size_t len = 0;
 	FILE *mem;
-	int rc = -1;
+	int rc = -1, began = 0;
 
+	if (o->history)
+		return report_history(ctx);
 	if (o->scope.client != NULL &&
 	    (o->scope.client_id = client_find(ctx->vault, o->scope.client, &ctx->err)) <= 0) {
 		if (o->scope.client_id == 0)
@@ -245,6 +371,17 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 	}
 	if ((r = report_build(ctx->vault, &o->scope, &ctx->err)) == NULL)
 		goto out;
+	report_release(r, o->scope.client != NULL ? o->scope.client : o->to, o->format, &rel);
+	if (!o->preview) {
+		/* The check and the record in one write transaction: a report
+		 * run at the same time waits, and is compared with this one. */
+		if (vault_begin(ctx->vault, &ctx->err) != 0)
+			goto out;
+		began = 1;
+	}
+	if (report_check(ctx->vault, r, &rel, o->preview ? &verdict : &ctx->err) != 0 &&
+	    !o->preview)
+		goto out;
 	if ((mem = open_memstream(&text, &len)) == NULL) {
 		terr_set(&ctx->err, EX_OSERR, "out of memory");
 		goto out;
@@ -252,9 +389,18 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 	rc = report_write(r, o->format, mem, &ctx->err);
 	if (fclose(mem) != 0 && rc == 0)
 		rc = terr_set(&ctx->err, EX_OSERR, "out of memory");
-	if (rc == 0)
-		rc = emit(ctx, o, text, len);
+	if (rc != 0)
+		goto out;
+	if (o->preview) {
+		rc = preview(ctx, text, len, &verdict);
+		goto out;
+	}
+	if ((rc = report_record(ctx->vault, r, &rel, &ctx->err)) == 0 &&
+	    (rc = emit(ctx, o, text, len)) == 0)
+		rc = vault_commit(ctx->vault, &ctx->err);
 out:
+	if (began && rc != 0)
+		vault_rollback(ctx->vault);
 	wipe_free(text, len);
 	report_free(r);
 	return rc;

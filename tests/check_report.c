@@ -163,7 +163,8 @@ START_TEST(test_counts_distinct_candidates)
 	ck_assert_int_eq(r->reasons[taxonomy_find("hr")], 2);     /* confidential: counted */
 	ck_assert_int_eq(report_shown(r, taxonomy_find("hr")), -1);
 	ck_assert_int_eq(report_shown(r, taxonomy_find("process")), 3);
-	ck_assert_int_eq(report_shown(r, taxonomy_find("equity")), 0);
+	/* nobody gave it: shown as <K like any small count, never left out */
+	ck_assert_int_eq(report_shown(r, taxonomy_find("equity")), -1);
 	report_free(r);
 }
 END_TEST
@@ -216,7 +217,12 @@ START_TEST(test_suppression_at_k_minus_1_and_k)
 	ck_assert_ptr_nonnull(e);
 	ck_assert(json_is_null(json_object_get(e, "count")));
 	ck_assert(json_is_true(json_object_get(e, "suppressed")));
-	ck_assert_ptr_null(json_reason(j, "equity"));
+	/* a category nobody gave is listed too, suppressed like any small count */
+	e = json_reason(j, "equity");
+	ck_assert_ptr_nonnull(e);
+	ck_assert(json_is_null(json_object_get(e, "count")));
+	ck_assert(json_is_true(json_object_get(e, "suppressed")));
+	ck_assert_uint_eq(json_array_size(json_object_get(j, "reasons")), TAXONOMY_COUNT);
 	ck_assert_int_eq(json_integer_value(json_object_get(j, "min_group")), 5);
 	ck_assert_int_eq(json_integer_value(json_object_get(j, "turndowns")), 5);
 	json_decref(j);
@@ -511,7 +517,7 @@ format_report(void)
 }
 
 struct csv_rows {
-	char cells[16][2][32];
+	char cells[1 + TAXONOMY_COUNT][2][32];
 	int field, rows;
 };
 
@@ -520,7 +526,7 @@ csv_cell(void *s, size_t len, void *arg)
 {
 	struct csv_rows *c = arg;
 
-	if (c->rows < 16 && c->field < 2)
+	if (c->rows < 1 + TAXONOMY_COUNT && c->field < 2)
 		snprintf(c->cells[c->rows][c->field], 32, "%.*s", (int)len, (const char *)s);
 	c->field++;
 }
@@ -548,15 +554,17 @@ START_TEST(test_format_csv)
 	ck_assert_uint_eq(csv_parse(&p, s, strlen(s), csv_cell, csv_row, &c), strlen(s));
 	ck_assert_int_eq(csv_fini(&p, csv_cell, csv_row, &c), 0);
 	csv_free(&p);
-	ck_assert_int_eq(c.rows, 4);
+	ck_assert_int_eq(c.rows, 1 + TAXONOMY_COUNT);     /* every category, every time */
 	ck_assert_str_eq(c.cells[0][0], "category");
 	ck_assert_str_eq(c.cells[0][1], "count");
 	ck_assert_str_eq(c.cells[1][0], "compensation");
 	ck_assert_str_eq(c.cells[1][1], "8");
 	ck_assert_str_eq(c.cells[2][0], "process");
 	ck_assert_str_eq(c.cells[2][1], "6");
-	ck_assert_str_eq(c.cells[3][0], "hr");
+	ck_assert_str_eq(c.cells[3][0], "equity");      /* nobody: <3, first in taxonomy order */
 	ck_assert_str_eq(c.cells[3][1], "<3");
+	for (int i = 3; i <= TAXONOMY_COUNT; i++)
+		ck_assert_str_eq(c.cells[i][1], "<3");
 	ck_assert_int_eq(strncmp(s, "category,count\r\n", 16), 0);
 	free(s);
 	report_free(r);
@@ -592,7 +600,8 @@ START_TEST(test_format_text_and_markdown)
 	ck_assert_ptr_nonnull(line);
 	/* Bars: the largest count gets the full width, suppressed rows none. */
 	ck_assert_ptr_nonnull(strstr(line, "########################################\n"));
-	ck_assert_ptr_nonnull(strstr(t, "\nhr                    <3\n"));
+	ck_assert_ptr_nonnull(strstr(t, "\nhr                      <3\n"));
+	ck_assert_ptr_nonnull(strstr(t, "\nother                   <3\n"));
 	ck_assert_ptr_nonnull(strstr(m, "| Reason | Candidates |"));
 	ck_assert_ptr_nonnull(strstr(m, "| compensation | 8 |"));
 	ck_assert_ptr_nonnull(strstr(m, "| hr | <3 |"));
@@ -616,13 +625,18 @@ START_TEST(test_suppressed_rows_last_in_taxonomy_order)
 	finish_ok(r);
 	j = as_json(r);
 	reasons = json_object_get(j, "reasons");
-	ck_assert_uint_eq(json_array_size(reasons), 3);
+	ck_assert_uint_eq(json_array_size(reasons), TAXONOMY_COUNT);
 	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(reasons, 0),
 	    "category")), "compensation");
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(reasons, 1),
-	    "category")), "equity");
-	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(reasons, 2),
-	    "category")), "hr");
+	/* then every other category, given or not, in taxonomy order */
+	for (int i = 1, c = 0; i < TAXONOMY_COUNT; i++, c++) {
+		if (c == taxonomy_find("compensation"))
+			c++;
+		ck_assert_str_eq(json_string_value(json_object_get(json_array_get(reasons,
+		    (size_t)i), "category")), taxonomy[c].slug);
+		ck_assert(json_is_true(json_object_get(json_array_get(reasons, (size_t)i),
+		    "suppressed")));
+	}
 	json_decref(j);
 	report_free(r);
 }
@@ -655,7 +669,7 @@ row_at(const char *s, enum report_format fmt, const char *slug)
 START_TEST(test_rows_ranked_by_count)
 {
 	static const char *const want[] = {
-		"other", "growth", "process", "compensation", "equity", "hr",
+		"other", "growth", "process", "compensation", "equity", "benefits",
 	};
 	static const long long counts[] = { 9, 7, 7, 4, -1, -1 };
 	static const enum report_format fmts[] = { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV };
@@ -675,7 +689,7 @@ START_TEST(test_rows_ranked_by_count)
 	finish_ok(r);
 	j = as_json(r);
 	reasons = json_object_get(j, "reasons");
-	ck_assert_uint_eq(json_array_size(reasons), n);
+	ck_assert_uint_eq(json_array_size(reasons), TAXONOMY_COUNT);
 	for (size_t i = 0; i < n; i++) {
 		const char *got;
 

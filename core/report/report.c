@@ -1,22 +1,27 @@
 /*
  * report.c - the anonymized feedback report: counting, suppressing small
- * groups, sampling quotes, and writing it as text, Markdown, CSV or JSON.
+ * groups, sampling quotes, and writing it as text, Markdown, CSV, JSON or
+ * one HTML page.
  *
- * One pass, flat memory.  Turndowns come ordered by candidate, so counting
+ * One pass.  Turndowns come ordered by candidate, so counting
  * distinct candidates per category needs no set: the categories of the
  * current candidate are a bit mask, added to the counts when the candidate
  * changes.  Days from offer to decline go into a histogram (a median needs
  * no list), and shareable notes into a reservoir sample of at most
  * REPORT_QUOTES_MAX, scrubbed when they enter it.  Only for those few notes
  * are the candidate's and the people met's names opened, to be scrubbed out.
+ * The one thing that grows with the vault is the candidate set the release
+ * ledger records (core/records/ledger.h), a few bytes per candidate.
  *
  * What is shown is decided here, once, for every format: a scope with fewer
- * than K candidates is refused; a count of 1 to K-1 is "<K"; the median needs
+ * than K candidates is refused; every category is listed, and a count of 0
+ * to K-1 is "<K" (a row that appears or vanishes would speak); the median needs
  * offer dates from K candidates; quotes need shareable notes from 2K.  Rows
  * are ordered by count, but suppressed rows come last in taxonomy order, so
  * their order does not rank the hidden counts.  Months, never days, say what
  * period a report covers: a date range is widened to whole months, which
- * also makes it harder to difference two reports a few days apart.
+ * also makes it harder to difference two reports a few days apart; the
+ * ledger (release.c) refuses what months alone cannot.
  */
 #include <csv.h>
 #include <jansson.h>
@@ -78,15 +83,19 @@ report_free(struct report *r)
 		return;
 	for (size_t i = 0; i < REPORT_QUOTES_MAX; i++)
 		free(r->quotes[i]);
+	ledger_set_free(&r->set);
 	free(r);
 }
 
-/* Adds the current candidate's mask and flags to the counts. */
-static void
-flush_candidate(struct report *r)
+/* Adds the current candidate's mask and flags to the counts, and the
+ * candidate to the set the ledger records. */
+static int
+flush_candidate(struct report *r, struct terr *err)
 {
 	if (!r->cur_any)
-		return;
+		return 0;
+	if (ledger_set_add(&r->set, r->cur_candidate, r->cur_fp, err) != 0)
+		return -1;
 	r->candidates++;
 	for (int c = 0; c < TAXONOMY_COUNT; c++)
 		if (r->cur_mask & (1u << c))
@@ -95,6 +104,7 @@ flush_candidate(struct report *r)
 	r->note_candidates += r->cur_note;
 	r->cur_any = r->cur_mask = 0;
 	r->cur_offer = r->cur_note = 0;
+	return 0;
 }
 
 /* Whether S holds anything but white space. */
@@ -174,13 +184,16 @@ report_add(struct report *r, const struct turndown *td, struct terr *err)
 		if (td->candidate_id < r->cur_candidate)
 			return terr_set(err, EX_SOFTWARE, "turndowns reach the report out of "
 			    "candidate order");
-		flush_candidate(r);
+		if (flush_candidate(r, err) != 0)
+			return -1;
 		r->cur_candidate = td->candidate_id;
+		r->cur_fp = LEDGER_FP_INIT;
 	}
 	if (td->consent != CONSENT_AGGREGATE)
 		return 0;
 	r->turndowns++;
 	r->cur_any = 1;
+	r->cur_fp = ledger_fp_mix(r->cur_fp, td->id);
 	for (size_t i = 0; i < td->nreasons; i++)
 		if (td->reasons[i].category >= 0 && td->reasons[i].category < TAXONOMY_COUNT)
 			r->cur_mask |= 1u << td->reasons[i].category;
@@ -220,7 +233,8 @@ report_finish(struct report *r, struct terr *err)
 	uint64_t total = 0;
 	size_t n = 0;
 
-	flush_candidate(r);
+	if (flush_candidate(r, err) != 0)
+		return -1;
 	r->finished = 1;
 	if (r->candidates < r->scope.min_group)
 		return terr_set(err, EX_DATAERR, "too few candidates in scope for a safe report "
@@ -321,19 +335,21 @@ report_shown(const struct report *r, int cat)
 {
 	long long n = r->reasons[cat];
 
-	return n > 0 && n < r->scope.min_group ? -1 : n;
+	return n < r->scope.min_group ? -1 : n;
 }
 
-/* Fills ORDER with the categories to show (count or suppressed); returns how
- * many.  Shown counts first, largest first; then suppressed ones in taxonomy
- * order, so that their position says nothing of their size. */
+/* Fills ORDER with every category of the taxonomy; returns how many (all
+ * of them, always: a row that appears or vanishes would say that somebody
+ * gave, or nobody gave, that reason).  Shown counts first, largest first;
+ * then suppressed ones (0 to K-1) in taxonomy order, so that their position
+ * says nothing of their size. */
 static int
 report_rows(const struct report *r, int order[TAXONOMY_COUNT])
 {
 	int n = 0, i, j, t;
 
 	for (i = 0; i < TAXONOMY_COUNT; i++)
-		if (report_shown(r, i) > 0)
+		if (report_shown(r, i) >= 0)
 			order[n++] = i;
 	for (i = 1; i < n; i++)                 /* insertion sort, stable */
 		for (j = i; j > 0 && r->reasons[order[j]] > r->reasons[order[j - 1]]; j--) {
@@ -421,30 +437,26 @@ write_text(const struct report *r, FILE *out)
 		if (r->reasons[order[i]] > max && report_shown(r, order[i]) > 0)
 			max = r->reasons[order[i]];
 	}
-	if (n == 0) {
-		fputs("No reasons recorded.\n", out);
-	} else {
-		fprintf(out, "%-*s  %*s\n", wname, "Reason", wcount, "Candidates");
-		for (int i = 0; i < n; i++) {
-			long long shown = report_shown(r, order[i]);
-			int bar = 0;
+	fprintf(out, "%-*s  %*s\n", wname, "Reason", wcount, "Candidates");
+	for (int i = 0; i < n; i++) {
+		long long shown = report_shown(r, order[i]);
+		int bar = 0;
 
-			count_words(r, order[i], cnt, sizeof(cnt));
-			if (shown > 0 && max > 0) {
-				bar = (int)((shown * BAR_WIDTH + max / 2) / max);
-				if (bar < 1)
-					bar = 1;
-			}
-			fprintf(out, "%-*s  %*s", wname, taxonomy[order[i]].slug, wcount, cnt);
-			if (bar > 0) {
-				fputs("  ", out);
-				for (int k = 0; k < bar; k++)
-					fputc('#', out);
-			}
-			fputc('\n', out);
+		count_words(r, order[i], cnt, sizeof(cnt));
+		if (shown > 0 && max > 0) {
+			bar = (int)((shown * BAR_WIDTH + max / 2) / max);
+			if (bar < 1)
+				bar = 1;
 		}
+		fprintf(out, "%-*s  %*s", wname, taxonomy[order[i]].slug, wcount, cnt);
+		if (bar > 0) {
+			fputs("  ", out);
+			for (int k = 0; k < bar; k++)
+				fputc('#', out);
+		}
+		fputc('\n', out);
 	}
-	fprintf(out, "\n%s\n%s  Counts 1 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
+	fprintf(out, "\n%s\n%s  Counts 0 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
 	    r->scope.min_group - 1, r->scope.min_group);
 	if (r->quotes_withheld) {
 		fprintf(out, "\nQuotes withheld: under %d candidates (2 x %d) left shareable "
@@ -519,16 +531,12 @@ write_markdown(const struct report *r, FILE *out)
 	    r->candidates);
 	median_words(r, buf, sizeof(buf));
 	fprintf(out, "- **Median:** %s\n\n", buf);
-	if (n == 0) {
-		fputs("No reasons recorded.\n", out);
-	} else {
-		fputs("| Reason | Candidates |\n| :--- | ---: |\n", out);
-		for (int i = 0; i < n; i++) {
-			count_words(r, order[i], cnt, sizeof(cnt));
-			fprintf(out, "| %s | %s |\n", taxonomy[order[i]].slug, cnt);
-		}
+	fputs("| Reason | Candidates |\n| :--- | ---: |\n", out);
+	for (int i = 0; i < n; i++) {
+		count_words(r, order[i], cnt, sizeof(cnt));
+		fprintf(out, "| %s | %s |\n", taxonomy[order[i]].slug, cnt);
 	}
-	fprintf(out, "\n%s %s Counts 1 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
+	fprintf(out, "\n%s %s Counts 0 to %d appear as <%d.\n", COUNTS_NOTE, CONF_NOTE,
 	    r->scope.min_group - 1, r->scope.min_group);
 	if (r->quotes_withheld) {
 		fprintf(out, "\nQuotes withheld: under %d candidates (2 x %d) left shareable "
@@ -623,6 +631,165 @@ oom:
 	return -1;
 }
 
+/* Writes S with the characters HTML gives meaning to replaced. */
+static void
+html_escape(const char *s, FILE *out)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			fputs("&amp;", out);
+			break;
+		case '<':
+			fputs("&lt;", out);
+			break;
+		case '>':
+			fputs("&gt;", out);
+			break;
+		case '"':
+			fputs("&quot;", out);
+			break;
+		case '\'':
+			fputs("&#39;", out);
+			break;
+		default:
+			fputc(*s, out);
+		}
+	}
+}
+
+/*
+ * One page a client opens in any browser or prints: no script, no font,
+ * image or style sheet from anywhere, so it shows the same offline, inside
+ * a mail client and on paper.  The chart is inline SVG scaled to the page's
+ * width (a phone as well as A4 or Letter); suppressed reasons are written
+ * out as "<K", never drawn, so no bar hints at a hidden size.
+ */
+static const char html_style[] =
+    "@page{size:auto;margin:16mm 14mm}"
+    "html{-webkit-text-size-adjust:100%}"
+    "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,"
+    "sans-serif;color:#1f2328;background:#fff;max-width:46rem;margin:0 auto;"
+    "padding:1.5rem 1rem;line-height:1.45}"
+    "h1{font-size:1.45rem;margin:0 0 .3rem}"
+    "h2{font-size:1.1rem;margin:1.6rem 0 .5rem}"
+    ".scope{color:#57606a;margin:0 0 1.2rem}"
+    ".figures{display:flex;flex-wrap:wrap;gap:.7rem;margin:0;padding:0;list-style:none}"
+    ".figures li{flex:1 1 9rem;border:1px solid #d0d7de;border-radius:6px;padding:.55rem .8rem}"
+    ".figures .n{display:block;font-size:1.75rem;font-weight:600;line-height:1.2}"
+    ".figures .l{color:#57606a;font-size:.85rem}"
+    "svg.chart{display:block;width:100%;height:auto}"
+    "svg.chart{max-width:40rem}"
+    "svg.chart text{font-size:15px;fill:#1f2328}"
+    "svg.chart .bar{fill:#2f6f9f}"
+    "p.hidden{color:#57606a;font-size:.9rem;margin:.4rem 0 1rem}"
+    "table{border-collapse:collapse;width:100%;max-width:26rem;font-size:.95rem}"
+    "th,td{text-align:left;padding:.2rem .5rem;border-bottom:1px solid #e6e8eb}"
+    "th.c,td.c{text-align:right;font-variant-numeric:tabular-nums}"
+    "tr.s td{color:#6e7781}"
+    "blockquote{margin:.7rem 0;padding:.2rem .9rem;border-left:3px solid #d0d7de;color:#32383f}"
+    ".method{font-size:.85rem;color:#57606a;border-top:1px solid #d0d7de;margin-top:1.6rem;"
+    "padding-top:.5rem}"
+    "@media (max-width:32rem){svg.chart text{font-size:20px}}"
+    "@media print{body{max-width:none;padding:0}"
+    ".figures li,svg.chart,tr,blockquote{break-inside:avoid}h2{break-after:avoid}}";
+
+/* The chart's own units.  A phone scales the 520-unit width down to about
+ * 350 pixels, so there its text grows from 15 to 20 units (a media query)
+ * and stays as large as the page's; the label column fits either. */
+#define SVG_W 520
+#define SVG_ROW 26
+#define SVG_LABEL 170
+#define SVG_BAR_MAX 300
+
+static void
+write_html(const struct report *r, FILE *out)
+{
+	int order[TAXONOMY_COUNT], n = report_rows(r, order), k = r->scope.min_group, shown_rows;
+	long long max = 0;
+	char buf[128], cnt[32];
+
+	for (int i = 0; i < n; i++)
+		if (report_shown(r, order[i]) > max)
+			max = report_shown(r, order[i]);
+	fputs("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+	    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+	    "<title>" TITLE "</title>\n<style>", out);
+	fputs(html_style, out);
+	fputs("</style>\n</head>\n<body>\n<h1>" TITLE "</h1>\n<p class=\"scope\">Client: <b>", out);
+	html_escape(r->scope.client ? r->scope.client : "all clients", out);
+	fprintf(out, "</b> &middot; Period: <b>%s</b> " PERIOD_NOTE "</p>\n",
+	    period(r, buf, sizeof(buf)));
+	fprintf(out, "<ul class=\"figures\">\n<li id=\"turndowns\"><span class=\"n\">%lld</span>"
+	    "<span class=\"l\">turndowns</span></li>\n", r->turndowns);
+	fprintf(out, "<li id=\"candidates\"><span class=\"n\">%lld</span><span class=\"l\">"
+	    "consenting candidates</span></li>\n", r->candidates);
+	if (r->median_known && r->median_days == (long)r->median_days)
+		snprintf(buf, sizeof(buf), "%ld", (long)r->median_days);
+	else if (r->median_known)
+		snprintf(buf, sizeof(buf), "%.1f", r->median_days);
+	else
+		snprintf(buf, sizeof(buf), "&ndash;");
+	fprintf(out, "<li id=\"median\"><span class=\"n\">%s</span><span class=\"l\">%s</span>"
+	    "</li>\n</ul>\n", buf, r->median_known ? "median days, offer to decline" :
+	    "median held back (too few offer dates)");
+
+	fputs("<h2>Reasons</h2>\n", out);
+	for (shown_rows = 0; shown_rows < n && report_shown(r, order[shown_rows]) >= 0;
+	    shown_rows++)
+		;
+	if (shown_rows > 0)
+		fprintf(out, "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" "
+		    "aria-label=\"Candidates per reason\">\n", SVG_W, shown_rows * SVG_ROW + 4);
+	for (int i = 0; i < shown_rows; i++) {
+		long long shown = report_shown(r, order[i]);
+		int y = i * SVG_ROW, w = max > 0 ? (int)((shown * SVG_BAR_MAX + max / 2) / max) : 0;
+
+		if (w < 2)
+			w = 2;
+		fprintf(out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>"
+		    "<rect class=\"bar\" data-category=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" "
+		    "height=\"%d\" rx=\"2\"/><text x=\"%d\" y=\"%d\">%lld</text>\n",
+		    SVG_LABEL - 8, y + 17, taxonomy[order[i]].slug, taxonomy[order[i]].slug,
+		    SVG_LABEL, y + 4, w, SVG_ROW - 8, SVG_LABEL + w + 6, y + 17, shown);
+	}
+	if (shown_rows > 0)
+		fputs("</svg>\n", out);
+	/* Suppressed rows are named, not drawn: a bar of any length would
+	 * hint at the hidden count. */
+	if (shown_rows < n) {
+		fprintf(out, "<p class=\"hidden\">Fewer than %d candidates each, so not drawn: ", k);
+		for (int i = shown_rows; i < n; i++)
+			fprintf(out, "%s%s", taxonomy[order[i]].slug, i + 1 < n ? ", " : ".");
+		fputs("</p>\n", out);
+	}
+	fputs("<table>\n<thead><tr><th>Reason</th><th class=\"c\">Candidates</th></tr>"
+	    "</thead>\n<tbody>\n", out);
+	for (int i = 0; i < n; i++) {
+		count_words(r, order[i], cnt, sizeof(cnt));
+		fprintf(out, "<tr%s><td>%s</td><td class=\"c\">", report_shown(r, order[i]) < 0 ?
+		    " class=\"s\"" : "", taxonomy[order[i]].slug);
+		html_escape(cnt, out);
+		fputs("</td></tr>\n", out);
+	}
+	fputs("</tbody>\n</table>\n", out);
+	if (r->quotes_withheld) {
+		fprintf(out, "<h2>Quotes</h2>\n<p>Withheld: under %d candidates (2 &times; %d) left "
+		    "shareable notes.</p>\n", 2 * k, k);
+	} else if (r->nquotes > 0) {
+		fputs("<h2>Quotes</h2>\n<p class=\"scope\">Shareable notes, in random order; names, "
+		    "e-mail addresses, phone numbers and dates replaced.</p>\n", out);
+		for (size_t q = 0; q < r->nquotes; q++) {
+			fputs("<blockquote>", out);
+			html_escape(r->quotes[q], out);
+			fputs("</blockquote>\n", out);
+		}
+	}
+	fprintf(out, "<p class=\"method\">%s %s<br>Counts 0 to %d appear as &lt;%d; a scope of "
+	    "fewer than %d candidates is not reported.</p>\n</body>\n</html>\n", COUNTS_NOTE,
+	    CONF_NOTE, k - 1, k, k);
+}
+
 int
 report_write(const struct report *r, enum report_format fmt, FILE *out, struct terr *err)
 {
@@ -640,6 +807,9 @@ report_write(const struct report *r, enum report_format fmt, FILE *out, struct t
 		if (write_json(r, out) != 0)
 			return terr_set(err, EX_OSERR, "cannot build the JSON report");
 		break;
+	case REPORT_HTML:
+		write_html(r, out);
+		break;
 	}
 	if (fflush(out) != 0 || ferror(out))
 		return terr_set(err, EX_IOERR, "cannot write the report");
@@ -649,9 +819,9 @@ report_write(const struct report *r, enum report_format fmt, FILE *out, struct t
 int
 report_format_parse(const char *name)
 {
-	static const char *const names[] = { "text", "markdown", "csv", "json" };
+	static const char *const names[] = { "text", "markdown", "csv", "json", "html" };
 
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		if (strcmp(name, names[i]) == 0)
 			return i;
 	return -1;

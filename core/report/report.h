@@ -2,10 +2,11 @@
  * report.h - the anonymized feedback report: why candidates decline, in
  * aggregate, with small groups suppressed.
  *
- * The report is built in one pass over turndowns ordered by candidate, in
- * memory that does not depend on how many there are: per-category counts of
- * distinct candidates, a histogram of days from offer to decline, and a
- * bounded random sample of shareable notes.  It sees reason categories,
+ * The report is built in one pass over turndowns ordered by candidate:
+ * per-category counts of distinct candidates, a histogram of days from offer
+ * to decline, and a bounded random sample of shareable notes, in memory that
+ * does not depend on how many there are; and, for the release ledger, the
+ * set of candidates counted, about five bytes each.  It sees reason categories,
  * dates, consent and shareable notes; names are opened only for the few
  * notes the sample keeps, and only to scrub them out.  The confidential note
  * is never read.
@@ -16,6 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "core/records/ledger.h"
 #include "core/records/turndown.h"
 #include "core/store/vault.h"
 
@@ -26,7 +28,7 @@
 #define REPORT_DAYS_MAX 3650            /* offers held longer count as this many days */
 #define REPORT_MONTH_LEN 8              /* "YYYY-MM" and its NUL */
 
-enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON };
+enum report_format { REPORT_TEXT, REPORT_MARKDOWN, REPORT_CSV, REPORT_JSON, REPORT_HTML };
 
 /* What the report covers and how it is made. */
 struct report_scope {
@@ -64,6 +66,8 @@ struct report {
 	long long notes_seen;           /* shareable notes offered to the sample */
 	uint64_t days[REPORT_DAYS_MAX + 1];
 	uint64_t rng;                   /* splitmix64 state when seeded */
+	uint32_t cur_fp;                /* fingerprint of the current candidate's turndowns */
+	struct ledger_set set;          /* the candidates counted, for the ledger */
 	int finished;
 
 	/* Fills NAMES_TD with the candidate's name and the people met of
@@ -94,8 +98,21 @@ int report_write(const struct report *r, enum report_format fmt, FILE *out, stru
 int report_format_parse(const char *name);
 
 /* Returns the count shown for category CAT: its value, or -1 when suppressed
- * (1 to K-1); 0 when nobody gave it. */
+ * (0 to K-1). */
 long long report_shown(const struct report *r, int cat);
+
+/* Fills REL with what the ledger records of R: RECIPIENT (the client, or
+ * --to LABEL; NULL for none named) and FMT. */
+void report_release(const struct report *r, const char *recipient, enum report_format fmt,
+    struct release *rel /* OUT */);
+/* Checks finished report R, as release REL, against the ledger: 0 if it may
+ * go out; EX_DATAERR naming the earlier release it could be differenced
+ * with, and how to widen the scope, if not. */
+int report_check(struct vault *v, const struct report *r, const struct release *rel,
+    struct terr *err);
+/* Records REL with R's candidate set, inside the caller's transaction. */
+int report_record(struct vault *v, const struct report *r, struct release *rel,
+    struct terr *err);
 
 /* Parses DATE (YYYY-MM-DD or YYYY-MM) into its month "YYYY-MM"; EX_DATAERR
  * naming WHAT if it is neither. */

@@ -52,6 +52,18 @@ static const char *const migrations[] = {
 	"DROP INDEX turndowns_candidate;"
 	"CREATE INDEX turndowns_by_candidate ON turndowns(candidate_id, id, client_id,"
 	"  decline_date, offer_date, signals);",
+	/* 3 -> 4: the release ledger.  Each report released is a row, its
+	 * recipient, scope and candidate set sealed under the vault key; an
+	 * erased candidate's id is noted (a number only) so that a release
+	 * that counted them is not matched to whoever gets the id next */
+	"CREATE TABLE releases(id INTEGER PRIMARY KEY, created TEXT NOT NULL,"
+	"  client_id INTEGER NOT NULL, gone_mark INTEGER NOT NULL, body BLOB NOT NULL);"
+	"CREATE TABLE release_gone(candidate_id INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
+	"CREATE TRIGGER release_gone_note AFTER DELETE ON candidates"
+	"  WHEN EXISTS (SELECT 1 FROM releases) BEGIN"
+	"  INSERT OR REPLACE INTO release_gone(candidate_id, seq) VALUES (OLD.id,"
+	"    (SELECT coalesce(max(seq), 0) + 1 FROM release_gone));"
+	"  END;",
 };
 
 char *

@@ -18,7 +18,8 @@
  *     schema is EX_DATAERR "vault ... is damaged", never EX_SOFTWARE;
  *   - erased rows leave no copy behind (secure delete, then checkpoint).
  * The SQLite engine lives in the other files of this folder: sqlite.c (file,
- * schema, transactions, errors), slots.c, names.c, turndowns.c, followups.c.
+ * schema, transactions, errors), slots.c, names.c, turndowns.c, followups.c,
+ * ledger.c.
  */
 #ifndef TACT_VAULT_H
 #define TACT_VAULT_H
@@ -29,7 +30,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 3
+#define VAULT_SCHEMA_VERSION 4
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -184,5 +185,37 @@ int store_followup_owner(struct vault *v, long long id, int *status, long long *
 /* Sets task ID's status, the day it was closed and its sealed note (or none). */
 int store_followup_close(struct vault *v, long long id, int status, const char *on,
     const struct tbuf *note, struct terr *err);
+
+/* ---- the release ledger ---------------------------------------------------- */
+
+/* A released report: what the store sees of it.  BODY is sealed (recipient,
+ * scope, candidate set) and borrowed from the iterator, or the caller's. */
+struct store_release {
+	long long id;
+	char created[32];               /* UTC, "YYYY-MM-DDTHH:MM:SSZ" */
+	long long client_id;            /* 0: all clients */
+	long long gone_mark;            /* release_gone's last sequence when it was made */
+	struct store_blob body;
+};
+/* An erased candidate id and the sequence number of its erasure. */
+struct store_gone {
+	long long candidate, seq;
+};
+/* Returns the id the next release gets (chosen before sealing), or -1. */
+long long store_release_next_id(struct vault *v, struct terr *err);
+/* Returns the sequence number of the last erasure noted (0 for none), or -1. */
+long long store_release_gone_mark(struct vault *v, struct terr *err);
+int store_release_add(struct vault *v, const struct store_release *r, struct terr *err);
+/* Fills *OUT with every erased candidate id in id order (free with free());
+ * returns the count or -1. */
+long long store_release_gone(struct vault *v, struct store_gone **out, struct terr *err);
+struct store_release_iter;
+/* Iterates over releases oldest first; bodies only WITH_BODY. */
+struct store_release_iter *store_release_iter_new(struct vault *v, int with_body,
+    struct terr *err);
+/* 1: R filled (body borrowed until the next call); 0: done; -1: error. */
+int store_release_iter_next(struct store_release_iter *it, struct store_release *r,
+    struct terr *err);
+void store_release_iter_free(struct store_release_iter *it);
 
 #endif

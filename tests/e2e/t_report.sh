@@ -116,8 +116,15 @@ no_plaintext() {
 	if [ -z "$bad" ]; then ok "$1"; else fail "$1" "found:$bad"; fi
 }
 
+# The reports below are about counting, formats and dates, and try many
+# scopes on one vault: each starts from an empty ledger, as on a fresh vault
+# (the ledger's refusals are t_ledger.sh's).
+fresh_report() {
+	sqlite3 "$V" "DELETE FROM releases; DELETE FROM release_gone;" && "$@"
+}
+
 # --- counts, text format ---
-expect_rc 0 "text report for Acme" -- "${TV[@]}" report --client "Acme Health"
+expect_rc 0 "text report for Acme" -- fresh_report "${TV[@]}" report --client "Acme Health"
 cp "$OUT" text.out
 assert_match "text: 9 turndowns from 8 candidates" text.out \
     '^Turndowns: +9, from 8 consenting candidates$'
@@ -126,18 +133,19 @@ assert_match "text: compensation 8 with the longest bar" text.out \
 assert_match "text: process 5 = K is shown, with a bar" text.out '^process +5  #{25}$'
 assert_match "text: hr 4 = K-1 is <5, no bar" text.out '^hr +<5$'
 assert_match "text: equity 1 is <5" text.out '^equity +<5$'
-assert_not_contains "text: relocation (no consent) left out" text.out "relocation"
+assert_match "text: relocation (only without consent) is listed as <5" text.out '^relocation +<5$'
+assert_eq "text: every category, every time" "$(grep -cE '^[a-z-]+ +(<5|[0-9]+)( |$)' text.out)" 24
 assert_match "text: median of nine is 12 days" text.out '^Median: +12 days, offer to decline$'
 assert_contains "text: names the client" text.out "Acme Health"
 check "text: count column is aligned" "${PY[@]}" -c '
 import re, sys
 rows = [l for l in open(sys.argv[1]) if re.match(r"^[a-z-]+ +(<?\d+)( |$)", l)]
 ends = {re.match(r"^[a-z-]+ +<?\d+", l).end() for l in rows}
-sys.exit(0 if len(rows) == 4 and len(ends) == 1 else 1)' text.out
+sys.exit(0 if len(rows) == 24 and len(ends) == 1 else 1)' text.out
 no_names "text: no names, contact details or confidential text" text.out
 
 # --- JSON, read back by jq and Python ---
-expect_rc 0 "json report" -- "${TV[@]}" report --client "Acme Health" --format json
+expect_rc 0 "json report" -- fresh_report "${TV[@]}" report --client "Acme Health" --format json
 cp "$OUT" report.json
 assert_jq "json: scope" report.json \
     '.scope == {"client": "Acme Health", "since": null, "until": null}'
@@ -148,8 +156,9 @@ assert_jq "json: process at K is shown" report.json \
     '.reasons[] | select(.category == "process") | .count == 5 and .suppressed == false'
 assert_jq "json: hr at K-1 is null and suppressed" report.json \
     '.reasons[] | select(.category == "hr") | .count == null and .suppressed == true'
-assert_jq "json: no relocation, no remote (other client)" report.json \
-    '[.reasons[].category] | (index("relocation") == null and index("remote") == null)'
+assert_jq "json: relocation and remote (nobody counted) listed, suppressed" report.json \
+    '(.reasons | length == 24) and ([.reasons[] | select(.category == "relocation" or
+     .category == "remote") | .count == null and .suppressed] == [true, true])'
 assert_jq "json: median 12, no quotes unasked" report.json \
     '.median_days_to_decline == 12 and .quotes == []'
 check "json: Python's json reads it" "${PY[@]}" -c '
@@ -158,27 +167,29 @@ j = json.load(open(sys.argv[1]))
 assert set(j) >= {"scope", "min_group", "turndowns", "reasons", "median_days_to_decline", "quotes"}
 assert all(set(r) == {"category", "count", "suppressed"} for r in j["reasons"])' report.json
 no_names "json: no names" report.json
-expect_rc 0 "global --json gives the JSON report" -- "${TV[@]}" --json report --client "Acme Health"
+expect_rc 0 "global --json gives the JSON report" -- fresh_report "${TV[@]}" --json report --client "Acme Health"
 assert_jq "global --json: same counts" "$OUT" '.turndowns == 9'
 
 # --- CSV, read back by Python's csv module ---
-expect_rc 0 "csv report" -- "${TV[@]}" report --client "Acme Health" --format csv
+expect_rc 0 "csv report" -- fresh_report "${TV[@]}" report --client "Acme Health" --format csv
 cp "$OUT" report.csv
 check "csv: header category,count and exact rows" "${PY[@]}" -c '
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline="")))
 assert rows[0] == ["category", "count"], rows[0]
 got = dict(rows[1:])
-assert got == {"compensation": "8", "process": "5", "hr": "<5", "equity": "<5"}, got
+assert len(rows) == 25 and len(got) == 24, rows
+assert {k: v for k, v in got.items() if v != "<5"} == {"compensation": "8", "process": "5"}, got
+assert got["hr"] == got["equity"] == got["relocation"] == "<5", got
 assert rows[1][0] == "compensation"' report.csv
 assert_eq "csv: RFC 4180 line ends" "$(head -n1 report.csv | od -An -c | tr -d ' \n')" \
     'category,count\r\n'
 no_names "csv: no names" report.csv
-expect_rc 64 "csv with --quotes is refused" -- "${TV[@]}" report --format csv --quotes
+expect_rc 64 "csv with --quotes is refused" -- fresh_report "${TV[@]}" report --format csv --quotes
 stderr_one_line "csv with --quotes: one-line error"
 
 # --- Markdown ---
-expect_rc 0 "markdown report" -- "${TV[@]}" report --client "Acme Health" --format markdown
+expect_rc 0 "markdown report" -- fresh_report "${TV[@]}" report --client "Acme Health" --format markdown
 cp "$OUT" report.md
 assert_contains "markdown: table header" report.md "| Reason | Candidates |"
 assert_contains "markdown: compensation row" report.md "| compensation | 8 |"
@@ -186,63 +197,63 @@ assert_contains "markdown: suppressed row" report.md "| hr | <5 |"
 no_names "markdown: no names" report.md
 
 # --- K: suppression, refusal, the floor ---
-expect_rc 0 "K=4: hr at K is shown" -- "${TV[@]}" report --client "Acme Health" --min-group 4 \
+expect_rc 0 "K=4: hr at K is shown" -- fresh_report "${TV[@]}" report --client "Acme Health" --min-group 4 \
     --format json
 assert_jq "K=4: hr 4 shown" "$OUT" \
     '.reasons[] | select(.category == "hr") | .count == 4 and .suppressed == false'
-expect_rc 0 "K=8: exactly K candidates is a report" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 0 "K=8: exactly K candidates is a report" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --min-group 8
-expect_rc 65 "K=9: fewer than K candidates is refused" -- "${TV[@]}" report \
+expect_rc 65 "K=9: fewer than K candidates is refused" -- fresh_report "${TV[@]}" report \
     --client "Acme Health" --min-group 9
 stderr_one_line "refused scope: one-line error"
 assert_contains "refused scope: names K" "$ERR" "fewer than 9"
 assert_eq "refused scope: nothing on stdout" "$(wc -c <"$OUT")" 0
-expect_rc 65 "Globex has 3 candidates: refused at the default K" -- "${TV[@]}" report \
+expect_rc 65 "Globex has 3 candidates: refused at the default K" -- fresh_report "${TV[@]}" report \
     --client Globex
 assert_contains "Globex: names K 5" "$ERR" "fewer than 5"
-expect_rc 64 "--min-group 2 is refused" -- "${TV[@]}" report --min-group 2
+expect_rc 64 "--min-group 2 is refused" -- fresh_report "${TV[@]}" report --min-group 2
 assert_contains "--min-group 2: names the floor 3" "$ERR" "at least 3"
 stderr_one_line "--min-group 2: one-line error"
-expect_rc 0 "--min-group 3 is allowed" -- "${TV[@]}" report --client Globex --min-group 3
-expect_rc 66 "unknown client" -- "${TV[@]}" report --client "Initech"
+expect_rc 0 "--min-group 3 is allowed" -- fresh_report "${TV[@]}" report --client Globex --min-group 3
+expect_rc 66 "unknown client" -- fresh_report "${TV[@]}" report --client "Initech"
 stderr_one_line "unknown client: one-line error"
 
 # --- all clients ---
-expect_rc 0 "all clients" -- "${TV[@]}" report --format json
+expect_rc 0 "all clients" -- fresh_report "${TV[@]}" report --format json
 assert_jq "all clients: 12 turndowns, remote from 3 is suppressed" "$OUT" \
     '.turndowns == 12 and .scope.client == null and
      (.reasons[] | select(.category == "remote") | .suppressed)'
 
 # --- dates, widened to whole months ---
-expect_rc 0 "--until 2026-02: eight turndowns" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 0 "--until 2026-02: eight turndowns" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --until 2026-02 --format json
 assert_jq "--until 2026-02: even median 10.5" "$OUT" \
     '.turndowns == 8 and .median_days_to_decline == 10.5 and .scope.until == "2026-02"'
-expect_rc 0 "--since mid-February widens to the 1st" -- "${TV[@]}" report \
+expect_rc 0 "--since mid-February widens to the 1st" -- fresh_report "${TV[@]}" report \
     --client "Acme Health" --since 2026-02-15 --format json
 assert_jq "--since 2026-02-15 counts declines from 2026-02-01, scope in months" "$OUT" \
     '.turndowns == 5 and .scope.since == "2026-02" and .scope.until == null'
-expect_rc 0 "--until mid-January widens to the 31st" -- "${TV[@]}" report \
+expect_rc 0 "--until mid-January widens to the 31st" -- fresh_report "${TV[@]}" report \
     --client "Acme Health" --until 2026-01-20 --min-group 3 --format json
 assert_jq "--until 2026-01-20 counts declines to 2026-01-31" "$OUT" \
     '.turndowns == 4 and .scope.until == "2026-01"'
-expect_rc 0 "month range in text" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 0 "month range in text" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --since 2026-01-10 --until 2026-02-03
 assert_contains "text: period in months" "$OUT" "2026-01 to 2026-02"
 assert_not_contains "text: no day in the period" "$OUT" "2026-01-10"
-expect_rc 65 "--since 2026-03: one candidate, refused" -- "${TV[@]}" report \
+expect_rc 65 "--since 2026-03: one candidate, refused" -- fresh_report "${TV[@]}" report \
     --client "Acme Health" --since 2026-03
-expect_rc 65 "a bad date" -- "${TV[@]}" report --since 2026-02-30
+expect_rc 65 "a bad date" -- fresh_report "${TV[@]}" report --since 2026-02-30
 stderr_one_line "bad date: one-line error"
-expect_rc 64 "--since after --until" -- "${TV[@]}" report --since 2026-03 --until 2026-01
+expect_rc 64 "--since after --until" -- fresh_report "${TV[@]}" report --since 2026-03 --until 2026-01
 
 # --- quotes ---
-expect_rc 0 "quotes need notes from 2K candidates (8 < 10)" -- "${TV[@]}" report \
+expect_rc 0 "quotes need notes from 2K candidates (8 < 10)" -- fresh_report "${TV[@]}" report \
     --client "Acme Health" --quotes --format json
 assert_jq "quotes withheld at K=5" "$OUT" '.quotes == []'
-expect_rc 0 "quotes withheld: said in text" -- "${TV[@]}" report --client "Acme Health" --quotes
+expect_rc 0 "quotes withheld: said in text" -- fresh_report "${TV[@]}" report --client "Acme Health" --quotes
 assert_contains "text: quotes withheld" "$OUT" "Quotes withheld: under 10 candidates"
-expect_rc 0 "quotes at K=4 (8 >= 8)" -- "${TV[@]}" report --client "Acme Health" --quotes \
+expect_rc 0 "quotes at K=4 (8 >= 8)" -- fresh_report "${TV[@]}" report --client "Acme Health" --quotes \
     --min-group 4 --format json --seed 11
 cp "$OUT" quotes.json
 assert_jq "quotes: all nine consenting notes, none of the others" quotes.json \
@@ -258,16 +269,16 @@ assert_jq "quotes: adjacent names merged" quotes.json \
 assert_jq "quotes: ordinary words kept" quotes.json \
     'any(.quotes[]; startswith("Compensation was the main issue, per [name]; [phone]."))'
 no_names "quotes (json): no names, contact details, dates or confidential text" quotes.json
-expect_rc 0 "quotes in text" -- "${TV[@]}" report --client "Acme Health" --quotes --min-group 4
+expect_rc 0 "quotes in text" -- fresh_report "${TV[@]}" report --client "Acme Health" --quotes --min-group 4
 cp "$OUT" quotes.txt
 assert_contains "text: quotes section" quotes.txt "Quotes (shareable notes"
 no_names "quotes (text): no names" quotes.txt
-expect_rc 0 "quotes in markdown" -- "${TV[@]}" report --client "Acme Health" --quotes \
+expect_rc 0 "quotes in markdown" -- fresh_report "${TV[@]}" report --client "Acme Health" --quotes \
     --min-group 4 --format markdown
 cp "$OUT" quotes.md
 assert_contains "markdown: quotes as block quotes" quotes.md "> "
 no_names "quotes (markdown): no names" quotes.md
-expect_rc 0 "same seed, same report" -- "${TV[@]}" report --client "Acme Health" --quotes \
+expect_rc 0 "same seed, same report" -- fresh_report "${TV[@]}" report --client "Acme Health" --quotes \
     --min-group 4 --format json --seed 11
 assert_eq "same seed: identical output" "$(cat "$OUT")" "$(cat quotes.json)"
 shuffled=0
@@ -323,7 +334,7 @@ for fmt in text markdown csv json; do
 	[ $fmt = csv ] && q=
 	"${TV[@]}" report --client "Acme Health" --min-group 4 $q --seed 5 --format $fmt \
 	    >plain.$fmt 2>/dev/null
-	expect_rc 0 "encrypted $fmt report to a file" -- "${TV[@]}" report --client "Acme Health" \
+	expect_rc 0 "encrypted $fmt report to a file" -- fresh_report "${TV[@]}" report --client "Acme Health" \
 	    --min-group 4 $q --seed 5 --format $fmt --encrypt-to c.pem --output out.$fmt.p7m
 	assert_mode "encrypted $fmt: file is 0600" out.$fmt.p7m 600
 	assert_eq "encrypted $fmt: nothing on stdout" "$(wc -c <"$OUT")" 0
@@ -336,7 +347,7 @@ for fmt in text markdown csv json; do
 		    "$(head -c 300 cms.err)"
 	fi
 done
-expect_rc 0 "AES-256-CBC for older tools" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 0 "AES-256-CBC for older tools" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --min-group 4 --quotes --seed 5 --format json --encrypt-to c.pem --cipher aes-256-cbc \
     --output out.cbc.p7m
 assert_contains "CBC: plain enveloped data" out.cbc.p7m "smime-type=enveloped-data"
@@ -346,31 +357,31 @@ if openssl cms -decrypt -in out.cbc.p7m -inkey k.pem -recip c.pem -out dec.cbc 2
 else
 	fail "CBC: openssl cms -decrypt gives the plain report byte for byte" "$(head -c 300 cms.err)"
 fi
-expect_rc 64 "--cipher without --encrypt-to" -- "${TV[@]}" report --cipher aes-256-cbc
-expect_rc 64 "an unknown cipher" -- "${TV[@]}" report --encrypt-to c.pem --cipher rot13
-expect_rc 0 "encrypted report to stdout" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 64 "--cipher without --encrypt-to" -- fresh_report "${TV[@]}" report --cipher aes-256-cbc
+expect_rc 64 "an unknown cipher" -- fresh_report "${TV[@]}" report --encrypt-to c.pem --cipher rot13
+expect_rc 0 "encrypted report to stdout" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --encrypt-to c.pem
 assert_contains "stdout envelope is S/MIME" "$OUT" "MIME-Version: 1.0"
 assert_contains "stdout envelope is CMS, AES-256-GCM by default" "$OUT" \
     "application/pkcs7-mime; smime-type=authEnveloped-data"
 assert_not_contains "stdout envelope hides the report" "$OUT" "compensation"
-expect_rc 73 "--output never overwrites" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 73 "--output never overwrites" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --encrypt-to c.pem --output out.text.p7m
 stderr_one_line "--output exists: one-line error"
 ln -s somewhere link.p7m
-expect_rc 73 "--output never follows a link" -- "${TV[@]}" report --client "Acme Health" \
+expect_rc 73 "--output never follows a link" -- fresh_report "${TV[@]}" report --client "Acme Health" \
     --encrypt-to c.pem --output link.p7m
 assert_absent "--output link: nothing created" somewhere
-expect_rc 64 "--output without --encrypt-to" -- "${TV[@]}" report --output plain.out
+expect_rc 64 "--output without --encrypt-to" -- fresh_report "${TV[@]}" report --output plain.out
 assert_absent "--output without --encrypt-to: nothing written" plain.out
 printf 'just some text\n' >notacert.pem
-expect_rc 65 "a file that is not a certificate" -- "${TV[@]}" report --encrypt-to notacert.pem
+expect_rc 65 "a file that is not a certificate" -- fresh_report "${TV[@]}" report --encrypt-to notacert.pem
 stderr_one_line "not a certificate: one-line error"
 assert_contains "not a certificate: says so" "$ERR" "'notacert.pem' is not a PEM X.509 certificate"
-expect_rc 65 "a private key is not a certificate" -- "${TV[@]}" report --encrypt-to k.pem
-expect_rc 66 "a missing certificate" -- "${TV[@]}" report --encrypt-to missing.pem
+expect_rc 65 "a private key is not a certificate" -- fresh_report "${TV[@]}" report --encrypt-to k.pem
+expect_rc 66 "a missing certificate" -- fresh_report "${TV[@]}" report --encrypt-to missing.pem
 stderr_one_line "missing certificate: one-line error"
-expect_rc 65 "refused scope writes no envelope" -- "${TV[@]}" report --client Globex \
+expect_rc 65 "refused scope writes no envelope" -- fresh_report "${TV[@]}" report --client Globex \
     --encrypt-to c.pem --output refused.p7m
 assert_absent "refused scope: no output file" refused.p7m
 
@@ -378,7 +389,7 @@ assert_absent "refused scope: no output file" refused.p7m
 if command -v sqlite3 >/dev/null 2>&1; then
 	id=$(sqlite3 "$V" "SELECT min(id) FROM turndowns")
 	sqlite3 "$V" "UPDATE turndowns SET signals = zeroblob(length(signals)) WHERE id = $id"
-	expect_rc 65 "a tampered turndown stops the report" -- "${TV[@]}" report
+	expect_rc 65 "a tampered turndown stops the report" -- fresh_report "${TV[@]}" report
 	stderr_one_line "tampered: one-line error"
 	assert_contains "tampered: names the record" "$ERR" "turndown $id"
 	assert_eq "tampered: nothing on stdout" "$(wc -c <"$OUT")" 0

@@ -1,0 +1,155 @@
+/*
+ * ledger.c - the release ledger's tables: one row per report released, its
+ * client id (0 for all clients), when, the mark of erasures it had seen, and
+ * one sealed body (recipient, scope, candidate set) the store never reads.
+ *
+ * Forgetting a candidate leaves their id in the bodies of earlier releases
+ * (numbers only), so a later report cannot quietly drop them.  Since ids are
+ * handed out again once the highest is gone, a trigger of schema 4 notes each
+ * erased candidate id with a sequence number in release_gone: an id a
+ * release counted that was erased after it (a larger sequence than the
+ * release's mark) names somebody else now.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/store/engine.h"
+
+long long
+store_release_next_id(struct vault *v, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT coalesce(max(id), 0) + 1 FROM releases", err);
+	long long id = -1;
+
+	if (st == NULL)
+		return -1;
+	if (engine_row(v, st, "releases", err) == 1)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return id;
+}
+
+long long
+store_release_gone_mark(struct vault *v, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT coalesce(max(seq), 0) FROM release_gone",
+	    err);
+	long long mark = -1;
+
+	if (st == NULL)
+		return -1;
+	if (engine_row(v, st, "releases", err) == 1)
+		mark = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return mark;
+}
+
+int
+store_release_add(struct vault *v, const struct store_release *r, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO releases(id, created, client_id, "
+	    "gone_mark, body) VALUES (?, ?, ?, ?, ?)", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->id);
+	sqlite3_bind_text(st, 2, r->created, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, r->client_id);
+	sqlite3_bind_int64(st, 4, r->gone_mark);
+	sqlite3_bind_blob(st, 5, r->body.data, (int)r->body.len, SQLITE_STATIC);
+	rc = engine_done(v, st, "releases", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+long long
+store_release_gone(struct vault *v, struct store_gone **out, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT candidate_id, seq FROM release_gone "
+	    "ORDER BY candidate_id", err);
+	struct store_gone *list = NULL, *t;
+	size_t n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return -1;
+	while ((rc = engine_row(v, st, "releases", err)) == 1) {
+		if (n == cap) {
+			cap = cap ? 2 * cap : 16;
+			if ((t = realloc(list, cap * sizeof(*list))) == NULL) {
+				rc = terr_set(err, EX_OSERR, "out of memory");
+				break;
+			}
+			list = t;
+		}
+		list[n].candidate = sqlite3_column_int64(st, 0);
+		list[n].seq = sqlite3_column_int64(st, 1);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		free(list);
+		return -1;
+	}
+	*out = list;
+	return (long long)n;
+}
+
+/* ---- reading ---------------------------------------------------------------- */
+
+struct store_release_iter {
+	struct vault *v;
+	sqlite3_stmt *st;
+};
+
+struct store_release_iter *
+store_release_iter_new(struct vault *v, int with_body, struct terr *err)
+{
+	struct store_release_iter *it = calloc(1, sizeof(*it));
+
+	if (it == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	it->v = v;
+	it->st = engine_prepare(v, with_body ?
+	    "SELECT id, created, client_id, gone_mark, body FROM releases ORDER BY id" :
+	    "SELECT id, created, client_id, gone_mark, NULL FROM releases ORDER BY id", err);
+	if (it->st == NULL) {
+		free(it);
+		return NULL;
+	}
+	return it;
+}
+
+int
+store_release_iter_next(struct store_release_iter *it, struct store_release *r,
+    struct terr *err)
+{
+	const char *created;
+	int rc;
+
+	memset(r, 0, sizeof(*r));
+	if ((rc = engine_row(it->v, it->st, "releases", err)) != 1)
+		return rc;
+	r->id = sqlite3_column_int64(it->st, 0);
+	created = (const char *)sqlite3_column_text(it->st, 1);
+	snprintf(r->created, sizeof(r->created), "%s", created ? created : "");
+	r->client_id = sqlite3_column_int64(it->st, 2);
+	r->gone_mark = sqlite3_column_int64(it->st, 3);
+	r->body.data = sqlite3_column_blob(it->st, 4);
+	r->body.len = (size_t)sqlite3_column_bytes(it->st, 4);
+	return 1;
+}
+
+void
+store_release_iter_free(struct store_release_iter *it)
+{
+	if (it == NULL)
+		return;
+	sqlite3_finalize(it->st);
+	free(it);
+}
