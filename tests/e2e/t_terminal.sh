@@ -1,0 +1,96 @@
+# t_terminal.sh - at home in a terminal: global options anywhere, help,
+# "did you mean", and examples in --help that paste into a shell.
+#
+# Sourced by run.sh (with lib.sh) in a fresh folder.
+
+V=$PWD/v/vault.db
+printf 'correct horse battery staple\n' >pw
+T=("$TACT_BIN")
+
+expect_rc 0 "init with global options after the command" -- "${T[@]}" init --vault "$V" \
+    --passphrase-file pw
+expect_rc 0 "log with global options before the command" -- "${T[@]}" --vault "$V" \
+    --passphrase-file pw log --candidate 'Jane Roe' --client 'Acme Health' --reason equity
+
+# -- Global options before or after the command name -------------------------
+expect_rc 0 "list --json after the command" -- "${T[@]}" list --json --vault "$V" \
+    --passphrase-file pw
+assert_jq "list --json after the command is JSON" "$OUT" 'length == 1 and .[0].candidate == "Jane Roe"'
+cp "$OUT" after.json
+expect_rc 0 "--json list before the command" -- "${T[@]}" --json --vault "$V" \
+    --passphrase-file pw list
+check "before and after give the same document" cmp -s "$OUT" after.json
+expect_rc 0 "--vault=PATH after the command" -- "${T[@]}" list --vault="$V" \
+    --passphrase-file=pw --json
+assert_jq "--vault=PATH after the command is JSON" "$OUT" 'length == 1'
+expect_rc 0 "global options of a subcommand after it" -- "${T[@]}" followup list --json \
+    --vault "$V" --passphrase-file pw
+assert_jq "followup list --json is JSON" "$OUT" 'type == "array"'
+
+# -- Help ---------------------------------------------------------------------
+expect_rc 64 "a bare tact exits 64" -- "${T[@]}"
+assert_contains "a bare tact lists the commands" "$OUT" "  followup "
+assert_contains "a bare tact lists log" "$OUT" "  log "
+stderr_one_line "a bare tact: one error line"
+expect_rc 0 "tact -h" -- "${T[@]}" -h
+assert_contains "tact -h lists the commands" "$OUT" "Commands:"
+cp "$OUT" h.txt
+expect_rc 0 "tact help" -- "${T[@]}" help
+check "tact help is tact -h" cmp -s "$OUT" h.txt
+expect_rc 0 "tact --help" -- "${T[@]}" --help
+check "tact --help is tact -h" cmp -s "$OUT" h.txt
+expect_rc 0 "tact help log" -- "${T[@]}" help log
+cp "$OUT" helplog.txt
+expect_rc 0 "tact log --help" -- "${T[@]}" log --help
+check "tact help log is tact log --help" cmp -s "$OUT" helplog.txt
+assert_contains "a command's help shows the global options" "$OUT" "--passphrase-file"
+expect_rc 0 "tact log -h" -- "${T[@]}" log -h
+check "tact log -h is tact log --help" cmp -s "$OUT" helplog.txt
+expect_rc 0 "tact help followup done" -- "${T[@]}" help followup done
+assert_contains "tact help followup done is done's help" "$OUT" "Usage: tact followup done"
+expect_rc 64 "tact help of an unknown command" -- "${T[@]}" help lgo
+assert_contains "tact help lgo: did you mean log" "$ERR" "did you mean 'log'?"
+
+# Every line of every help fits in 80 columns, and a wrapped summary in the
+# list of commands starts under the summaries, not at column 0.
+wide=0
+for c in "" init unlock lock key log import list show forget categories debrief report \
+    decline notes followup help "key add" "followup done" "followup list"; do
+	# shellcheck disable=SC2086
+	"${T[@]}" $c --help >help.txt 2>/dev/null
+	if awk 'length($0) > 80 { bad = 1 } END { exit !bad }' help.txt; then
+		wide=1
+		fail "help of '$c' fits in 80 columns" "$(awk 'length($0) > 80' help.txt | head -1)"
+	fi
+done
+[ "$wide" = 0 ] && ok "every help fits in 80 columns"
+awk '/^Commands:/ { on = 1; next } on && /^$/ { exit } on && !/^  [a-z]/ && !/^                / { bad = 1 }
+    END { exit bad }' h.txt
+check "wrapped summaries are indented under the summaries" [ $? = 0 ]
+
+# The example of `tact log --help` pastes: joined at its backslashes, it is
+# one command that runs.
+"${T[@]}" log --help | awk '/^  tact log / { on = 1 } on { print } on && !/\\$/ { exit }' >example.sh
+check "log --help has an example" [ -s example.sh ]
+check "the example's lines but the last end with a backslash" \
+    [ "$(grep -c '\\$' example.sh)" = "$(($(wc -l <example.sh) - 1))" ]
+sed -i "s|^  tact |  \"\$TACT_BIN\" --vault \"$V\" --passphrase-file pw |" example.sh
+expect_rc 0 "the pasted example runs" -- bash example.sh
+expect_rc 0 "the example logged a turndown" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    --json list --candidate 'Jane Roe'
+assert_jq "the pasted example's turndown is there" "$OUT" 'length == 2'
+
+# -- Did you mean ---------------------------------------------------------------
+expect_rc 64 "a misspelt command" -- "${T[@]}" lgo
+assert_contains "a misspelt command: did you mean" "$ERR" "unknown command 'lgo' (did you mean 'log'?)"
+stderr_one_line "a misspelt command: one line"
+expect_rc 64 "an unknown command far from any" -- "${T[@]}" frobnicate
+assert_not_contains "no suggestion far from any command" "$ERR" "did you mean"
+expect_rc 64 "a misspelt option" -- "${T[@]}" log --candidte x
+assert_contains "a misspelt option: did you mean" "$ERR" "did you mean '--candidate'?"
+expect_rc 64 "a misspelt global option" -- "${T[@]}" --jsno list
+assert_contains "a misspelt global option: did you mean" "$ERR" "did you mean '--json'?"
+expect_rc 64 "a misspelt subcommand" -- "${T[@]}" followup dne 1
+assert_contains "a misspelt subcommand: did you mean" "$ERR" "did you mean 'done'?"
+expect_rc 64 "an option missing its value" -- "${T[@]}" log --role
+assert_contains "an option missing its value says so" "$ERR" "--role wants a value"
