@@ -94,3 +94,20 @@ expect_rc 64 "a misspelt subcommand" -- "${T[@]}" followup dne 1
 assert_contains "a misspelt subcommand: did you mean" "$ERR" "did you mean 'done'?"
 expect_rc 64 "an option missing its value" -- "${T[@]}" log --role
 assert_contains "an option missing its value says so" "$ERR" "--role wants a value"
+
+# -- Comma lists for --reason -------------------------------------------------------
+expect_rc 0 "--reason takes a comma list" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    --json log --candidate 'Ann Comma' --client 'Acme Health' \
+    --reason "compensation, equity:confidential" --reason growth
+id=$(jq -r .turndown "$OUT")
+expect_rc 0 "show the comma-list turndown" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    --json show "$id" --confidential
+assert_jq "every reason of the comma list is there, each with its visibility" "$OUT" \
+    '[.reasons[] | "\(.category):\(.visibility)"] | sort ==
+     ["compensation:shareable", "equity:confidential", "growth:shareable"]'
+expect_rc 65 "a bad item in a comma list refuses the whole turndown" -- "${T[@]}" --vault "$V" \
+    --passphrase-file pw log --candidate 'Ann Comma' --client 'Acme Health' \
+    --reason "compensation, equiti"
+assert_contains "the bad item is named" "$ERR" "'equiti'"
+expect_rc 64 "an empty --reason is refused" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Ann Comma' --client 'Acme Health' --reason " , "
