@@ -5,13 +5,13 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-PKGS = sqlite3 libsodium openssl jansson libical
+PKGS = sqlite3 libsodium openssl jansson libical inih
 CC ?= cc
 OPT ?= -O2 -g
 BUILD ?= build
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring -lzxcvbn
 XCFLAGS = -std=gnu11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wmissing-prototypes -Wmissing-declarations -Wno-format-nonliteral \
 	-D_GNU_SOURCE -I. -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(PKG_CFLAGS) $(SAN)
 XLDFLAGS = $(SAN) -Wl,-z,relro,-z,now

@@ -92,6 +92,10 @@ global_parse(int key, char *arg, struct argp_state *state)
 			return EINVAL;
 		}
 		ctx->vault_path = arg;
+		if (config_set(&ctx->config, CONF_VAULT_PATH, arg, "--vault") != 0) {
+			terr_set(&ctx->err, EX_OSERR, "out of memory");
+			return EINVAL;
+		}
 		break;
 	case G_PASSFILE:
 		ctx->src.passfile = arg;

@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/base/config.h"
 #include "core/base/error.h"
 #include "core/records/keyslots.h"
 
@@ -46,6 +47,9 @@ struct cmd_ctx {
 	struct vault *vault;            /* opened (and unlocked) per the entry's flags */
 	struct terr err;
 	int done;                       /* help or version shown: stop, exit 0 */
+	/* The config file's settings, and the vault path's, each with where it
+	 * came from (core/base/config.h). */
+	struct config config;
 };
 
 /* The options struct of a command with none of its own. */
@@ -102,6 +106,7 @@ CMD_ENTRY(report);
 CMD_ENTRY(decline);
 CMD_ENTRY(notes);
 CMD_ENTRY(followup);
+CMD_ENTRY(config);
 
 /* The global options (--vault, --passphrase-file, --json), which may come
  * before or after the command name: main.c parses them before it, and

@@ -41,6 +41,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_decline_entry,
 	&cmd_notes_entry,
 	&cmd_followup_entry,
+	&cmd_config_entry,
 	&help_entry,
 	NULL
 };
@@ -413,7 +414,9 @@ main(int argc, char **argv)
 	struct cmd_ctx ctx;
 	struct global g = { &ctx, 0 };
 	struct tc_err ce = { 0 };
+	struct terr config_err = { 0 };
 	const struct cmd_entry *cmd;
+	const char *env;
 	char *vault_path = NULL, *name = NULL;
 	int first = 0, rc = 0;
 
@@ -423,6 +426,9 @@ main(int argc, char **argv)
 		terr_crypto(&ctx.err, &ce);
 		goto out;
 	}
+	/* Read first, so that --vault wins over the file; a bad file is
+	 * reported only when a command is to run, so help still works. */
+	config_load(&ctx.config, NULL, &config_err);
 	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER | ARGP_NO_ERRS | ARGP_NO_HELP,
 	    &first, &g) != 0) {
 		if (!ctx.done && ctx.err.code == 0 && g.bad > 0 && g.bad <= argc)
@@ -443,12 +449,26 @@ main(int argc, char **argv)
 		unknown_command(&ctx, commands, "command", argv[first], "see 'tact help'");
 		goto out;
 	}
+	if (config_err.code != 0 && cmd != &help_entry) {
+		ctx.err = config_err;
+		goto out;
+	}
+	/* The vault: --vault, else $TACT_VAULT, else the config's, else the default. */
 	if (ctx.vault_path == NULL) {
-		if ((vault_path = vault_default_path()) == NULL || *vault_path == '\0') {
-			terr_set(&ctx.err, EX_USAGE, "no vault path");
+		if ((env = getenv("TACT_VAULT")) != NULL && *env != '\0')
+			rc = config_set(&ctx.config, CONF_VAULT_PATH, env, "$TACT_VAULT");
+		else if (config_get(&ctx.config, CONF_VAULT_PATH) == NULL) {
+			if ((vault_path = vault_default_path()) == NULL || *vault_path == '\0') {
+				terr_set(&ctx.err, EX_USAGE, "no vault path");
+				goto out;
+			}
+			rc = config_set(&ctx.config, CONF_VAULT_PATH, vault_path, "default");
+		}
+		if (rc != 0) {
+			terr_set(&ctx.err, EX_OSERR, "out of memory");
 			goto out;
 		}
-		ctx.vault_path = vault_path;
+		ctx.vault_path = config_get(&ctx.config, CONF_VAULT_PATH);
 	}
 	ctx.src.session = getenv("TACT_SESSION");
 	if (ctx.src.passfile == NULL)
@@ -469,6 +489,7 @@ out:
 		rc = ctx.err.code;
 	}
 	vault_close(ctx.vault);
+	config_clear(&ctx.config);
 	free(vault_path);
 	free(name);
 	return rc;

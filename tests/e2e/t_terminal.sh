@@ -111,3 +111,48 @@ expect_rc 65 "a bad item in a comma list refuses the whole turndown" -- "${T[@]}
 assert_contains "the bad item is named" "$ERR" "'equiti'"
 expect_rc 64 "an empty --reason is refused" -- "${T[@]}" --vault "$V" --passphrase-file pw \
     log --candidate 'Ann Comma' --client 'Acme Health' --reason " , "
+
+# -- The config file ---------------------------------------------------------------
+export XDG_CONFIG_HOME=$PWD/xdg
+CONF=$XDG_CONFIG_HOME/tact/config
+expect_rc 0 "tact config without a file" -- "${T[@]}" --json config
+assert_jq "no file: found is false" "$OUT" '.found == false and .file == "'"$CONF"'"'
+assert_jq "no file: defaults" "$OUT" '.settings["scripts.locale"] == {"value": "en-US", "source": "default"}
+    and .settings["recruiter.name"].value == null'
+mkdir -p "$XDG_CONFIG_HOME/tact"
+printf '# who I am\n[recruiter]\nname = Sam Rivera\nfirm = Rivera Search\n\n[scripts]\nlocale = en-GB\n[vault]\npath = %s\nretention = 24m\n' "$V" >"$CONF"
+expect_rc 0 "tact config with a file" -- env -u TACT_VAULT "${T[@]}" --json config
+assert_jq "each setting names its file and line" "$OUT" \
+    '.found and .settings["recruiter.name"] == {"value": "Sam Rivera", "source": "'"$CONF"':3"}
+     and .settings["scripts.locale"].source == "'"$CONF"':7"
+     and .settings["vault.retention"].value == "24m"'
+assert_jq "the vault path comes from the file" "$OUT" '.settings["vault.path"].source == "'"$CONF"':9"'
+expect_rc 0 "the config's vault path is used" -- "${T[@]}" --passphrase-file pw --json list
+assert_jq "the config's vault is the one opened" "$OUT" 'length >= 2'
+expect_rc 0 "tact config, --vault given" -- env TACT_VAULT=/nowhere "${T[@]}" config --vault "$V"
+assert_match "--vault wins, and says so" "$OUT" "^vault.path +$V.*\(--vault\)"
+expect_rc 0 "tact config, \$TACT_VAULT given" -- env TACT_VAULT=/elsewhere.db "${T[@]}" config
+assert_match "\$TACT_VAULT wins over the file" "$OUT" '^vault.path +/elsewhere.db.*\(\$TACT_VAULT\)'
+assert_match "text: the recruiter's name and its line" "$OUT" "^recruiter.name +Sam Rivera.*\\($CONF:3\\)"
+
+cp "$CONF" good.conf
+printf '[recruiter]\nname = Sam\nthis is not ini\n' >"$CONF"
+expect_rc 64 "a line that is not INI" -- "${T[@]}" list
+stderr_one_line "a bad config line: one error line"
+assert_contains "a bad line names the file and the line" "$ERR" "$CONF:3:"
+printf '[recruiter]\nnmae = Sam\n' >"$CONF"
+expect_rc 64 "an unknown key" -- "${T[@]}" config
+assert_contains "an unknown key: named, with did you mean" "$ERR" \
+    "$CONF:2: unknown key 'nmae' in [recruiter] (did you mean 'name'?)"
+printf '[reprot]\nmin_group = 5\n' >"$CONF"
+expect_rc 64 "an unknown section" -- "${T[@]}" config
+assert_contains "an unknown section: did you mean" "$ERR" "did you mean [report]?"
+printf '[report]\nmin_group = 1\n' >"$CONF"
+expect_rc 64 "a min_group below the floor" -- "${T[@]}" config
+assert_contains "a bad value: named with its line" "$ERR" "$CONF:2: min_group '1'"
+printf '[scripts]\nlocale = fr-FR\n' >"$CONF"
+expect_rc 64 "an unknown locale" -- "${T[@]}" config
+printf '[vault]\nretention = forever\n' >"$CONF"
+expect_rc 64 "a retention that is no period" -- "${T[@]}" config
+expect_rc 0 "help still works with a bad config" -- "${T[@]}" help
+cp good.conf "$CONF"
