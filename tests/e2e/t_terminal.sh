@@ -156,3 +156,76 @@ printf '[vault]\nretention = forever\n' >"$CONF"
 expect_rc 64 "a retention that is no period" -- "${T[@]}" config
 expect_rc 0 "help still works with a bad config" -- "${T[@]}" help
 cp good.conf "$CONF"
+
+# -- Follow-ups that fit the work -------------------------------------------------
+F=("${T[@]}" --vault "$V" --passphrase-file pw)
+expect_rc 0 "log a turndown with nobody met" -- "${F[@]}" --json log --candidate 'Olga Solo' \
+    --client 'Birch Care' --reason equity --decline-date 2026-03-02
+solo=$(jq -r .turndown "$OUT")
+expect_rc 0 "log a second turndown of the same candidate, same day" -- "${F[@]}" --json log \
+    --candidate 'Olga Solo' --client 'Cedar Clinic' --reason growth --decline-date 2026-03-02 \
+    --met 'Pia Park:hiring-manager:positive'
+twin=$(jq -r .turndown "$OUT")
+expect_rc 0 "followup --all --json" -- "${F[@]}" followup --all --json
+cp "$OUT" all.json
+assert_jq "no connect task without people met" all.json \
+    "[.[] | select(.turndown == $solo and .kind == \"connect\")] | length == 0"
+assert_jq "a connect task with someone met" all.json \
+    "[.[] | select(.turndown == $twin and .kind == \"connect\")] | length == 1"
+assert_jq "one check-in for the candidate that day, however many turndowns" all.json \
+    "[.[] | select((.turndown == $solo or .turndown == $twin) and .kind == \"check-in\")] | length == 1"
+assert_jq "the JSON names candidate and client" all.json \
+    "[.[] | select(.turndown == $solo)][0] | .candidate == \"Olga Solo\" and .client == \"Birch Care\""
+
+expect_rc 0 "followup --client" -- "${F[@]}" --json followup --all --client 'Cedar Clinic'
+assert_jq "--client: only that client's tasks" "$OUT" "length > 0 and all(.[]; .turndown == $twin)"
+expect_rc 0 "followup --candidate" -- "${F[@]}" --json followup --all --candidate 'olga solo'
+assert_jq "--candidate: only that candidate's tasks, matched without case" "$OUT" \
+    "length > 0 and all(.[]; .turndown == $solo or .turndown == $twin)"
+expect_rc 66 "followup --client unknown" -- "${F[@]}" followup --client 'Nobody Inc'
+stderr_one_line "followup --client unknown: one line"
+
+expect_rc 0 "followup text has a turndown column" -- "${F[@]}" followup --all --candidate 'Olga Solo'
+assert_match "the header names the turndown column" "$OUT" '^TASK +DUE +STATUS +TURNDOWN +WHAT'
+assert_match "each line shows its turndown" "$OUT" "^[0-9]+ +2026-03-04 +[A-Za-z]+ +$solo +Thank-you"
+expect_rc 0 "followup --format markdown" -- "${F[@]}" followup --all --candidate 'Olga Solo' \
+    --format markdown
+assert_contains "markdown: a table header" "$OUT" "| Task | Due | Status | Turndown | What |"
+assert_match "markdown: a row per task" "$OUT" "^\| [0-9]+ \| 2026-03-04 \| .* \| $solo \| "
+expect_rc 64 "followup --format html is refused" -- "${F[@]}" followup --format html
+
+# done / skip / reopen with several tasks; show
+ids=$(jq -r "[.[] | select(.turndown == $solo and .status == \"open\") | .id] | .[0:2] | join(\" \")" all.json)
+read -r t1 t2 <<<"$ids"
+expect_rc 0 "followup done with two tasks and a note" -- "${F[@]}" followup done "$t1" "$t2" \
+    --note 'Called Olga; starts at Birch in May.'
+assert_eq "done says so for each" "$(grep -c ' done$' "$OUT")" 2
+expect_rc 0 "followup show TASK" -- "${F[@]}" followup show "$t2"
+assert_contains "show: the note is shown again" "$OUT" "Called Olga; starts at Birch in May."
+assert_contains "show: the state" "$OUT" "done on"
+expect_rc 0 "followup show --json" -- "${F[@]}" --json followup show "$t1"
+assert_jq "show --json: the note and status" "$OUT" \
+    '.note == "Called Olga; starts at Birch in May." and .status == "done" and .done_on != null'
+assert_no_plaintext "the done-note is sealed" "starts at Birch" "$V" "$V-wal"
+expect_rc 65 "done on a done task refuses them all" -- "${F[@]}" followup skip "$t1" 999999
+expect_rc 0 "followup reopen two tasks" -- "${F[@]}" --json followup reopen "$t1" "$t2"
+assert_jq "reopen --json lists each" "$OUT" 'length == 2 and all(.[]; .status == "open")'
+expect_rc 0 "a reopened task is open again" -- "${F[@]}" --json followup show "$t1"
+assert_jq "reopened: open, the note kept" "$OUT" '.status == "open" and .note != null'
+expect_rc 65 "reopen an open task" -- "${F[@]}" followup reopen "$t1"
+expect_rc 0 "skip two tasks" -- "${F[@]}" followup skip "$t1" "#$t2"
+expect_rc 66 "reopen with an unknown task changes nothing" -- "${F[@]}" followup reopen "$t1" 999999
+expect_rc 0 "after the refused reopen" -- "${F[@]}" --json followup show "$t1"
+assert_jq "a refused batch changes nothing" "$OUT" '.status == "skipped"'
+expect_rc 64 "--note with skip is refused" -- "${F[@]}" followup skip "$t1" --note x
+
+# --ics refuses to overwrite without --force
+expect_rc 0 "followup --ics to a new file" -- "${F[@]}" followup --ics cal.ics
+assert_mode "the calendar is 0600" cal.ics 600
+printf 'mine\n' >cal.ics
+expect_rc 73 "followup --ics over a file is refused" -- "${F[@]}" followup --ics cal.ics
+assert_contains "the existing file is kept" cal.ics "mine"
+assert_contains "the refusal suggests --force" "$ERR" "--force"
+expect_rc 0 "followup --ics --force replaces it" -- "${F[@]}" followup --ics cal.ics --force
+assert_contains "replaced with a calendar" cal.ics "BEGIN:VCALENDAR"
+expect_rc 64 "--force without --ics" -- "${F[@]}" followup --force
