@@ -31,7 +31,7 @@ TODAY=$(date +%F)
 expect_rc 0 "the rule checker passes its own self-test" -- "${PY[@]}" selftest
 
 printf 'pw\n' >pw
-expect_rc 0 "init a vault" -- "$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init
+expect_rc 0 "init a vault" -- "$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init --weak-passphrase
 eval "$("$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw unlock)"
 export TACT_VAULT=$PWD/v.db
 
