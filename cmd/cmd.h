@@ -107,6 +107,11 @@ CMD_ENTRY(decline);
 CMD_ENTRY(notes);
 CMD_ENTRY(followup);
 CMD_ENTRY(config);
+CMD_ENTRY(completion);
+
+/* The table of main.c, NULL-terminated: what `tact --help` lists and what
+ * the shell completion is generated from. */
+extern const struct cmd_entry *const cmd_commands[];
 
 /* The global options (--vault, --passphrase-file, --json), which may come
  * before or after the command name: main.c parses them before it, and

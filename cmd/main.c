@@ -25,7 +25,7 @@ const char *argp_program_bug_address = NULL;
 static const struct cmd_entry help_entry;
 
 /* The commands, in the order `tact --help` lists them. */
-static const struct cmd_entry *const commands[] = {
+const struct cmd_entry *const cmd_commands[] = {
 	&cmd_init_entry,
 	&cmd_unlock_entry,
 	&cmd_lock_entry,
@@ -42,6 +42,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_notes_entry,
 	&cmd_followup_entry,
 	&cmd_config_entry,
+	&cmd_completion_entry,
 	&help_entry,
 	NULL
 };
@@ -103,7 +104,7 @@ main_help(FILE *f, unsigned flags)
 	}
 	argp_help(&global_argp, f, ARGP_HELP_SHORT_USAGE | ARGP_HELP_PRE_DOC, (char *)"tact");
 	fputs("\nCommands:\n", f);
-	help_list(f, commands);
+	help_list(f, cmd_commands);
 	fputs("\nOptions (before or after the command name):\n", f);
 	argp_help(&global_argp, f, ARGP_HELP_LONG, (char *)"tact");
 	fputc('\n', f);
@@ -381,8 +382,8 @@ help_exec(struct cmd_ctx *ctx, void *opts)
 		main_help(stdout, ARGP_HELP_STD_HELP);
 		return 0;
 	}
-	if ((e = find_entry(commands, o->words[0])) == NULL)
-		return unknown_command(ctx, commands, "command", o->words[0],
+	if ((e = find_entry(cmd_commands, o->words[0])) == NULL)
+		return unknown_command(ctx, cmd_commands, "command", o->words[0],
 		    "see 'tact help'");
 	if (o->n == 2 && (e->subs == NULL || find_entry(e->subs, o->words[1]) == NULL))
 		return e->subs == NULL ? terr_set(&ctx->err, EX_USAGE, "%s has no subcommands",
@@ -440,13 +441,13 @@ main(int argc, char **argv)
 	if (first >= argc) {
 		/* A bare `tact`: what there is to run, and a usage error. */
 		printf("Usage: tact COMMAND [OPTION...]\n\nCommands:\n");
-		help_list(stdout, commands);
+		help_list(stdout, cmd_commands);
 		printf("\nRun 'tact help COMMAND' for a command's options.\n");
 		terr_set(&ctx.err, EX_USAGE, "no command given (see 'tact help')");
 		goto out;
 	}
-	if ((cmd = find_entry(commands, argv[first])) == NULL) {
-		unknown_command(&ctx, commands, "command", argv[first], "see 'tact help'");
+	if ((cmd = find_entry(cmd_commands, argv[first])) == NULL) {
+		unknown_command(&ctx, cmd_commands, "command", argv[first], "see 'tact help'");
 		goto out;
 	}
 	if (config_err.code != 0 && cmd != &help_entry) {

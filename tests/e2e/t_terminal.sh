@@ -229,3 +229,45 @@ assert_contains "the refusal suggests --force" "$ERR" "--force"
 expect_rc 0 "followup --ics --force replaces it" -- "${F[@]}" followup --ics cal.ics --force
 assert_contains "replaced with a calendar" cal.ics "BEGIN:VCALENDAR"
 expect_rc 64 "--force without --ics" -- "${F[@]}" followup --force
+
+# -- Bash completion, generated from the command table -------------------------------
+expect_rc 0 "tact completion bash" -- "${T[@]}" completion bash
+cp "$OUT" tact.bash
+check "the completion script is valid bash" bash -n tact.bash
+expect_rc 64 "tact completion of another shell" -- "${T[@]}" completion fish
+# complete LINE: what the script offers at the end of LINE, as bash splits it.
+complete_line() {
+	bash -c '
+		source ./tact.bash
+		COMP_LINE=$1; COMP_POINT=${#1}
+		l=${1//:/ : }; read -ra COMP_WORDS <<<"$l"
+		case $1 in *" "|*:) COMP_WORDS+=("") ;; esac
+		COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMPREPLY=(); _tact
+		printf "%s\n" "${COMPREPLY[@]}"' _ "$1"
+}
+complete_line "tact fol" >c.out
+assert_eq "completes a command" "$(cat c.out)" "followup"
+complete_line "tact followup " >c.out
+for w in list plan show done skip reopen --due --client --json; do
+	assert_contains "followup completes $w" c.out "$w"
+done
+complete_line "tact log --reason compe" >c.out
+assert_contains "--reason completes category slugs" c.out "compensation:confidential"
+complete_line "tact log --met Ann Lee:hiring-m" >c.out
+assert_eq "--met completes the role" "$(cat c.out)" "hiring-manager"
+complete_line "tact log --met Ann:hr:neg" >c.out
+assert_eq "--met completes the impression" "$(cat c.out)" "negative"
+complete_line "tact followup --format " >c.out
+assert_eq "--format completes its choices" "$(tr '\n' ' ' <c.out)" "text markdown "
+complete_line "tact help " >c.out
+assert_contains "help completes command names" c.out "config"
+# Every option of every command's --help is offered after the command.
+missing=""
+for c in init unlock lock log import list show forget categories debrief report decline notes \
+    config completion; do
+	complete_line "tact $c --" >c.out
+	for o in $("${T[@]}" "$c" --help | grep -oE '^ +(-[a-zA-Z?], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z-]+'); do
+		grep -qxF -- "$o" c.out || missing="$missing $c:$o"
+	done
+done
+assert_eq "the completion offers every option of every command" "$missing" ""
