@@ -120,7 +120,8 @@ END_TEST
 
 START_TEST(test_default_path)
 {
-	char *p;
+	const char *h = getenv("HOME"), *x = getenv("XDG_CONFIG_HOME");
+	char *home = h ? strdup(h) : NULL, *xdg = x ? strdup(x) : NULL, *p;
 
 	setenv("XDG_CONFIG_HOME", "/cfg", 1);
 	p = config_default_path();
@@ -131,7 +132,15 @@ START_TEST(test_default_path)
 	p = config_default_path();
 	ck_assert_str_eq(p, "/home/sam/.config/tact/config");
 	free(p);
-	unsetenv("XDG_CONFIG_HOME");
+	/* As it was, for the tests that run after this one in the same process. */
+	if (home != NULL)
+		setenv("HOME", home, 1);
+	if (xdg != NULL)
+		setenv("XDG_CONFIG_HOME", xdg, 1);
+	else
+		unsetenv("XDG_CONFIG_HOME");
+	free(home);
+	free(xdg);
 }
 END_TEST
 
