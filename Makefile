@@ -5,13 +5,13 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-PKGS = sqlite3 libsodium openssl jansson libical
+PKGS = sqlite3 libsodium openssl jansson libical inih
 CC ?= cc
 OPT ?= -O2 -g
 BUILD ?= build
 
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring
+PKG_LIBS = $(shell pkg-config --libs $(PKGS)) -lcsv -lunistring -lzxcvbn
 XCFLAGS = -std=gnu11 $(OPT) -Wall -Wextra -Werror -Wshadow -Wformat=2 -Wmissing-prototypes -Wmissing-declarations -Wno-format-nonliteral \
 	-D_GNU_SOURCE -I. -fstack-protector-strong -D_FORTIFY_SOURCE=2 $(PKG_CFLAGS) $(SAN)
 XLDFLAGS = $(SAN) -Wl,-z,relro,-z,now
@@ -26,7 +26,7 @@ HDRS = $(wildcard cmd/*.h core/*/*.h crypto/*.h tests/*.h)
 MANS = $(wildcard man/*.1)
 
 .PHONY: all deps test-deps check check-layout check-unit check-e2e check-asan check-valgrind \
-	demo bench install lint-man clean fuzz
+	demo bench install uninstall completion lint-man clean fuzz
 
 all: deps
 	@$(MAKE) --no-print-directory tact
@@ -106,10 +106,26 @@ bench: test-deps
 	@$(MAKE) --no-print-directory tact
 	@bash bench/run.sh $(CURDIR)/tact
 
-install: tact
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
+# The bash completion is generated from the command table (cmd/completion.c),
+# so it lists exactly the commands and options the binary has.
+COMPLETION_DIR = $(PREFIX)/share/bash-completion/completions
+
+$(BUILD)/tact.bash: $(BUILD)/tact
+	@echo "  GEN     $@"
+	@$(BUILD)/tact completion bash > $@.tmp && mv -f $@.tmp $@
+
+completion: $(BUILD)/tact.bash
+
+install: tact $(BUILD)/tact.bash
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(COMPLETION_DIR)
 	install -m 0755 tact $(DESTDIR)$(PREFIX)/bin/tact
 	install -m 0644 $(MANS) $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 0644 $(BUILD)/tact.bash $(DESTDIR)$(COMPLETION_DIR)/tact
+
+# Removes what install put in place, and nothing else.
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/tact $(DESTDIR)$(COMPLETION_DIR)/tact
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/share/man/man1/,$(notdir $(MANS)))
 
 clean:
 	rm -rf build build-asan tact

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/base/suggest.h"
 #include "cmd/cmd.h"
 
 int
@@ -68,6 +69,50 @@ cmd_notice(const char *fmt, ...)
 	free(msg);
 }
 
+enum { G_VAULT = 0x7f00, G_PASSFILE, G_JSON };
+
+static const struct argp_option global_options[] = {
+	{ "vault", G_VAULT, "PATH", 0, "vault file (default $TACT_VAULT, else the config's "
+	  "[vault] path, else $XDG_DATA_HOME/tact/vault.db)", 0 },
+	{ "passphrase-file", G_PASSFILE, "FILE", 0, "read the passphrase from FILE's first line "
+	  "(default $TACT_PASSPHRASE_FILE)", 0 },
+	{ "json", G_JSON, NULL, 0, "machine output: one JSON document on stdout", 0 },
+	{ 0 }
+};
+
+static error_t
+global_parse(int key, char *arg, struct argp_state *state)
+{
+	struct cmd_ctx *ctx = state->input;
+
+	switch (key) {
+	case G_VAULT:
+		if (*arg == '\0') {
+			terr_set(&ctx->err, EX_USAGE, "--vault wants a path");
+			return EINVAL;
+		}
+		ctx->vault_path = arg;
+		if (config_set(&ctx->config, CONF_VAULT_PATH, arg, "--vault") != 0) {
+			terr_set(&ctx->err, EX_OSERR, "out of memory");
+			return EINVAL;
+		}
+		break;
+	case G_PASSFILE:
+		ctx->src.passfile = arg;
+		break;
+	case G_JSON:
+		ctx->json = 1;
+		break;
+	default:
+		return ARGP_ERR_UNKNOWN;
+	}
+	return 0;
+}
+
+const struct argp cmd_global_argp = {
+	global_options, global_parse, NULL, NULL, NULL, NULL, NULL
+};
+
 /* Wraps a command's argp to pass its input down and to note where parsing failed. */
 struct wrap {
 	void *input;
@@ -80,8 +125,10 @@ wrap_parse(int key, char *arg, struct argp_state *state)
 	struct wrap *w = state->input;
 
 	(void)arg;
-	if (key == ARGP_KEY_INIT)
+	if (key == ARGP_KEY_INIT) {
 		state->child_inputs[0] = w->input;
+		state->child_inputs[1] = *(struct cmd_ctx **)w->input;
+	}
 	else if (key == ARGP_KEY_ERROR)
 		w->bad = state->next;
 	return ARGP_ERR_UNKNOWN;
@@ -91,7 +138,8 @@ unsigned
 cmd_wants_help(int argc, char **argv)
 {
 	for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-?") == 0 ||
+		    strcmp(argv[i], "-h") == 0)
 			return ARGP_HELP_STD_HELP;
 		if (strcmp(argv[i], "--usage") == 0)
 			return ARGP_HELP_USAGE;
@@ -102,7 +150,9 @@ cmd_wants_help(int argc, char **argv)
 int
 cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, void *opts)
 {
-	struct argp_child children[] = { { argp, 0, NULL, 0 }, { 0 } };
+	struct argp_child children[] = {
+		{ argp, 0, NULL, 0 }, { &cmd_global_argp, 0, NULL, 0 }, { 0 }
+	};
 	struct argp wrapper = { NULL, wrap_parse, argp->args_doc, argp->doc, children, NULL, NULL };
 	struct wrap w = { opts, 0 };
 	int idx = 0;
@@ -114,14 +164,55 @@ cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, v
 		return terr_set(&ctx->err, EX_USAGE, "unexpected argument '%s' (see '%s --help')",
 		    argv[idx], argv[0]);
 	if (e != 0) {
-		if (w.bad > 0 && w.bad <= argc)
-			terr_set(&ctx->err, EX_USAGE, "unknown option or missing value '%s' "
-			    "(see '%s --help')", argv[w.bad - 1], argv[0]);
+		if (ctx->err.code != 0)
+			;       /* the command's parser said what was wrong */
+		else if (w.bad > 0 && w.bad <= argc)
+			cmd_bad_option(ctx, &wrapper, argv[w.bad - 1], argv[0]);
 		else
 			terr_set(&ctx->err, EX_USAGE, "bad arguments (see '%s --help')", argv[0]);
 		return -1;
 	}
 	return 0;
+}
+
+/* Adds the long option names of ARGP and its children to NAMES (*N of
+ * them, at most MAX). */
+static void
+option_names(const struct argp *argp, const char **names, size_t *n, size_t max)
+{
+	if (argp == NULL)
+		return;
+	for (const struct argp_option *o = argp->options; o != NULL &&
+	    (o->name != NULL || o->key != 0 || o->doc != NULL); o++)
+		if (o->name != NULL && !(o->flags & OPTION_HIDDEN) && *n < max)
+			names[(*n)++] = o->name;
+	for (const struct argp_child *c = argp->children; c != NULL && c->argp != NULL; c++)
+		option_names(c->argp, names, n, max);
+}
+
+int
+cmd_bad_option(struct cmd_ctx *ctx, const struct argp *argp, const char *word, const char *name)
+{
+	const char *names[128], *near;
+	char typed[64];
+	size_t n = 0, len;
+
+	option_names(argp, names, &n, 128);
+	option_names(&cmd_global_argp, names, &n, 128);
+	if (strncmp(word, "--", 2) != 0 || word[2] == '\0')
+		return terr_set(&ctx->err, EX_USAGE, "unknown option or missing value '%s' "
+		    "(see '%s --help')", word, name);
+	len = strcspn(word + 2, "=");
+	snprintf(typed, sizeof(typed), "%.*s", (int)len, word + 2);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(names[i], typed) == 0)
+			return terr_set(&ctx->err, EX_USAGE, "%s wants a value (see '%s --help')",
+			    word, name);
+	if ((near = suggest_word(typed, names, n)) != NULL)
+		return terr_set(&ctx->err, EX_USAGE, "unknown option '--%s' (did you mean '--%s'?)",
+		    typed, near);
+	return terr_set(&ctx->err, EX_USAGE, "unknown option '--%s' (see '%s --help')", typed,
+	    name);
 }
 
 int

@@ -30,6 +30,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "core/base/config.h"
 #include "core/base/error.h"
 #include "core/records/keyslots.h"
 
@@ -46,6 +47,9 @@ struct cmd_ctx {
 	struct vault *vault;            /* opened (and unlocked) per the entry's flags */
 	struct terr err;
 	int done;                       /* help or version shown: stop, exit 0 */
+	/* The config file's settings, and the vault path's, each with where it
+	 * came from (core/base/config.h). */
+	struct config config;
 };
 
 /* The options struct of a command with none of its own. */
@@ -102,6 +106,28 @@ CMD_ENTRY(report);
 CMD_ENTRY(decline);
 CMD_ENTRY(notes);
 CMD_ENTRY(followup);
+CMD_ENTRY(config);
+CMD_ENTRY(completion);
+
+/* The table of main.c, NULL-terminated: what `tact --help` lists and what
+ * the shell completion is generated from. */
+extern const struct cmd_entry *const cmd_commands[];
+
+/* The global options (--vault, --passphrase-file, --json), which may come
+ * before or after the command name: main.c parses them before it, and
+ * cmd_parse() with each command's own.  Its input is the struct cmd_ctx. */
+extern const struct argp cmd_global_argp;
+
+/* help.c: the layout of --help.  Writes one line per entry of TABLE, its
+ * name and its summary, wrapped at 80 columns under the summary. */
+void help_list(FILE *f, const struct cmd_entry *const *table);
+/* Writes TEXT wrapped at 80 columns: prose wrapped, lines that start with a
+ * space kept, examples ("  tact ...") broken only between shell words with
+ * a backslash, so that they paste. */
+void help_text(FILE *f, const char *text);
+/* Writes the help of the command ARGP called NAME, global options
+ * included; FLAGS is ARGP_HELP_STD_HELP or another argp_help() flag set. */
+void help_command(FILE *f, const struct argp *argp, const char *name, unsigned flags);
 
 /* For main.c: the argp flags of the help ARGV asks for before any "--"
  * (ARGP_HELP_STD_HELP for --help or -?, ARGP_HELP_USAGE for --usage), or 0. */
@@ -109,6 +135,12 @@ unsigned cmd_wants_help(int argc, char **argv);
 /* For main.c: parses ARGV (argv[0] is the command's name, "tact key add")
  * with ARGP into OPTS; -1 with ctx->err on a usage error. */
 int cmd_parse(struct cmd_ctx *ctx, const struct argp *argp, int argc, char **argv, void *opts);
+
+/* Sets the usage error for WORD, an option ARGP (or the global options) does
+ * not know or one missing its value, with the nearest option name ("did you
+ * mean"); NAME is the command ("tact log").  Returns -1. */
+int cmd_bad_option(struct cmd_ctx *ctx, const struct argp *argp, const char *word,
+    const char *name);
 
 /* Sets a usage error from an argp parser; returns EINVAL for argp. */
 int cmd_usage(struct argp_state *state, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -29,8 +29,8 @@ static const struct argp_option options[] = {
 	{ "role", O_ROLE, "TITLE", 0, "the role offered", 0 },
 	{ "offer-date", O_OFFER, "YYYY-MM-DD", 0, "when the offer was made", 0 },
 	{ "decline-date", O_DECLINE, "YYYY-MM-DD", 0, "when it was declined (default today)", 0 },
-	{ "reason", O_REASON, "CATEGORY[:VIS]", 0, "a reason, VIS confidential or shareable "
-	  "(default); repeatable; see 'tact categories'", 1 },
+	{ "reason", O_REASON, "CATEGORY[:VIS],...", 0, "reasons, VIS confidential or shareable "
+	  "(default); a comma list, repeatable; see 'tact categories'", 1 },
 	{ "confidential", O_CONF, "TEXT", 0, "what the candidate said in confidence", 2 },
 	{ "confidential-file", O_CONF_FILE, "FILE", 0, "the confidential note from FILE (- for "
 	  "stdin)", 2 },
@@ -43,6 +43,35 @@ static const struct argp_option options[] = {
 	  "reports (default aggregate)", 3 },
 	{ 0 }
 };
+
+/* Adds the reasons of one --reason, a comma list ("compensation, equity:confidential"). */
+static int
+add_reasons(struct log_opts *o, const char *arg)
+{
+	char *copy, *tok, *save = NULL, *end;
+	int rc = 0;
+
+	if ((copy = strdup(arg)) == NULL)
+		return terr_set(&o->ctx->err, EX_OSERR, "out of memory");
+	for (tok = strtok_r(copy, ",", &save); tok != NULL && rc == 0;
+	    tok = strtok_r(NULL, ",", &save)) {
+		tok += strspn(tok, " \t");
+		for (end = tok + strlen(tok); end > tok && (end[-1] == ' ' || end[-1] == '\t'); )
+			*--end = '\0';
+		if (*tok == '\0')
+			continue;
+		if (++o->nreason_args > TD_REASONS_IN_MAX)
+			rc = terr_set(&o->ctx->err, EX_DATAERR, "too many reasons (the limit is %d)",
+			    TD_REASONS_IN_MAX);
+		else
+			rc = turndown_add_reason(&o->td, tok, &o->ctx->err);
+	}
+	if (rc == 0 && o->nreason_args == 0)
+		rc = terr_set(&o->ctx->err, EX_USAGE, "--reason wants a category (see 'tact "
+		    "categories')");
+	free(copy);
+	return rc;
+}
 
 static int
 set_note(struct log_opts *o, char **field, int *have, const char *what, const char *text,
@@ -95,11 +124,7 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = date_parse("--decline-date", arg, td->decline_date, err);
 		break;
 	case O_REASON:
-		if (++o->nreason_args > TD_REASONS_IN_MAX)
-			rc = terr_set(err, EX_DATAERR, "too many --reason options (the limit is %d)",
-			    TD_REASONS_IN_MAX);
-		else
-			rc = turndown_add_reason(td, arg, err);
+		rc = add_reasons(o, arg);
 		break;
 	case O_CONF:
 		rc = set_note(o, &td->confidential, &o->have_conf, "confidential note", arg,

@@ -15,14 +15,17 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/base/suggest.h"
 #include "core/base/wipe.h"
 #include "cmd/cmd.h"
 
 const char *argp_program_version = "tact 0.1.0";
 const char *argp_program_bug_address = NULL;
 
+static const struct cmd_entry help_entry;
+
 /* The commands, in the order `tact --help` lists them. */
-static const struct cmd_entry *const commands[] = {
+const struct cmd_entry *const cmd_commands[] = {
 	&cmd_init_entry,
 	&cmd_unlock_entry,
 	&cmd_lock_entry,
@@ -38,6 +41,9 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_decline_entry,
 	&cmd_notes_entry,
 	&cmd_followup_entry,
+	&cmd_config_entry,
+	&cmd_completion_entry,
+	&help_entry,
 	NULL
 };
 
@@ -61,48 +67,67 @@ default_sub(const struct cmd_entry *e)
 	return NULL;
 }
 
-/* Writes one line per entry of TABLE: its name and summary. */
-static void
-list_entries(FILE *f, const struct cmd_entry *const *table)
-{
-	for (; *table != NULL; table++)
-		fprintf(f, "  %-12s %s%s\n", (*table)->name, (*table)->summary,
-		    (*table)->flags & CMD_DEFAULT ? " (the default)" : "");
-}
-
 struct global {
 	struct cmd_ctx *ctx;
-	const char *vault;
-	const char *passfile;
 	int bad;                        /* argv index just past a bad option */
 };
 
-enum { OPT_VAULT = 0x100, OPT_PASSFILE, OPT_JSON, OPT_USAGE, OPT_VERSION };
+enum { OPT_USAGE = 0x100, OPT_VERSION };
 
 static const struct argp_option global_options[] = {
-	{ "vault", OPT_VAULT, "PATH", 0, "vault file (default $TACT_VAULT, else "
-	  "$XDG_DATA_HOME/tact/vault.db)", 0 },
-	{ "passphrase-file", OPT_PASSFILE, "FILE", 0, "read the passphrase from FILE's first line "
-	  "(default $TACT_PASSPHRASE_FILE)", 0 },
-	{ "json", OPT_JSON, NULL, 0, "machine output: one JSON document on stdout", 0 },
-	{ "help", '?', NULL, 0, "give this help list", -1 },
+	{ "help", 'h', NULL, 0, "give this help list (also -?, 'tact help')", -1 },
+	{ NULL, '?', NULL, OPTION_HIDDEN, NULL, -1 },
 	{ "usage", OPT_USAGE, NULL, 0, "give a short usage message", -1 },
 	{ "version", OPT_VERSION, NULL, 0, "print the program version", -1 },
 	{ 0 }
 };
 
-static const struct argp global_argp;
+static const struct argp_child global_children[] = {
+	{ &cmd_global_argp, 0, NULL, 0 }, { 0 }
+};
+
+static error_t global_parse(int key, char *arg, struct argp_state *state);
+
+static const struct argp global_argp = {
+	global_options, global_parse, "COMMAND [OPTION...]",
+	"tact -- record why candidates turn offers down, encrypted, and turn it into "
+	"debrief scripts and anonymized reports.", global_children, NULL, NULL
+};
+
+/* Writes tact's own help: FLAGS is ARGP_HELP_STD_HELP or ARGP_HELP_USAGE. */
+static void
+main_help(FILE *f, unsigned flags)
+{
+	if (flags != ARGP_HELP_STD_HELP) {
+		argp_help(&global_argp, f, flags, (char *)"tact");
+		return;
+	}
+	argp_help(&global_argp, f, ARGP_HELP_SHORT_USAGE | ARGP_HELP_PRE_DOC, (char *)"tact");
+	fputs("\nCommands:\n", f);
+	help_list(f, cmd_commands);
+	fputs("\nOptions (before or after the command name):\n", f);
+	argp_help(&global_argp, f, ARGP_HELP_LONG, (char *)"tact");
+	fputc('\n', f);
+	help_text(f, "Run 'tact help COMMAND' or 'tact COMMAND --help' for a command's options, "
+	    "'man tact-COMMAND' for more.\n\nExit codes: 0 ok, 64 usage, 65 bad data or "
+	    "integrity failure, 66 not found, 73 cannot create, 74 I/O error, 77 wrong passphrase, "
+	    "locked or session expired.");
+}
 
 static error_t
 global_parse(int key, char *arg, struct argp_state *state)
 {
 	struct global *g = state->input;
 
+	(void)arg;
 	switch (key) {
+	case ARGP_KEY_INIT:
+		state->child_inputs[0] = g->ctx;
+		break;
+	case 'h':
 	case '?':
 	case OPT_USAGE:
-		argp_help(&global_argp, stdout, key == '?' ? ARGP_HELP_STD_HELP :
-		    ARGP_HELP_USAGE, (char *)"tact");
+		main_help(stdout, key == OPT_USAGE ? ARGP_HELP_USAGE : ARGP_HELP_STD_HELP);
 		g->ctx->done = 1;
 		return EINVAL;
 	case OPT_VERSION:
@@ -112,49 +137,11 @@ global_parse(int key, char *arg, struct argp_state *state)
 	case ARGP_KEY_ERROR:
 		g->bad = state->next;
 		break;
-	case OPT_VAULT:
-		g->vault = arg;
-		break;
-	case OPT_PASSFILE:
-		g->passfile = arg;
-		break;
-	case OPT_JSON:
-		g->ctx->json = 1;
-		break;
-	case ARGP_KEY_NO_ARGS:
-		return cmd_usage(state, "no command given (see 'tact --help')");
 	default:
 		return ARGP_ERR_UNKNOWN;
 	}
 	return 0;
 }
-
-static char *
-global_help(int key, const char *text, void *input)
-{
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *f;
-
-	(void)input;
-	if (key != ARGP_KEY_HELP_POST_DOC)
-		return (char *)text;
-	if ((f = open_memstream(&buf, &len)) == NULL)
-		return (char *)text;
-	fputs("Commands:\n", f);
-	list_entries(f, commands);
-	fputs("\nRun 'tact COMMAND --help' for a command's options.  Exit codes: 0 ok, 64 usage, "
-	    "65 bad data or integrity failure, 66 not found, 73 cannot create, 74 I/O error, "
-	    "77 wrong passphrase, locked or session expired.", f);
-	fclose(f);
-	return buf;
-}
-
-static const struct argp global_argp = {
-	global_options, global_parse, "COMMAND [OPTION...]",
-	"tact -- record why candidates turn offers down, encrypted, and turn it into "
-	"debrief scripts and anonymized reports.\v", NULL, global_help, NULL
-};
 
 /* Whether ARGP has options of its own. */
 static int
@@ -182,18 +169,20 @@ usage_of(FILE *f, const struct cmd_entry *e, const char *sep)
 }
 
 /* Prints the help of E, a command with subcommands, called NAME: how each
- * subcommand is used, E's own text, the options of its default subcommand
- * (which they are given to when no subcommand is named), and the list of
- * subcommands.  FLAGS is ARGP_HELP_STD_HELP or ARGP_HELP_USAGE. */
+ * subcommand is used, E's own text, the list of subcommands, the options
+ * of its default subcommand (which they are given to when no subcommand
+ * is named) and the global options.  FLAGS is ARGP_HELP_STD_HELP or
+ * ARGP_HELP_USAGE. */
 static void
 parent_help(const struct cmd_entry *e, unsigned flags, const char *name)
 {
 	const struct cmd_entry *d = default_sub(e);
 	const char *doc = e->argp != NULL && e->argp->doc != NULL ? e->argp->doc : e->summary;
 	const char *vt = strchr(doc, '\v');
-	struct argp help = { NULL, NULL, NULL, NULL, NULL, NULL, NULL }, options;
+	struct argp_child children[] = { { NULL, 0, NULL, 0 }, { 0 } };
+	struct argp help = { NULL, NULL, NULL, NULL, children + 1, NULL, NULL }, options;
 	char *usage = NULL, *text = NULL;
-	size_t ulen = 0, tlen = 0;
+	size_t ulen = 0;
 	FILE *f;
 
 	if ((f = open_memstream(&usage, &ulen)) == NULL)
@@ -206,39 +195,56 @@ parent_help(const struct cmd_entry *e, unsigned flags, const char *name)
 		fprintf(f, "%s%s", s == e->subs ? "" : "\n", (*s)->name);
 		usage_of(f, *s, " ");
 	}
-	if (fclose(f) != 0 || (f = open_memstream(&text, &tlen)) == NULL)
-		goto out;
-	/* argp shows all of a text whose part before \v is empty: never give it one. */
-	if (vt == doc)
-		fputs(e->summary, f);
-	else
-		fprintf(f, "%.*s", vt != NULL ? (int)(vt - doc) : (int)strlen(doc), doc);
-	fputs("\vSubcommands:\n", f);
-	list_entries(f, e->subs);
-	if (vt != NULL && vt[1] != '\0')
-		fprintf(f, "\n%s\n", vt + 1);
-	fprintf(f, "\nRun '%s SUBCOMMAND --help' for its options.", name);
 	if (fclose(f) != 0)
 		goto out;
 	help.args_doc = usage;
-	help.doc = text;
 	if (flags != ARGP_HELP_STD_HELP) {
 		argp_help(&help, stdout, flags, (char *)name);
 		goto out;
 	}
-	argp_help(&help, stdout, ARGP_HELP_SHORT_USAGE | ARGP_HELP_PRE_DOC, (char *)name);
+	argp_help(&help, stdout, ARGP_HELP_SHORT_USAGE, (char *)name);
+	/* The text before \v, or the summary. */
+	if ((text = vt == doc ? strdup(e->summary) : vt != NULL ? strndup(doc, (size_t)(vt - doc)) :
+	    strdup(doc)) != NULL)
+		help_text(stdout, text);
+	fputs("\nSubcommands:\n", stdout);
+	help_list(stdout, e->subs);
 	if (d != NULL && has_options(d->argp)) {
 		options = *d->argp;
 		options.args_doc = NULL;
 		options.doc = NULL;
-		putchar('\n');
+		printf("\nOptions of '%s' without a subcommand (those of '%s'):\n", name, d->name);
 		argp_help(&options, stdout, ARGP_HELP_LONG, (char *)name);
 	}
-	putchar('\n');
-	argp_help(&help, stdout, ARGP_HELP_POST_DOC, (char *)name);
+	children[0].argp = &cmd_global_argp;
+	help.children = children;
+	printf("\nGlobal options:\n");
+	argp_help(&help, stdout, ARGP_HELP_LONG, (char *)name);
+	if (vt != NULL && vt[1] != '\0') {
+		putchar('\n');
+		help_text(stdout, vt + 1);
+	}
+	printf("\nRun '%s SUBCOMMAND --help' for its options.\n", name);
 out:
 	free(usage);
 	free(text);
+}
+
+/* Sets the usage error for WORD, not a command of TABLE (WHAT names it);
+ * HINT ends the message when no name is near. */
+static int
+unknown_command(struct cmd_ctx *ctx, const struct cmd_entry *const *table, const char *what,
+    const char *word, const char *hint)
+{
+	const char *names[64], *near;
+	size_t n = 0;
+
+	for (; *table != NULL && n < 64; table++)
+		names[n++] = (*table)->name;
+	if ((near = suggest_word(word, names, n)) != NULL)
+		return terr_set(&ctx->err, EX_USAGE, "unknown %s '%s' (did you mean '%s'?)", what,
+		    word, near);
+	return terr_set(&ctx->err, EX_USAGE, "unknown %s '%s' (%s)", what, word, hint);
 }
 
 /* Opens and unlocks the vault as E's flags ask. */
@@ -272,7 +278,7 @@ run_leaf(struct cmd_ctx *ctx, const struct cmd_entry *e, const struct cmd_entry 
 
 	if ((flags = cmd_wants_help(argc, argv)) != 0) {
 		if (help == e)
-			argp_help(e->argp, stdout, flags, argv[0]);
+			help_command(stdout, e->argp, argv[0], flags);
 		else
 			parent_help(help, flags, argv[0]);
 		ctx->done = 1;
@@ -315,7 +321,10 @@ run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 		free(name);
 		return rc;
 	}
-	if ((sub = default_sub(e)) != NULL)
+	/* A word that is no option, given to a default that takes no words, is
+	 * a misspelt subcommand. */
+	if ((sub = default_sub(e)) != NULL && (argc < 2 || argv[1][0] == '-' ||
+	    sub->argp->args_doc != NULL))
 		return run_leaf(ctx, sub, e, argc, argv);
 	if ((flags = cmd_wants_help(argc > 2 ? 2 : argc, argv)) != 0) {
 		parent_help(e, flags, argv[0]);
@@ -330,17 +339,85 @@ run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv)
 	if (argc < 2)
 		return terr_set(&ctx->err, EX_USAGE, "%s: %s? (see '%s --help')", e->name, names,
 		    argv[0]);
-	return terr_set(&ctx->err, EX_USAGE, "unknown %s command '%s' (%s)", e->name, argv[1],
-	    names);
+	return unknown_command(ctx, e->subs, "subcommand", argv[1], names);
 }
+
+/* `tact help [COMMAND [SUBCOMMAND]]`: the words, and the help they name. */
+struct help_opts {
+	struct cmd_ctx *ctx;
+	char *words[2];
+	int n;
+};
+
+static error_t
+help_parse(int key, char *arg, struct argp_state *state)
+{
+	struct help_opts *o = state->input;
+
+	if (key != ARGP_KEY_ARG)
+		return ARGP_ERR_UNKNOWN;
+	if (o->n == 2)
+		return cmd_usage(state, "unexpected argument '%s' (see 'tact help')", arg);
+	o->words[o->n++] = arg;
+	return 0;
+}
+
+static const struct argp help_argp = {
+	NULL, help_parse, "[COMMAND [SUBCOMMAND]]",
+	"Show the list of commands, or the help of one command.\v"
+	"'tact help log' is 'tact log --help'; 'tact help' is 'tact --help'.", NULL, NULL, NULL
+};
+
+static int run(struct cmd_ctx *ctx, const struct cmd_entry *e, int argc, char **argv);
+
+static int
+help_exec(struct cmd_ctx *ctx, void *opts)
+{
+	struct help_opts *o = opts;
+	const struct cmd_entry *e;
+	char *argv[4], *name;
+	int argc = 0, rc;
+
+	if (o->n == 0) {
+		main_help(stdout, ARGP_HELP_STD_HELP);
+		return 0;
+	}
+	if ((e = find_entry(cmd_commands, o->words[0])) == NULL)
+		return unknown_command(ctx, cmd_commands, "command", o->words[0],
+		    "see 'tact help'");
+	if (o->n == 2 && (e->subs == NULL || find_entry(e->subs, o->words[1]) == NULL))
+		return e->subs == NULL ? terr_set(&ctx->err, EX_USAGE, "%s has no subcommands",
+		    e->name) : unknown_command(ctx, e->subs, "subcommand", o->words[1],
+		    "see 'tact help'");
+	if (asprintf(&name, "tact %s", e->name) < 0)
+		return terr_set(&ctx->err, EX_OSERR, "out of memory");
+	argv[argc++] = name;
+	if (o->n == 2)
+		argv[argc++] = o->words[1];
+	argv[argc++] = (char *)"--help";
+	argv[argc] = NULL;
+	rc = run(ctx, e, argc, argv);
+	free(name);
+	return rc;
+}
+
+static const struct cmd_entry help_entry = {
+	.name = "help",
+	.summary = "show the commands, or one command's help",
+	.argp = &help_argp,
+	.opts_size = CMD_OPTS(struct help_opts),
+	.exec = help_exec,
+};
 
 int
 main(int argc, char **argv)
 {
 	struct cmd_ctx ctx;
-	struct global g = { &ctx, NULL, NULL, 0 };
+	struct global g = { &ctx, 0 };
 	struct tc_err ce = { 0 };
+	struct terr config_err = { 0 };
 	const struct cmd_entry *cmd;
+	const char *env;
 	char *vault_path = NULL, *name = NULL;
 	int first = 0, rc = 0;
 
@@ -350,34 +427,53 @@ main(int argc, char **argv)
 		terr_crypto(&ctx.err, &ce);
 		goto out;
 	}
+	/* Read first, so that --vault wins over the file; a bad file is
+	 * reported only when a command is to run, so help still works. */
+	config_load(&ctx.config, NULL, &config_err);
 	if (argp_parse(&global_argp, argc, argv, ARGP_IN_ORDER | ARGP_NO_ERRS | ARGP_NO_HELP,
 	    &first, &g) != 0) {
-		if (!ctx.done && g.bad > 0 && g.bad <= argc)
-			terr_set(&ctx.err, EX_USAGE, "unknown option or missing value '%s' "
-			    "(see 'tact --help')", argv[g.bad - 1]);
-		else if (!ctx.done)
+		if (!ctx.done && ctx.err.code == 0 && g.bad > 0 && g.bad <= argc)
+			cmd_bad_option(&ctx, &global_argp, argv[g.bad - 1], "tact");
+		else if (!ctx.done && ctx.err.code == 0)
 			terr_set(&ctx.err, EX_USAGE, "bad arguments (see 'tact --help')");
 		goto out;
 	}
 	if (first >= argc) {
-		terr_set(&ctx.err, EX_USAGE, "no command given (see 'tact --help')");
+		/* A bare `tact`: what there is to run, and a usage error. */
+		printf("Usage: tact COMMAND [OPTION...]\n\nCommands:\n");
+		help_list(stdout, cmd_commands);
+		printf("\nRun 'tact help COMMAND' for a command's options.\n");
+		terr_set(&ctx.err, EX_USAGE, "no command given (see 'tact help')");
 		goto out;
 	}
-	if ((cmd = find_entry(commands, argv[first])) == NULL) {
-		terr_set(&ctx.err, EX_USAGE, "unknown command '%s' (see 'tact --help')", argv[first]);
+	if ((cmd = find_entry(cmd_commands, argv[first])) == NULL) {
+		unknown_command(&ctx, cmd_commands, "command", argv[first], "see 'tact help'");
 		goto out;
 	}
-	if (g.vault != NULL)
-		vault_path = strdup(g.vault);
-	else
-		vault_path = vault_default_path();
-	if (vault_path == NULL || *vault_path == '\0') {
-		terr_set(&ctx.err, EX_USAGE, "no vault path");
+	if (config_err.code != 0 && cmd != &help_entry) {
+		ctx.err = config_err;
 		goto out;
 	}
-	ctx.vault_path = vault_path;
+	/* The vault: --vault, else $TACT_VAULT, else the config's, else the default. */
+	if (ctx.vault_path == NULL) {
+		if ((env = getenv("TACT_VAULT")) != NULL && *env != '\0')
+			rc = config_set(&ctx.config, CONF_VAULT_PATH, env, "$TACT_VAULT");
+		else if (config_get(&ctx.config, CONF_VAULT_PATH) == NULL) {
+			if ((vault_path = vault_default_path()) == NULL || *vault_path == '\0') {
+				terr_set(&ctx.err, EX_USAGE, "no vault path");
+				goto out;
+			}
+			rc = config_set(&ctx.config, CONF_VAULT_PATH, vault_path, "default");
+		}
+		if (rc != 0) {
+			terr_set(&ctx.err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		ctx.vault_path = config_get(&ctx.config, CONF_VAULT_PATH);
+	}
 	ctx.src.session = getenv("TACT_SESSION");
-	ctx.src.passfile = g.passfile != NULL ? g.passfile : getenv("TACT_PASSPHRASE_FILE");
+	if (ctx.src.passfile == NULL)
+		ctx.src.passfile = getenv("TACT_PASSPHRASE_FILE");
 	if (asprintf(&name, "tact %s", cmd->name) < 0) {
 		name = NULL;
 		terr_set(&ctx.err, EX_OSERR, "out of memory");
@@ -394,6 +490,7 @@ out:
 		rc = ctx.err.code;
 	}
 	vault_close(ctx.vault);
+	config_clear(&ctx.config);
 	free(vault_path);
 	free(name);
 	return rc;

@@ -18,11 +18,13 @@ if have_cmd pkg-config; then
 	have_pc openssl || need="$need libssl-dev"
 	have_pc jansson || need="$need libjansson-dev"
 	have_pc libical || need="$need libical-dev"
+	have_pc inih || need="$need libinih-dev"
 else
-	need="$need libsqlite3-dev libsodium-dev libssl-dev libjansson-dev libical-dev"
+	need="$need libsqlite3-dev libsodium-dev libssl-dev libjansson-dev libical-dev libinih-dev"
 fi
 have_hdr csv.h || need="$need libcsv-dev"
 have_hdr unictype.h || need="$need libunistring-dev"
+have_hdr zxcvbn.h || need="$need libzxcvbn-dev"
 if [ "${1:-build}" = test ]; then
 	{ have_cmd pkg-config && have_pc check; } || need="$need check"
 	have_cmd sqlite3 || need="$need sqlite3"

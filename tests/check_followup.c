@@ -29,6 +29,7 @@
 #include "core/base/taxonomy.h"
 #include "core/base/check.h"
 #include "core/base/date.h"
+#include "core/base/wipe.h"
 #include "core/records/turndown.h"
 #include "core/store/vault.h"
 #include "fixture.h"
@@ -73,10 +74,20 @@ check_err(int rc, const struct terr *err, int code)
 	ck_assert_msg(err->msg[0] != '\0', "no message with code %d", code);
 }
 
+static long long store_met(const char *cand, const char *client, const char *decline,
+    const char *conf, int met);
+
 /* Stores a turndown (one shareable reason, one confidential, a confidential
  * note and one person met) declined on DECLINE; returns its id. */
 static long long
 store(const char *cand, const char *client, const char *decline, const char *conf)
+{
+	return store_met(cand, client, decline, conf, 1);
+}
+
+/* The same, with MET people met (0 or 1). */
+static long long
+store_met(const char *cand, const char *client, const char *decline, const char *conf, int met)
 {
 	struct terr err = { 0 };
 	struct turndown td;
@@ -95,8 +106,9 @@ store(const char *cand, const char *client, const char *decline, const char *con
 	ck_assert_msg(turndown_add_reason(&td, "hr:confidential", &err) == 0, "%s", err.msg);
 	ck_assert_msg(turndown_set_text(&td.confidential, "confidential", conf, strlen(conf),
 	    TEXT_NOTE_MAX, 1, &err) == 0, "%s", err.msg);
-	ck_assert_msg(turndown_add_person(&td, "Quentin Marlowe", "hr", "negative", &err) == 0,
-	    "%s", err.msg);
+	if (met)
+		ck_assert_msg(turndown_add_person(&td, "Quentin Marlowe", "hr", "negative", &err) ==
+		    0, "%s", err.msg);
 	ck_assert_msg(turndown_validate(&td, &err) == 0, "%s", err.msg);
 	ck_assert_msg(vault_begin(v, &err) == 0, "%s", err.msg);
 	w = td_writer_new(v, &err);
@@ -131,7 +143,7 @@ query_num(const char *sql, long long arg)
 static struct task *
 list(int all, const char *until, size_t *n)
 {
-	struct fu_filter f = { all, until };
+	struct fu_filter f = { all, until, 0, 0, 0 };
 	struct terr err = { 0 };
 	struct task *t = NULL;
 
@@ -792,6 +804,139 @@ START_TEST(test_forget_removes_tasks)
 }
 END_TEST
 
+/* How many tasks of KIND turndown TD has. */
+static long long
+count_kind(long long td, int kind)
+{
+	struct terr err = { 0 };
+	sqlite3_stmt *st;
+	long long n;
+
+	ck_assert_msg((st = engine_prepare(v, "SELECT count(*) FROM followups WHERE turndown_id = ? "
+	    "AND kind = ?", &err)) != NULL, "%s", err.msg);
+	sqlite3_bind_int64(st, 1, td);
+	sqlite3_bind_int(st, 2, kind);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* No "connect" task when nobody was met; one with someone; a re-plan adds none. */
+START_TEST(test_plan_connect_needs_people)
+{
+	struct terr err = { 0 };
+	long long alone = store_met("Noor Alone", "Blythe Labs", "2026-03-02", "quiet", 0);
+	long long met = store_met("Mia Met", "Blythe Labs", "2026-03-02", "quiet", 1);
+
+	ck_assert_int_eq(count_kind(alone, FU_CONNECT), 0);
+	ck_assert_int_eq(count_kind(alone, FU_THANKS), 1);
+	ck_assert_int_eq(count_kind(alone, FU_CHECKIN), 1);
+	ck_assert_int_eq(count_kind(met, FU_CONNECT), 1);
+	ck_assert_int_eq(followup_plan(v, alone, &err), 0);
+	ck_assert_int_eq(followup_plan(v, met, &err), 0);
+	ck_assert_int_eq(count_kind(alone, FU_CONNECT), 0);
+}
+END_TEST
+
+/* Two turndowns of one candidate on one day: one check-in between them; on
+ * another day, or for another candidate, each its own. */
+START_TEST(test_plan_one_checkin_per_day)
+{
+	long long a = store("Cara Twice", "Ashby Health", "2026-01-10", "one");
+	long long b = store("Cara Twice", "Birch Care", "2026-01-10", "two");
+	long long c = store("Cara Twice", "Cedar Clinic", "2026-01-11", "three");
+	long long d = store("Dana Other", "Ashby Health", "2026-01-10", "four");
+
+	ck_assert_int_eq(count_kind(a, FU_CHECKIN) + count_kind(b, FU_CHECKIN), 1);
+	ck_assert_int_eq(count_kind(a, FU_CHECKIN), 1);         /* the first keeps it */
+	ck_assert_int_eq(count_kind(b, FU_THANKS), 1);          /* the rest of b's plan stays */
+	ck_assert_int_eq(count_kind(b, FU_UPDATE), 1);
+	ck_assert_int_eq(count_kind(c, FU_CHECKIN), 1);
+	ck_assert_int_eq(count_kind(d, FU_CHECKIN), 1);
+}
+END_TEST
+
+/* Several tasks at once, all or none; reopen; the note shown again. */
+START_TEST(test_set_reopen_show)
+{
+	struct terr err = { 0 };
+	long long a = store("Eve Many", "Fenwick Ltd", "2026-02-01", "x");
+	long long ids[3], bad[2];
+	struct task *t;
+	char *note;
+
+	ids[0] = task_id(a, FU_THANKS);
+	ids[1] = task_id(a, FU_CONNECT);
+	ids[2] = task_id(a, FU_THANKS);         /* the same twice is once */
+	ck_assert_msg(followup_set(v, ids, 3, FU_DONE, "sent them all", &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(query_num("SELECT status FROM followups WHERE id = ?", ids[0]), FU_DONE);
+	ck_assert_int_eq(query_num("SELECT status FROM followups WHERE id = ?", ids[1]), FU_DONE);
+	/* One that cannot move stops them all. */
+	bad[0] = task_id(a, FU_UPDATE);
+	bad[1] = ids[0];
+	check_err(followup_set(v, bad, 2, FU_SKIPPED, NULL, &err), &err, EX_DATAERR);
+	ck_assert_int_eq(query_num("SELECT status FROM followups WHERE id = ?", bad[0]), FU_OPEN);
+	memset(&err, 0, sizeof(err));
+	bad[1] = 999999;
+	check_err(followup_set(v, bad, 2, FU_SKIPPED, NULL, &err), &err, EX_NOINPUT);
+	ck_assert_int_eq(query_num("SELECT status FROM followups WHERE id = ?", bad[0]), FU_OPEN);
+	/* show opens the note. */
+	memset(&err, 0, sizeof(err));
+	ck_assert_msg(followup_show(v, ids[1], &t, &note, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(t->status, FU_DONE);
+	ck_assert(t->has_note);
+	ck_assert_str_eq(note, "sent them all");
+	ck_assert_str_eq(t->candidate, "Eve Many");
+	wipe_str_drop(&note);
+	followup_free_list(t, 1);
+	/* Reopen: open again, done_on gone, the note kept. */
+	ck_assert_msg(followup_reopen(v, ids[1], &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(query_num("SELECT status FROM followups WHERE id = ?", ids[1]), FU_OPEN);
+	ck_assert_int_eq(query_num("SELECT done_on IS NULL FROM followups WHERE id = ?", ids[1]), 1);
+	ck_assert_msg(followup_show(v, ids[1], &t, &note, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(t->status, FU_OPEN);
+	ck_assert_str_eq(note, "sent them all");
+	wipe_str_drop(&note);
+	followup_free_list(t, 1);
+	check_err(followup_reopen(v, ids[1], &err), &err, EX_DATAERR);
+	memset(&err, 0, sizeof(err));
+	/* A task without a note shows none; an unknown task is not found. */
+	ck_assert_msg(followup_show(v, task_id(a, FU_UPDATE), &t, &note, &err) == 0, "%s", err.msg);
+	ck_assert_ptr_null(note);
+	followup_free_list(t, 1);
+	check_err(followup_show(v, 999999, &t, &note, &err), &err, EX_NOINPUT);
+	ck_assert_ptr_null(t);
+}
+END_TEST
+
+/* --client and --candidate: only the tasks of that client or candidate. */
+START_TEST(test_list_by_party)
+{
+	struct terr err = { 0 };
+	long long a = store("Gil One", "Harbor Inc", "2026-02-01", "x");
+	long long b = store("Ivy Two", "Juniper Co", "2026-02-01", "y");
+	struct fu_filter f = { 1, NULL, 0, 0, 0 };
+	struct task *t;
+	size_t n;
+
+	f.client = client_find(v, "Juniper Co", &err);
+	ck_assert_int_gt(f.client, 0);
+	ck_assert_msg(followup_list(v, &f, &t, &n, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(n, 5);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(t[i].turndown, b);
+	followup_free_list(t, n);
+	f.client = 0;
+	f.candidate = candidate_find(v, "Gil One", &err);
+	ck_assert_msg(followup_list(v, &f, &t, &n, &err) == 0, "%s", err.msg);
+	ck_assert_uint_eq(n, 5);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_eq(t[i].turndown, a);
+	followup_free_list(t, n);
+}
+END_TEST
+
 Suite *
 make_followup_suite(void)
 {
@@ -814,6 +959,10 @@ make_followup_suite(void)
 	tcase_add_test(tc, test_note_sealed);
 	tcase_add_test(tc, test_ics);
 	tcase_add_test(tc, test_forget_removes_tasks);
+	tcase_add_test(tc, test_plan_connect_needs_people);
+	tcase_add_test(tc, test_plan_one_checkin_per_day);
+	tcase_add_test(tc, test_set_reopen_show);
+	tcase_add_test(tc, test_list_by_party);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -42,6 +42,23 @@ followup_due(const char *decline, int kind, char out[DATE_LEN])
 	}
 }
 
+/* Whether TURNDOWN has anyone met on record: 1, 0, or -1.  The people are
+ * sealed, but a sealed part is its packed plaintext plus TC_SEAL_OVERHEAD,
+ * and nobody met packs to two bytes (version, count 0), so the length
+ * stored in clear says it without opening anything: a planner that opened
+ * the part made importing four times slower.  check_followup.c pins this
+ * both ways, so padding the part one day fails a test, not silently. */
+#define PEOPLE_NONE_LEN (TC_SEAL_OVERHEAD + 2)
+static int
+anyone_met(struct vault *v, long long turndown, struct terr *err)
+{
+	long long len = store_turndown_people_len(v, turndown, err);
+
+	if (len < 0)
+		return -1;
+	return len > PEOPLE_NONE_LEN;
+}
+
 int
 followup_plan_from(struct vault *v, long long turndown, const char *decline, struct terr *err)
 {
@@ -50,6 +67,16 @@ followup_plan_from(struct vault *v, long long turndown, const char *decline, str
 
 	for (int k = 0; k < FU_KINDS; k++) {
 		followup_due(decline, k, due);
+		if (k == FU_CONNECT && (rc = anyone_met(v, turndown, err)) != 1) {
+			if (rc < 0)
+				return -1;
+			continue;       /* nobody to connect with */
+		}
+		if (k == FU_CHECKIN && (rc = store_followup_taken(v, turndown, k, due, err)) != 0) {
+			if (rc < 0)
+				return -1;
+			continue;       /* the candidate has a check-in that day */
+		}
 		if ((rc = store_followup_add(v, turndown, k, due, err)) < 0)
 			return -1;
 		added += rc;
@@ -131,6 +158,7 @@ int
 followup_list(struct vault *v, const struct fu_filter *f, struct task **out, size_t *n,
     struct terr *err)
 {
+	struct store_fu_filter sf;
 	struct store_task *rows = NULL;
 	struct task *list = NULL;
 	struct turndown td;
@@ -139,7 +167,12 @@ followup_list(struct vault *v, const struct fu_filter *f, struct task **out, siz
 	*out = NULL;
 	*n = 0;
 	memset(&td, 0, sizeof(td));
-	if ((count = store_followups(v, f->all, f->until, &rows, err)) < 0)
+	sf.all = f->all;
+	sf.until = f->until;
+	sf.candidate = f->candidate;
+	sf.client = f->client;
+	sf.task = f->task;
+	if ((count = store_followups(v, &sf, &rows, err)) < 0)
 		return -1;
 	if (count > 0 && (list = calloc((size_t)count, sizeof(*list))) == NULL) {
 		terr_set(err, EX_OSERR, "out of memory");
@@ -154,6 +187,7 @@ followup_list(struct vault *v, const struct fu_filter *f, struct task **out, siz
 		memcpy(t->due, rows[i].due, sizeof(t->due));
 		t->status = rows[i].status % 3;
 		memcpy(t->done_on, rows[i].done_on, sizeof(t->done_on));
+		t->has_note = rows[i].has_note;
 		/* Names come from the turndown; rows of one turndown often follow each other. */
 		if (td.id != t->turndown) {
 			turndown_clear(&td);
@@ -179,8 +213,10 @@ fail:
 	return -1;
 }
 
-int
-followup_close(struct vault *v, long long task, int status, const char *note, struct terr *err)
+/* Sets TASK to STATUS (FU_OPEN: reopens it) inside the caller's
+ * transaction; a NOTE is sealed under the candidate's key. */
+static int
+set_one(struct vault *v, long long task, int status, const char *note, struct terr *err)
 {
 	struct candkey *ck = NULL;
 	struct tbuf sealed = { 0 }, wrapped = { 0 };
@@ -189,17 +225,20 @@ followup_close(struct vault *v, long long task, int status, const char *note, st
 	long long candidate = 0;
 	int rc = -1, cur = 0, found;
 
-	if (note != NULL && text_check("note", note, strlen(note), TEXT_NOTE_MAX, 1, err) != 0)
-		return -1;
-	if (vault_begin(v, err) != 0)
-		return -1;
 	if ((found = store_followup_owner(v, task, &cur, &candidate, &wrapped, err)) <= 0) {
 		if (found == 0)
 			terr_set(err, EX_NOINPUT, "no follow-up task %lld", task);
 		goto out;
 	}
+	if (status == FU_OPEN) {
+		if (cur == FU_OPEN)
+			terr_set(err, EX_DATAERR, "follow-up task %lld is already open", task);
+		else
+			rc = store_followup_reopen(v, task, err);
+		goto out;
+	}
 	if (cur != FU_OPEN) {
-		terr_set(err, EX_DATAERR, "follow-up task %lld is already %s", task,
+		terr_set(err, EX_DATAERR, "follow-up task %lld is already %s (reopen it first)", task,
 		    fu_status_names[cur % 3]);
 		goto out;
 	}
@@ -214,15 +253,102 @@ followup_close(struct vault *v, long long task, int status, const char *note, st
 		}
 	}
 	date_today(today);
-	if (store_followup_close(v, task, status, today, &sealed, err) != 0)
-		goto out;
-	rc = vault_commit(v, err);
+	rc = store_followup_close(v, task, status, today, &sealed, err);
 out:
-	if (rc != 0)
-		vault_rollback(v);
 	candkey_free(ck);
 	tbuf_free(&sealed);
 	tbuf_free(&wrapped);
+	return rc;
+}
+
+int
+followup_set(struct vault *v, const long long *tasks, size_t n, int status, const char *note,
+    struct terr *err)
+{
+	if (note != NULL && text_check("note", note, strlen(note), TEXT_NOTE_MAX, 1, err) != 0)
+		return -1;
+	if (vault_begin(v, err) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		/* The same task twice is once. */
+		size_t j = 0;
+
+		while (j < i && tasks[j] != tasks[i])
+			j++;
+		if (j < i)
+			continue;
+		if (set_one(v, tasks[i], status, note, err) != 0) {
+			vault_rollback(v);
+			return -1;
+		}
+	}
+	if (vault_commit(v, err) != 0) {
+		vault_rollback(v);
+		return -1;
+	}
+	return 0;
+}
+
+int
+followup_close(struct vault *v, long long task, int status, const char *note, struct terr *err)
+{
+	if (status == FU_OPEN)
+		return terr_set(err, EX_SOFTWARE, "followup_close: not a closing status");
+	return followup_set(v, &task, 1, status, note, err);
+}
+
+int
+followup_reopen(struct vault *v, long long task, struct terr *err)
+{
+	return followup_set(v, &task, 1, FU_OPEN, NULL, err);
+}
+
+int
+followup_show(struct vault *v, long long task, struct task **out, char **note, struct terr *err)
+{
+	struct fu_filter f = { 1, NULL, 0, 0, task };
+	struct candkey *ck = NULL;
+	struct tbuf sealed = { 0 }, wrapped = { 0 }, plain = { 0 };
+	struct tc_err ce = { 0 };
+	long long candidate = 0;
+	size_t n = 0;
+	int cur, rc = -1;
+
+	*out = NULL;
+	*note = NULL;
+	if (followup_list(v, &f, out, &n, err) != 0)
+		return -1;
+	if (n == 0)
+		return terr_set(err, EX_NOINPUT, "no follow-up task %lld", task);
+	if (!(*out)->has_note)
+		return 0;
+	if (store_followup_owner(v, task, &cur, &candidate, &wrapped, err) != 1 ||
+	    store_followup_note(v, task, &sealed, err) != 1)
+		goto out;
+	{
+		struct tc_ad ad = { "followups", "note", task, candidate };
+
+		if ((ck = candkey_alloc(&ce)) == NULL ||
+		    candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, &ce) != 0 ||
+		    part_open(ck, TC_PART_FOLLOWUP, &ad, sealed.data, sealed.len, &plain, &ce) != 0) {
+			terr_crypto(err, &ce);
+			goto out;
+		}
+	}
+	if ((*note = strndup((const char *)plain.data, plain.len)) == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	rc = 0;
+out:
+	if (rc != 0) {
+		followup_free_list(*out, n);
+		*out = NULL;
+	}
+	candkey_free(ck);
+	tbuf_free(&sealed);
+	tbuf_free(&wrapped);
+	tbuf_free(&plain);
 	return rc;
 }
 

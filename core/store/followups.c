@@ -28,7 +28,7 @@ store_followup_add(struct vault *v, long long turndown, int kind, const char *du
 }
 
 long long
-store_followups(struct vault *v, int all, const char *until, struct store_task **out,
+store_followups(struct vault *v, const struct store_fu_filter *f, struct store_task **out,
     struct terr *err)
 {
 	sqlite3_stmt *st;
@@ -38,14 +38,19 @@ store_followups(struct vault *v, int all, const char *until, struct store_task *
 	int rc;
 
 	*out = NULL;
-	st = engine_prepare(v, "SELECT id, turndown_id, kind, due, status, done_on FROM followups "
-	    "WHERE (?1 OR status = 0) AND (?2 IS NULL OR due <= ?2) ORDER BY due, id",
-	    err);
+	st = engine_prepare(v, "SELECT f.id, f.turndown_id, f.kind, f.due, f.status, f.done_on, "
+	    "f.note IS NOT NULL FROM followups f JOIN turndowns t ON t.id = f.turndown_id "
+	    "WHERE (?1 OR f.status = 0) AND (?2 IS NULL OR f.due <= ?2) "
+	    "AND (?3 = 0 OR t.candidate_id = ?3) AND (?4 = 0 OR t.client_id = ?4) "
+	    "AND (?5 = 0 OR f.id = ?5) ORDER BY f.due, f.id", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, all != 0);
-	if (until != NULL)
-		sqlite3_bind_text(st, 2, until, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 1, f->all != 0);
+	if (f->until != NULL)
+		sqlite3_bind_text(st, 2, f->until, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, f->candidate);
+	sqlite3_bind_int64(st, 4, f->client);
+	sqlite3_bind_int64(st, 5, f->task);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
@@ -65,6 +70,7 @@ store_followups(struct vault *v, int all, const char *until, struct store_task *
 		t->status = sqlite3_column_int(st, 4);
 		if ((text = (const char *)sqlite3_column_text(st, 5)) != NULL)
 			snprintf(t->done_on, sizeof(t->done_on), "%s", text);
+		t->has_note = sqlite3_column_int(st, 6);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
@@ -116,5 +122,78 @@ store_followup_close(struct vault *v, long long id, int status, const char *on,
 	sqlite3_bind_int64(st, 4, id);
 	rc = engine_done(v, st, "followups", err);
 	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_followup_reopen(struct vault *v, long long id, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	/* The note stays: it is what happened the first time. */
+	st = engine_prepare(v, "UPDATE followups SET status = 0, done_on = NULL WHERE id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = engine_done(v, st, "followups", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_followup_note(struct vault *v, long long id, struct tbuf *note, struct terr *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	st = engine_prepare(v, "SELECT note FROM followups WHERE id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "followups", err)) == 1 &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL && engine_blob(st, 0, note, err) != 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_followup_taken(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err)
+{
+	/* status IN (...) lets the (status, due) index find the day's tasks. */
+	sqlite3_stmt *st = engine_kept(v, ES_FU_TAKEN, "SELECT EXISTS(SELECT 1 FROM followups f "
+	    "JOIN turndowns t ON t.id = f.turndown_id WHERE f.status IN (0, 1, 2) AND f.due = ?3 "
+	    "AND f.kind = ?2 AND f.turndown_id != ?1 AND t.candidate_id = "
+	    "(SELECT candidate_id FROM turndowns WHERE id = ?1))", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, turndown);
+	sqlite3_bind_int(st, 2, kind);
+	sqlite3_bind_text(st, 3, due, -1, SQLITE_TRANSIENT);
+	if ((rc = engine_row(v, st, "followups", err)) == 1)
+		rc = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return rc;
+}
+
+long long
+store_turndown_people_len(struct vault *v, long long turndown, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_FU_PEOPLE_LEN, "SELECT length(people) FROM turndowns "
+	    "WHERE id = ?", err);
+	long long rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, turndown);
+	if ((rc = engine_row(v, st, "turndowns", err)) == 1)
+		rc = sqlite3_column_int64(st, 0);
+	else if (rc == 0)
+		rc = terr_set(err, EX_NOINPUT, "no turndown %lld", turndown);
+	sqlite3_reset(st);
 	return rc;
 }

@@ -173,11 +173,31 @@ struct store_task {
 	long long id, turndown;
 	int kind, status;
 	char due[DATE_LEN], done_on[DATE_LEN];  /* done_on "" while open */
+	int has_note;
 };
-/* Fills *OUT with the tasks due first (all, or only open ones; due on or
- * before UNTIL unless NULL); free with free().  Returns the count or -1. */
-long long store_followups(struct vault *v, int all, const char *until,
+struct store_fu_filter {
+	int all;                        /* done and skipped too */
+	const char *until;              /* due on or before, or NULL */
+	long long candidate, client;    /* of this candidate, this client (0: any) */
+	long long task;                 /* this task only (0: any) */
+};
+/* Fills *OUT with the tasks F lets through, due first; free with free().
+ * Returns the count or -1. */
+long long store_followups(struct vault *v, const struct store_fu_filter *f,
     struct store_task **out, struct terr *err);
+/* Makes task ID open again (its note is kept). */
+int store_followup_reopen(struct vault *v, long long id, struct terr *err);
+/* Reads task ID's sealed note into NOTE (owned; empty if none): 1, 0 if
+ * there is no such task, -1. */
+int store_followup_note(struct vault *v, long long id, struct tbuf *note /* OUT */,
+    struct terr *err);
+/* Whether another turndown of TURNDOWN's candidate has a task KIND due on
+ * DUE: 1, 0, or -1. */
+int store_followup_taken(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err);
+/* Returns the length in bytes of TURNDOWN's sealed people part, or -1
+ * (EX_NOINPUT if there is no such turndown). */
+long long store_turndown_people_len(struct vault *v, long long turndown, struct terr *err);
 /* Reads task ID's status, its candidate and that candidate's wrapped key
  * (owned): 1, 0 if there is no such task, -1. */
 int store_followup_owner(struct vault *v, long long id, int *status, long long *candidate,

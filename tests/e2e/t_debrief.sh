@@ -29,7 +29,7 @@ ALLOW_65=" 17 18 "     # scenarios that may refuse with exit 65
 expect_rc 0 "the rule checker passes its own self-test" -- "${PY[@]}" selftest
 
 printf 'pw\n' >pw
-expect_rc 0 "init a vault" -- "$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init
+expect_rc 0 "init a vault" -- "$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init --weak-passphrase
 eval "$("$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw unlock)"
 export TACT_VAULT=$PWD/v.db
 

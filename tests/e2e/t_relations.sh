@@ -31,7 +31,7 @@ TODAY=$(date +%F)
 expect_rc 0 "the rule checker passes its own self-test" -- "${PY[@]}" selftest
 
 printf 'pw\n' >pw
-expect_rc 0 "init a vault" -- "$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init
+expect_rc 0 "init a vault" -- "$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init --weak-passphrase
 eval "$("$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw unlock)"
 export TACT_VAULT=$PWD/v.db
 
@@ -251,10 +251,12 @@ for cmd in decline notes; do
 done
 
 # --- follow-ups: the plan's dates --------------------------------------------
-# log_td CANDIDATE DECLINE: logs a turndown, prints its id.
+# log_td CANDIDATE DECLINE: logs a turndown (with someone met, so that it
+# has a connect task), prints its id.
 log_td() {
 	"$TACT_BIN" --json log --candidate "$1" --client "Calder Follow-up Ltd" \
-	    --reason compensation --decline-date "$2" 2>/dev/null | jq -r .turndown
+	    --reason compensation --decline-date "$2" --met "Zora Quill:peer:neutral" \
+	    2>/dev/null | jq -r .turndown
 }
 # plan_of ID: the due dates of turndown ID's tasks, by kind, on one line.
 plan_of() {
@@ -417,11 +419,15 @@ for n in 1 2 3 6; do
 	    "$(sed -n "${n}p" scenarios.jsonl | jq -r '.met[0].name')"
 done
 
-# The file is written 0600 even over an existing, looser one, and never
+# An existing file is kept unless --force (the rule of report --output);
+# with it, the file is written 0600 even over a looser one, and never
 # through a symbolic link.
 printf 'old\n' >loose.ics
 chmod 644 loose.ics
-expect_rc 0 "followup --ics over an existing 0644 file" -- "$TACT_BIN" followup --ics loose.ics
+expect_rc 73 "followup --ics over an existing file is refused" -- "$TACT_BIN" followup --ics loose.ics
+assert_contains "the refused file is kept" loose.ics "old"
+expect_rc 0 "followup --ics --force over an existing 0644 file" -- "$TACT_BIN" followup \
+    --ics loose.ics --force
 assert_mode "an overwritten calendar is mode 0600" loose.ics 600
 assert_contains "the overwritten file is a calendar" loose.ics "BEGIN:VCALENDAR"
 printf 'keep me\n' >target.txt

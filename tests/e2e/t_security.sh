@@ -13,7 +13,7 @@
 VD=$PWD/vault
 V=$VD/v.db
 printf 'pass one\n' >pw
-expect_rc 0 "setup: init" -- "$TACT_BIN" --vault "$V" --passphrase-file pw init
+expect_rc 0 "setup: init" -- "$TACT_BIN" --vault "$V" --passphrase-file pw init --weak-passphrase
 eval "$("$TACT_BIN" --vault "$V" --passphrase-file pw unlock)"
 export TACT_VAULT=$V
 if [ -n "${TACT_SESSION:-}" ]; then ok "setup: unlock"; else fail "setup: unlock" "no session"; fi
@@ -157,7 +157,7 @@ assert_eq "wrong passphrases changed nothing" "$(snap)" "$before"
 
 # A vault of its own: 1 Alice/Acme, 2 Bob/Beta, 3 Alice/Acme, 4 Carol/Acme.
 TV=$PWD/tam.db
-"$TACT_BIN" --vault "$TV" --passphrase-file pw init >/dev/null 2>&1
+"$TACT_BIN" --vault "$TV" --passphrase-file pw init --weak-passphrase >/dev/null 2>&1
 ttok=$(eval "$("$TACT_BIN" --vault "$TV" --passphrase-file pw unlock)"; printf '%s' "$TACT_SESSION")
 n=0
 for spec in "Alice Ames:Acme:01" "Bob Brown:Beta:02" "Alice Ames:Acme:03" "Carol Cole:Acme:04"; do
@@ -375,7 +375,7 @@ rm -f big.jsonl
 mkdir -p moved && (
 	cd moved || exit 1
 	printf 'moved pass\n' >pw
-	"$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init >/dev/null
+	"$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw init --weak-passphrase >/dev/null
 	eval "$("$TACT_BIN" --vault "$PWD/v.db" --passphrase-file pw unlock)"
 	export TACT_VAULT=$PWD/v.db
 	"$TACT_BIN" log --candidate 'Mo Ved' --client 'First Client' --reason hr \

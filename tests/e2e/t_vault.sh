@@ -199,11 +199,49 @@ assert_exists "init on a terminal creates the vault" "$P"
 assert_no_plaintext "no typed passphrase in the vault files" "$typed" \
     "$P" --may-be-absent "$P-wal" "$P-shm" "$P-journal"
 
-expect_rc 65 "init on a terminal with mismatched answers" -- pty_run "New vault passphrase:" \
-    "$typed" "Repeat passphrase:" "something else" -- "$TACT_BIN" --vault "$PWD/q/vault.db" init
-assert_contains "mismatched answers: says so" "$OUT" "tact: "
+# Mismatched answers are asked again, three tries in all.
+expect_rc 65 "init on a terminal with three mismatched answers" -- pty_run \
+    "New vault passphrase:" "$typed" "Repeat passphrase:" "something else" \
+    "New vault passphrase:" "$typed" "Repeat passphrase:" "something else 2" \
+    "New vault passphrase:" "$typed" "Repeat passphrase:" "something else 3" \
+    -- "$TACT_BIN" --vault "$PWD/q/vault.db" init
+assert_contains "mismatched answers: says so" "$OUT" "do not match"
+assert_contains "mismatched answers: asks again" "$OUT" "try again (2 of 3)"
+assert_contains "mismatched answers: a third try" "$OUT" "try again (3 of 3)"
 assert_not_contains "mismatched answers: no echo" "$OUT" "something else"
 assert_absent "mismatched answers leave no vault" "$PWD/q/vault.db"
+expect_rc 0 "init on a terminal: a mismatch, then a match" -- pty_run \
+    "New vault passphrase:" "$typed" "Repeat passphrase:" "something else" \
+    "New vault passphrase:" "$typed" "Repeat passphrase:" "$typed" \
+    -- "$TACT_BIN" --vault "$PWD/r/vault.db" init
+assert_contains "a mismatch, then a match: asked again" "$OUT" "try again (2 of 3)"
+assert_exists "a mismatch, then a match: the vault is made" "$PWD/r/vault.db"
+expect_rc 0 "init on a terminal: a trivially weak one, then a good one" -- pty_run \
+    "New vault passphrase:" "short" "Repeat passphrase:" "short" \
+    "New vault passphrase:" "$typed" "Repeat passphrase:" "$typed" \
+    -- "$TACT_BIN" --vault "$PWD/s/vault.db" init
+assert_contains "a weak one on a terminal: refused with the estimate" "$OUT" "too weak: about"
+assert_exists "a weak one, then a good one: the vault is made" "$PWD/s/vault.db"
+
+# Strength from a file: refused when trivially weak, unless --weak-passphrase;
+# a warning with the estimate when merely weak.
+printf 'short\n' >weakpw
+expect_rc 65 "init refuses a trivially weak passphrase" -- "$TACT_BIN" --vault "$PWD/w/vault.db" \
+    --passphrase-file weakpw init
+stderr_one_line "a trivially weak passphrase: one-line error"
+assert_match "the refusal gives the estimate" "$ERR" "too weak: about [0-9]+ bits"
+assert_contains "the refusal names the way through" "$ERR" "--weak-passphrase"
+assert_absent "a refused passphrase makes no vault" "$PWD/w/vault.db"
+expect_rc 0 "init --weak-passphrase takes it" -- "$TACT_BIN" --vault "$PWD/w/vault.db" \
+    --passphrase-file weakpw init --weak-passphrase
+assert_contains "a weak passphrase taken: still warned" "$ERR" "weak passphrase: about"
+printf 'bench passphrase\n' >midpw
+expect_rc 0 "init takes a weak passphrase with a warning" -- "$TACT_BIN" \
+    --vault "$PWD/m/vault.db" --passphrase-file midpw init
+assert_match "the warning gives the estimate" "$ERR" "^tact: weak passphrase: about [0-9]+ bits"
+expect_rc 0 "init of a strong passphrase" -- "$TACT_BIN" --vault "$PWD/g/vault.db" \
+    --passphrase-file pw init
+assert_eq "a strong passphrase: no warning" "$(wc -c <"$ERR")" 0
 
 expect_rc 0 "unlock on a terminal" -- pty_run "Vault passphrase:" "$typed" -- \
     "$TACT_BIN" --vault "$P" unlock
