@@ -506,6 +506,56 @@ START_TEST(test_date_parse)
 }
 END_TEST
 
+/* What a person types for a date: today, yesterday, N days ago; and a date
+ * the calendar lacks is refused with the reason. */
+START_TEST(test_date_relative_and_why)
+{
+	static const struct {
+		const char *in, *why;
+	} why[] = {
+		{ "2026-11-31", "2026-11-31: November has 30 days" },
+		{ "2026-04-31", "April has 30 days" },
+		{ "2025-02-29", "February has 28 days in 2025" },
+		{ "2024-02-30", "February has 29 days in 2024" },
+		{ "2026-13-01", "no month 13" },
+		{ "2026-01-00", "no day 00" },
+		{ "1800-01-01", "year" },
+	};
+	static const char *const bad[] = {
+		"tomorrow", "days ago", "-3 days ago", "3 days", "3 weeks ago", "3 days ago ",
+		"99999999999999999999 days ago", "40000 days ago", "Today",
+	};
+	char out[DATE_LEN], today[DATE_LEN], want[DATE_LEN];
+	struct terr err;
+
+	date_today(today);
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(date_parse("d", "today", out, &err), 0);
+	ck_assert_str_eq(out, today);
+	ck_assert_int_eq(date_parse("d", "yesterday", out, &err), 0);
+	date_add_days(today, -1, want);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(date_parse("d", "3 days ago", out, &err), 0);
+	date_add_days(today, -3, want);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(date_parse("d", "1 day ago", out, &err), 0);
+	date_add_days(today, -1, want);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(date_parse("d", "0 days ago", out, &err), 0);
+	ck_assert_str_eq(out, today);
+	for (size_t i = 0; i < sizeof(why) / sizeof(why[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		ck_assert_int_eq(date_parse("--decline-date", why[i].in, out, &err), -1);
+		ck_assert_int_eq(err.code, EX_DATAERR);
+		ck_assert_msg(strstr(err.msg, why[i].why) != NULL, "%s: '%s'", why[i].in, err.msg);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		ck_assert_msg(date_parse("d", bad[i], out, &err) == -1, "'%s' accepted", bad[i]);
+	}
+}
+END_TEST
+
 START_TEST(test_date_days)
 {
 	static const struct { const char *a, *b; long diff; } gaps[] = {
@@ -886,6 +936,14 @@ START_TEST(test_validate)
 	check_err(turndown_validate(&td, &err), &err, EX_DATAERR, "2026-03-02");
 	ck_assert_ptr_nonnull(strstr(err.msg, "2026-03-01"));
 	ck_assert_int_eq(date_parse("offer", "2025-12-31", td.offer_date, &err), 0);
+	ck_assert_int_eq(turndown_validate(&td, &err), 0);
+
+	/* A decline date after today is refused; today itself is fine. */
+	date_add_days(today, 1, td.decline_date);
+	td.offer_date[0] = '\0';
+	memset(&err, 0, sizeof(err));
+	check_err(turndown_validate(&td, &err), &err, EX_DATAERR, "future");
+	memcpy(td.decline_date, today, DATE_LEN);
 	ck_assert_int_eq(turndown_validate(&td, &err), 0);
 	turndown_clear(&td);
 }
@@ -1497,6 +1555,7 @@ make_turndown_suite(void)
 	tcase_add_test(tc, test_text_c1_controls);
 	tcase_add_test(tc, test_text_trim_and_key);
 	tcase_add_test(tc, test_date_parse);
+	tcase_add_test(tc, test_date_relative_and_why);
 	tcase_add_test(tc, test_date_days);
 	tcase_add_test(tc, test_date_add_days);
 	tcase_add_test(tc, test_taxonomy_order);

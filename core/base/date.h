@@ -8,7 +8,8 @@
 
 #define DATE_LEN 11             /* "YYYY-MM-DD" and its NUL */
 
-/* Parses a strict YYYY-MM-DD calendar date into OUT; EX_DATAERR if not one. */
+/* Parses a strict YYYY-MM-DD calendar date, or "today", "yesterday" or
+ * "N days ago", into OUT; EX_DATAERR saying why if it is not one. */
 int date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err);
 /* Writes today's local date into OUT. */
 void date_today(char out[DATE_LEN]);
