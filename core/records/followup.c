@@ -45,11 +45,20 @@ followup_due(const char *decline, int kind, char out[DATE_LEN])
 int
 followup_plan_from(struct vault *v, long long turndown, const char *decline, struct terr *err)
 {
+	return followup_plan_after(v, turndown, decline, NULL, err);
+}
+
+int
+followup_plan_after(struct vault *v, long long turndown, const char *decline,
+    const char *after, struct terr *err)
+{
 	char due[DATE_LEN];
 	int added = 0, rc;
 
 	for (int k = 0; k < FU_KINDS; k++) {
 		followup_due(decline, k, due);
+		if (after != NULL && strcmp(due, after) <= 0)
+			continue;
 		if ((rc = store_followup_add(v, turndown, k, due, err)) < 0)
 			return -1;
 		added += rc;

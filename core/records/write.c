@@ -36,7 +36,19 @@ struct td_writer {
 	long long next_cand, next_client, next_td;
 	struct cand_slot cands[CAND_CACHE];
 	struct client_slot clients[CLIENT_CACHE];
+	int skip_dups;
+	enum td_plan plan;
+	char today[DATE_LEN];
 };
+
+const char *const td_plan_names[3] = { "all", "future", "none" };
+
+void
+td_writer_options(struct td_writer *w, int skip_duplicates, enum td_plan plan)
+{
+	w->skip_dups = skip_duplicates;
+	w->plan = plan;
+}
 
 struct td_writer *
 td_writer_new(struct vault *v, struct terr *err)
@@ -49,6 +61,7 @@ td_writer_new(struct vault *v, struct terr *err)
 		return NULL;
 	}
 	w->v = v;
+	date_today(w->today);
 	for (int i = 0; i < CAND_CACHE; i++)
 		if ((w->cands[i].key = candkey_alloc(&ce)) == NULL) {
 			terr_crypto(err, &ce);
@@ -213,6 +226,18 @@ record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *ne
 	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
 		return -1;
 	td->candidate_id = cand->id;
+	/* Only a known candidate at a known client can be a duplicate. */
+	if (w->skip_dups && !*new_candidate && !*new_client) {
+		long long seen = store_turndown_exists(w->v, td->candidate_id, td->client_id,
+		    td->decline_date, err);
+
+		if (seen < 0)
+			return -1;
+		if (seen > 0) {
+			td->id = seen;
+			return 1;
+		}
+	}
 	td->id = w->next_td;
 	if (seal_parts(cand->key, td, parts, err) != 0)
 		goto out;
@@ -229,7 +254,8 @@ record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *ne
 	if (store_turndown_add(w->v, &row, err) != 0)
 		goto out;
 	/* Every turndown gets its stay-in-touch plan, from the one planner. */
-	if (followup_plan_from(w->v, td->id, td->decline_date, err) < 0)
+	if (w->plan != TD_PLAN_NONE && followup_plan_after(w->v, td->id, td->decline_date,
+	    w->plan == TD_PLAN_FUTURE ? w->today : NULL, err) < 0)
 		goto out;
 	w->next_td++;
 	rc = 0;

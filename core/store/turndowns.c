@@ -33,6 +33,26 @@ store_turndown_add(struct vault *v, const struct store_turndown *r, struct terr 
 	return engine_done(v, st, "turndowns", err);
 }
 
+long long
+store_turndown_exists(struct vault *v, long long candidate, long long client,
+    const char *decline, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_TD_EXISTS, "SELECT id FROM turndowns WHERE "
+	    "candidate_id = ? AND client_id = ? AND decline_date = ? LIMIT 1", err);
+	long long id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, candidate);
+	sqlite3_bind_int64(st, 2, client);
+	sqlite3_bind_text(st, 3, decline, -1, SQLITE_STATIC);
+	if ((rc = engine_row(v, st, "turndowns", err)) == 1)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : id;
+}
+
 int
 store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN], struct terr *err)
 {

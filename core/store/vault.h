@@ -126,6 +126,10 @@ struct store_turndown {
 	struct store_blob signals, people, shareable, confidential;
 };
 int store_turndown_add(struct vault *v, const struct store_turndown *row, struct terr *err);
+/* Whether a turndown of CANDIDATE for CLIENT declined on DECLINE exists:
+ * its id, 0 if none, -1 on error (how import knows a line it has seen). */
+long long store_turndown_exists(struct vault *v, long long candidate, long long client,
+    const char *decline, struct terr *err);
 /* Writes turndown ID's decline date into OUT: 1, 0 if there is none, -1. */
 int store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN],
     struct terr *err);

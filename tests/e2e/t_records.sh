@@ -86,8 +86,102 @@ printf '{"candidate":"Dana Date","client":"Calendar Co","reasons":["relocation"]
     "$TOMORROW" >future.jsonl
 rejected "import: a decline date in the future" 65 "line 1: the decline date" -- \
     "$TACT_BIN" import future.jsonl
-printf '{"candidate":"Dana Date","client":"Calendar Co","reasons":["relocation"],"decline_date":"yesterday","offer_date":"3 days ago"}\n' \
+printf '{"candidate":"Rel Ative","client":"Calendar Co","reasons":["relocation"],"decline_date":"yesterday","offer_date":"3 days ago"}\n' \
     >relative.jsonl
 expect_rc 0 "import: relative dates" -- "$TACT_BIN" import relative.jsonl
 assert_eq "import: 'yesterday' is yesterday" \
     "$("$TACT_BIN" --json list | jq -r "[.[] | select(.decline_date == \"$YESTERDAY\")] | length")" 2
+
+# ---- import: dry run, every bad line, duplicates, --plan (3a) -----------------
+# tasks_of NAME: how many follow-up tasks the candidate NAME's turndowns have.
+tasks_of() {
+	local ids
+	ids=$("$TACT_BIN" --json list --candidate "$1" | jq -c '[.[].id]')
+	"$TACT_BIN" --json followup --all | jq --argjson ids "$ids" \
+	    '[.[] | select(.turndown as $t | $ids | index($t))] | length'
+}
+python3 - "$TODAY" <<'PY' >batch.jsonl
+import datetime, json, sys
+today = datetime.date.fromisoformat(sys.argv[1])
+for i in range(12):
+    d = today - datetime.timedelta(days=400 * (i % 3) + i)
+    print(json.dumps({"candidate": "Batch Person %d" % (i % 6), "client": "Batch Co %d" % (i % 2),
+                      "role": "Analyst", "decline_date": d.isoformat(),
+                      "reasons": [{"category": "compensation", "visibility": "shareable"}],
+                      "met": [{"name": "Mia Lund", "role": "hr", "impression": "neutral"}]}))
+# two lines repeat earlier ones: same candidate, client and decline date
+print(json.dumps({"candidate": "batch person 0", "client": "BATCH CO 0",
+                  "decline_date": today.isoformat(), "reasons": ["workload"]}))
+print(json.dumps({"candidate": "Batch Person 1", "client": "Batch Co 1",
+                  "decline_date": (today - datetime.timedelta(days=401)).isoformat(),
+                  "reasons": ["workload"]}))
+PY
+before=$(snap)
+n0=$(count_all)
+expect_rc 0 "import --dry-run" -- "$TACT_BIN" import --dry-run batch.jsonl
+assert_contains "import --dry-run: says what it would do" "$OUT" "would import 12 turndowns"
+assert_contains "import --dry-run: counts the duplicates in the file" "$OUT" "2 duplicates skipped"
+assert_eq "import --dry-run: vault files unchanged" "$(snap)" "$before"
+assert_eq "import --dry-run: nothing imported" "$(count_all)" "$n0"
+expect_rc 0 "import --json (first time)" -- "$TACT_BIN" --json import batch.jsonl
+assert_jq "import: 12 imported, 2 duplicates" "$OUT" \
+    '.imported == 12 and .duplicates == 2 and .new_candidates == 6 and .new_clients == 2 and .dry_run == false'
+n1=$(count_all)
+assert_eq "import: the count grew by 12" "$n1" "$((n0 + 12))"
+tasks1=$("$TACT_BIN" --json followup --all | jq length)
+expect_rc 0 "import --json (second time)" -- "$TACT_BIN" --json import batch.jsonl
+assert_jq "import twice: nothing imported, every line a duplicate" "$OUT" \
+    '.imported == 0 and .duplicates == 14 and .new_candidates == 0 and .new_clients == 0'
+assert_eq "import twice: the turndown count did not change" "$(count_all)" "$n1"
+assert_eq "import twice: the follow-ups did not change" \
+    "$("$TACT_BIN" --json followup --all | jq length)" "$tasks1"
+expect_rc 0 "import twice: candidates list each person once" -- "$TACT_BIN" --json list --candidate "Batch Person 0"
+assert_jq "import twice: Batch Person 0 still has 2 turndowns" "$OUT" 'length == 2'
+
+# --plan: future (default) gives past turndowns no overdue task
+expect_rc 0 "import --json followup (plan future)" -- "$TACT_BIN" --json followup --all
+assert_jq "import --plan future: no task of the batch is overdue" "$OUT" \
+    '[.[] | select(.task | test("Batch Person")) | select(.overdue)] | length == 0'
+assert_jq "import --plan future: today's turndowns keep their whole plan" "$OUT" \
+    '[.[] | select(.task | test("Batch Person 0"))] | length >= 5'
+printf '{"candidate":"Plan All","client":"Plan Co","reasons":["hr"],"decline_date":"2020-01-10"}\n' >all.jsonl
+printf '{"candidate":"Plan None","client":"Plan Co","reasons":["hr"],"decline_date":"2020-01-10"}\n' >none.jsonl
+printf '{"candidate":"Plan Future","client":"Plan Co","reasons":["hr"],"decline_date":"20 days ago"}\n' >future2.jsonl
+expect_rc 0 "import --plan all" -- "$TACT_BIN" import --plan all all.jsonl
+expect_rc 0 "import --plan none" -- "$TACT_BIN" import --plan none none.jsonl
+expect_rc 0 "import (plan future by default)" -- "$TACT_BIN" import future2.jsonl
+assert_eq "import --plan all: 5 tasks" "$(tasks_of "Plan All")" 5
+assert_eq "import --plan none: no task" "$(tasks_of "Plan None")" 0
+assert_eq "import --plan future: 20 days ago keeps 3 of 5 (check-in, update, catch-up)" \
+    "$(tasks_of "Plan Future")" 3
+rejected "import --plan bad" 64 "--plan 'soon'" -- "$TACT_BIN" import --plan soon all.jsonl
+
+# every bad line is reported: the first 20, then how many more
+python3 - <<'PY' >bad.jsonl
+import json
+for i in range(30):
+    if i % 6 == 5:
+        print(json.dumps({"candidate": "Good %d" % i, "client": "Bad Co", "reasons": ["hr"],
+                          "decline_date": "2024-01-01"}))
+    else:
+        print(json.dumps({"candidate": "Bad %d" % i, "client": "Bad Co", "reasons": ["nope"]}))
+PY
+before=$(snap)
+RC=0
+"$TACT_BIN" import bad.jsonl >"$OUT" 2>"$ERR" || RC=$?
+assert_eq "import: 25 bad lines exit 65" "$RC" 65
+assert_eq "import: 25 bad lines leave the vault as it was" "$(snap)" "$before"
+assert_contains "import: 25 bad lines summed up" "$ERR" \
+    "tact: 25 bad lines (the first 20 shown, 5 more); nothing imported"
+assert_eq "import: 20 bad lines shown and the summary" "$(grep -c '^tact: ' "$ERR")" 21
+assert_contains "import: the first bad line is named" "$ERR" "tact: line 1: unknown reason 'nope'"
+assert_contains "import: a later bad line is named" "$ERR" "tact: line 23: unknown reason"
+assert_not_contains "import: the 21st bad line is not shown" "$ERR" "line 25:"
+assert_not_contains "import: a good line is not reported" "$ERR" "line 6:"
+printf '{"candidate":"A","client":"B","reasons":["hr"]}\n{"candidate":"C"}\n{"candidate":"D","client":"B","reasons":["hr"],"decline_date":"2026-11-31"}\n' >two.jsonl
+RC=0
+"$TACT_BIN" import two.jsonl >"$OUT" 2>"$ERR" || RC=$?
+assert_eq "import: two bad lines exit 65" "$RC" 65
+assert_contains "import: line 2 named" "$ERR" "tact: line 2: missing 'client'"
+assert_contains "import: line 3 says why the date is impossible" "$ERR" "tact: line 3: decline_date 2026-11-31: November has 30 days"
+assert_contains "import: two bad lines summed up" "$ERR" "tact: 2 bad lines; nothing imported"

@@ -53,7 +53,9 @@ cat >scenarios.jsonl <<'EOF'
 {"candidate": "Eva Holm", "client": "Nordvik Energi", "role": "Controller", "offer_date": "2022-05-02", "decline_date": "2022-05-20", "reasons": [{"category": "hr", "visibility": "confidential"}], "confidential": "It was fine overall.", "shareable": "The package elsewhere was stronger.", "met": [{"name": "JÖRG MÜLLER", "role": "hr", "impression": "negative"}, {"name": "Ivo Brandt", "role": "hiring-manager", "impression": "positive"}, {"name": "Rene\u0301e Cle\u0301ment", "role": "interviewer", "impression": "negative"}], "consent": "aggregate"}
 EOF
 nscen=$(grep -c . scenarios.jsonl)
-expect_rc 0 "import the $nscen scenarios" -- "$TACT_BIN" import scenarios.jsonl
+# --plan all: these past turndowns keep their whole plan (the default, future,
+# would give them none), which the follow-up tests below read.
+expect_rc 0 "import the $nscen scenarios" -- "$TACT_BIN" import --plan all scenarios.jsonl
 
 # ids.tsv: scenario number, turndown id, candidate (matched by name).
 "$TACT_BIN" --json list >list.json 2>/dev/null
