@@ -135,8 +135,11 @@ store_iter_new(struct vault *v, const struct td_filter *f, unsigned cols, struct
 		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.decline_date >= ?%d", i++);
 	if (f->until)
 		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.decline_date <= ?%d", i++);
-	snprintf(sql + n, sizeof(sql) - (size_t)n, f->by_candidate ?
-	    " ORDER BY t.candidate_id, t.id" : " ORDER BY t.decline_date, t.id");
+	n += snprintf(sql + n, sizeof(sql) - (size_t)n, f->by_candidate ?
+	    " ORDER BY t.candidate_id, t.id" : f->newest_first ?
+	    " ORDER BY t.decline_date DESC, t.id DESC" : " ORDER BY t.decline_date, t.id");
+	if (f->limit > 0)
+		snprintf(sql + n, sizeof(sql) - (size_t)n, " LIMIT %lld", f->limit);
 	if ((it->st = engine_prepare(v, sql, err)) == NULL) {
 		store_iter_free(it);
 		return NULL;

@@ -146,6 +146,8 @@ struct td_filter {
 	const char *since;      /* decline date >= since, or NULL */
 	const char *until;      /* decline date <= until, or NULL */
 	int by_candidate;       /* order by candidate (fewer key unwraps) instead of date */
+	int newest_first;       /* order by date, the latest first */
+	long long limit;        /* at most this many rows; 0: all */
 };
 /* Which sealed columns to fetch with each row. */
 #define STORE_SIGNALS     0x01

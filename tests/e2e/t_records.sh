@@ -185,3 +185,32 @@ assert_eq "import: two bad lines exit 65" "$RC" 65
 assert_contains "import: line 2 named" "$ERR" "tact: line 2: missing 'client'"
 assert_contains "import: line 3 says why the date is impossible" "$ERR" "tact: line 3: decline_date 2026-11-31: November has 30 days"
 assert_contains "import: two bad lines summed up" "$ERR" "tact: 2 bad lines; nothing imported"
+
+# ---- list: newest first, --limit, --search -------------------------------------
+"$TACT_BIN" log --candidate "Nora Northwind" --client "Northwind Robotics" --role "Plant Manager" \
+    --reason compensation --decline-date 2025-05-05 >/dev/null 2>&1
+"$TACT_BIN" log --candidate "Olaf Other" --client "Southgate" --role "NORTHWIND liaison" \
+    --reason compensation --decline-date 2025-06-06 >/dev/null 2>&1
+"$TACT_BIN" log --candidate "Émile Northwind-Søren" --client "Westward" --role "Buyer" \
+    --reason compensation --decline-date 2025-07-07 >/dev/null 2>&1
+expect_rc 0 "list --json" -- "$TACT_BIN" --json list
+assert_jq "list: newest decline first, ties by newest id" "$OUT" \
+    '[.[] | [.decline_date, .id]] == ([.[] | [.decline_date, .id]] | sort | reverse)'
+expect_rc 0 "list --limit 3" -- "$TACT_BIN" --json list --limit 3
+cp "$OUT" limit3.json
+"$TACT_BIN" --json list | jq '.[:3]' >first3.json
+assert_eq "list --limit 3: the three newest" "$(jq -c . limit3.json)" "$(jq -c . first3.json)"
+expect_rc 0 "list --search northwind" -- "$TACT_BIN" --json list --search northwind
+assert_jq "list --search: candidate, client or role, any case" "$OUT" \
+    '[.[].candidate] | sort == ["Nora Northwind", "Olaf Other", "Émile Northwind-Søren"]'
+expect_rc 0 "list --search ÉMILE" -- "$TACT_BIN" --json list --search 'emile'
+assert_jq "list --search: accents as people read them" "$OUT" 'length == 1'
+expect_rc 0 "list --search with --limit" -- "$TACT_BIN" --json list --search NORTHWIND --limit 2
+assert_jq "list --search --limit 2: the two newest matches" "$OUT" \
+    '[.[].candidate] == ["Émile Northwind-Søren", "Olaf Other"]'
+expect_rc 0 "list --search nothing" -- "$TACT_BIN" list --search 'no such text'
+assert_eq "list --search nothing: only the header" "$(wc -l <"$OUT")" 1
+rejected "list --limit 0" 64 "--limit" -- "$TACT_BIN" list --limit 0
+rejected "list --limit x" 64 "--limit" -- "$TACT_BIN" list --limit x
+expect_rc 0 "list --since '3 days ago'" -- "$TACT_BIN" --json list --since '3 days ago'
+assert_jq "list --since '3 days ago'" "$OUT" "length > 0 and all(.[]; .decline_date >= \"$AGO3\")"
