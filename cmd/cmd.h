@@ -102,6 +102,8 @@ CMD_ENTRY(report);
 CMD_ENTRY(decline);
 CMD_ENTRY(notes);
 CMD_ENTRY(followup);
+CMD_ENTRY(candidates);      /* candidates.c has clients too */
+CMD_ENTRY(clients);
 
 /* For main.c: the argp flags of the help ARGV asks for before any "--"
  * (ARGP_HELP_STD_HELP for --help or -?, ARGP_HELP_USAGE for --usage), or 0. */

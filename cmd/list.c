@@ -49,9 +49,9 @@ parse(int key, char *arg, struct argp_state *state)
 		o->candidate = arg;
 		break;
 	case O_SINCE:
-		return date_parse("--since", arg, o->since, err) ? EINVAL : 0;
+		return date_parse_typed("--since", arg, o->since, err) ? EINVAL : 0;
 	case O_UNTIL:
-		return date_parse("--until", arg, o->until, err) ? EINVAL : 0;
+		return date_parse_typed("--until", arg, o->until, err) ? EINVAL : 0;
 	case O_SEARCH:
 		o->search = arg;
 		break;

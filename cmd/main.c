@@ -38,6 +38,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_decline_entry,
 	&cmd_notes_entry,
 	&cmd_followup_entry,
+	&cmd_candidates_entry, &cmd_clients_entry,
 	NULL
 };
 

@@ -530,29 +530,32 @@ START_TEST(test_date_relative_and_why)
 
 	date_today(today);
 	memset(&err, 0, sizeof(err));
-	ck_assert_int_eq(date_parse("d", "today", out, &err), 0);
+	ck_assert_int_eq(date_parse_typed("d", "today", out, &err), 0);
 	ck_assert_str_eq(out, today);
-	ck_assert_int_eq(date_parse("d", "yesterday", out, &err), 0);
+	ck_assert_int_eq(date_parse_typed("d", "yesterday", out, &err), 0);
 	date_add_days(today, -1, want);
 	ck_assert_str_eq(out, want);
-	ck_assert_int_eq(date_parse("d", "3 days ago", out, &err), 0);
+	ck_assert_int_eq(date_parse_typed("d", "3 days ago", out, &err), 0);
 	date_add_days(today, -3, want);
 	ck_assert_str_eq(out, want);
-	ck_assert_int_eq(date_parse("d", "1 day ago", out, &err), 0);
+	ck_assert_int_eq(date_parse_typed("d", "1 day ago", out, &err), 0);
 	date_add_days(today, -1, want);
 	ck_assert_str_eq(out, want);
-	ck_assert_int_eq(date_parse("d", "0 days ago", out, &err), 0);
+	ck_assert_int_eq(date_parse_typed("d", "0 days ago", out, &err), 0);
 	ck_assert_str_eq(out, today);
 	for (size_t i = 0; i < sizeof(why) / sizeof(why[0]); i++) {
 		memset(&err, 0, sizeof(err));
-		ck_assert_int_eq(date_parse("--decline-date", why[i].in, out, &err), -1);
+		ck_assert_int_eq(date_parse_typed("--decline-date", why[i].in, out, &err), -1);
 		ck_assert_int_eq(err.code, EX_DATAERR);
 		ck_assert_msg(strstr(err.msg, why[i].why) != NULL, "%s: '%s'", why[i].in, err.msg);
 	}
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		memset(&err, 0, sizeof(err));
-		ck_assert_msg(date_parse("d", bad[i], out, &err) == -1, "'%s' accepted", bad[i]);
+		ck_assert_msg(date_parse_typed("d", bad[i], out, &err) == -1, "'%s' accepted", bad[i]);
 	}
+	/* The strict parser (reports, stored dates) takes none of the typed forms. */
+	ck_assert_int_eq(date_parse("d", "today", out, &err), -1);
+	ck_assert_int_eq(date_parse("d", "3 days ago", out, &err), -1);
 }
 END_TEST
 

@@ -59,12 +59,12 @@ relative_date(const char *s, char out[DATE_LEN])
 	return 1;
 }
 
-int
-date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+static int
+parse(const char *what, const char *s, char out[DATE_LEN], int relative, struct terr *err)
 {
 	int y, m, d, i;
 
-	if (s != NULL && relative_date(s, out))
+	if (relative && s != NULL && relative_date(s, out))
 		return 0;
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		goto bad;
@@ -92,8 +92,20 @@ date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err
 	out[10] = '\0';
 	return 0;
 bad:
-	return terr_set(err, EX_DATAERR, "%s '%.40s' is not a date (want YYYY-MM-DD, today, "
-	    "yesterday or N days ago)", what, s ? s : "");
+	return terr_set(err, EX_DATAERR, "%s '%.40s' is not a date (want YYYY-MM-DD%s)", what,
+	    s ? s : "", relative ? ", today, yesterday or N days ago" : "");
+}
+
+int
+date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+{
+	return parse(what, s, out, 0, err);
+}
+
+int
+date_parse_typed(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+{
+	return parse(what, s, out, 1, err);
 }
 
 void

@@ -21,6 +21,7 @@ turndown_clear(struct turndown *td)
 	wipe_str_drop(&td->role);
 	wipe_str_drop(&td->shareable);
 	wipe_str_drop(&td->confidential);
+	wipe_str_drop(&td->candidate_ref);
 	for (size_t i = 0; i < td->nmet; i++)
 		wipe_str_drop(&td->met[i].name);
 	free(td->met);

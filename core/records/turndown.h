@@ -45,6 +45,8 @@ struct turndown {
 	size_t nmet;
 	char *shareable;        /* TD_SHAREABLE; NULL if none */
 	char *confidential;     /* only through confidential_load(); NULL otherwise */
+	char *candidate_ref;    /* import: another system's id, deciding identity; or NULL */
+	int new_candidate;      /* log --new-candidate: a new record even if the name exists */
 };
 
 /* Which parts to read. */

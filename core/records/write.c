@@ -87,38 +87,88 @@ td_writer_free(struct td_writer *w)
 	free(w);
 }
 
-/* Finds or creates the candidate named in TD; returns their cached key slot. */
+/* Unwraps candidate ID's key WRAPPED into SLOT, cached under KEY. */
+static struct cand_slot *
+slot_fill(struct td_writer *w, struct cand_slot *slot, const uint8_t key[TC_BLIND_LEN],
+    long long id, struct tbuf *wrapped, struct terr *err)
+{
+	struct tc_err ce = { 0 };
+	int rc = candkey_unwrap(w->v->keys, slot->key, id, wrapped->data, wrapped->len, &ce);
+
+	tbuf_free(wrapped);
+	if (rc != 0) {
+		terr_crypto(err, &ce);
+		return NULL;
+	}
+	memcpy(slot->blind, key, TC_BLIND_LEN);
+	slot->id = id;
+	return slot;
+}
+
+static struct cand_slot *
+cache_slot(struct td_writer *w, const uint8_t key[TC_BLIND_LEN])
+{
+	return &w->cands[key[0] % CAND_CACHE];
+}
+
+/* Finds or creates the candidate of TD: by "#ID", by candidate_ref where
+ * given (a ref not seen yet is a new person, whatever the name), else by
+ * name (a name two records share is refused), or always new with
+ * td->new_candidate.  Returns their cached key slot. */
 static struct cand_slot *
 writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct terr *err)
 {
-	uint8_t blind[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	const uint8_t *key = blind;
 	struct cand_slot *slot;
 	struct tc_ad ad = { "candidates", "name", 0, 0 };
 	struct tbuf name = { NULL, 0 }, stored = { NULL, 0 };
 	struct tc_err ce = { 0 };
-	long long id = 0;
-	int rc;
+	long long id = 0, other = 0;
+	int rc, turndowns;
 
 	*created = 0;
-	if (identity_blind(w->v, "candidate", td->candidate, blind, err) != 0)
-		return NULL;
-	slot = &w->cands[blind[0] % CAND_CACHE];
-	if (slot->id != 0 && memcmp(slot->blind, blind, TC_BLIND_LEN) == 0)
-		return slot;
-	slot->id = 0;
-	memcpy(slot->blind, blind, TC_BLIND_LEN);
-	if ((rc = store_candidate_find(w->v, blind, &id, &stored, err)) < 0)
-		return NULL;
-	if (rc == 1) {
-		rc = candkey_unwrap(w->v->keys, slot->key, id, stored.data, stored.len, &ce);
-		tbuf_free(&stored);
-		if (rc != 0) {
-			terr_crypto(err, &ce);
+	if (identity_is_ref(td->candidate, &id)) {
+		identity_row(w->v, id, row);
+		slot = cache_slot(w, row);
+		if (slot->id == id && memcmp(slot->blind, row, TC_BLIND_LEN) == 0)
+			return slot;
+		slot->id = 0;
+		if ((rc = store_candidate_get(w->v, id, &stored, &name, &turndowns, err)) < 0)
+			return NULL;
+		tbuf_free(&name);
+		if (rc == 0) {
+			terr_set(err, EX_NOINPUT, "no candidate %s", td->candidate);
 			return NULL;
 		}
-		slot->id = id;
-		return slot;
+		return slot_fill(w, slot, row, id, &stored, err);
 	}
+	if (identity_blind(w->v, "candidate", td->candidate, blind, err) != 0)
+		return NULL;
+	if (td->candidate_ref != NULL) {
+		blind_index(w->v->keys, "candidate-ref", td->candidate_ref, ref);
+		key = ref;
+	}
+	slot = cache_slot(w, key);
+	if (!td->new_candidate && slot->id != 0 && memcmp(slot->blind, key, TC_BLIND_LEN) == 0)
+		return slot;
+	slot->id = 0;
+	if (td->candidate_ref != NULL)
+		rc = store_candidate_find_ref(w->v, ref, &id, &stored, err);
+	else if (td->new_candidate)
+		rc = 0;
+	else
+		rc = store_candidate_find(w->v, blind, &id, &other, &stored, err);
+	if (rc < 0)
+		return NULL;
+	if (rc > 1) {
+		tbuf_free(&stored);
+		terr_set(err, EX_USAGE, "the name '%.80s' is two candidates, #%lld and #%lld: give "
+		    "one as '#ID' (see tact candidates)", td->candidate, id, other);
+		return NULL;
+	}
+	if (rc == 1)
+		return slot_fill(w, slot, key, id, &stored, err);
 	/* A new candidate: a key of their own, wrapped under the vault's. */
 	ad.row = ad.candidate = w->next_cand;
 	candkey_generate(slot->key, w->next_cand);
@@ -128,10 +178,17 @@ writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct 
 		terr_crypto(err, &ce);
 		return NULL;
 	}
-	rc = store_candidate_add(w->v, w->next_cand, blind, wrapped, &name, err);
+	identity_row(w->v, w->next_cand, row);
+	rc = store_candidate_add(w->v, w->next_cand, row, blind,
+	    td->candidate_ref != NULL ? ref : NULL, wrapped, &name, err);
 	tbuf_free(&name);
 	if (rc != 0)
 		return NULL;
+	/* The name may now be two people: a cached lookup of it is stale. */
+	if (key != blind && cache_slot(w, blind)->id != 0 &&
+	    memcmp(cache_slot(w, blind)->blind, blind, TC_BLIND_LEN) == 0)
+		cache_slot(w, blind)->id = 0;
+	memcpy(slot->blind, key, TC_BLIND_LEN);
 	slot->id = w->next_cand++;
 	*created = 1;
 	return slot;
@@ -150,6 +207,11 @@ writer_client(struct td_writer *w, const char *client, int *created, struct terr
 	int rc;
 
 	*created = 0;
+	if (identity_is_ref(client, &id)) {
+		if ((rc = store_exists(w->v, STORE_CLIENTS, id, err)) <= 0)
+			return rc < 0 ? -1 : terr_set(err, EX_NOINPUT, "no client %s", client);
+		return id;
+	}
 	if (identity_blind(w->v, "client", client, blind, err) != 0)
 		return -1;
 	slot = &w->clients[(blind[0] | (unsigned)blind[1] << 8) % CLIENT_CACHE];

@@ -14,7 +14,7 @@
  * once per row). */
 enum engine_stmt {
 	ES_CAND_FIND, ES_CAND_ADD, ES_CLIENT_FIND, ES_CLIENT_ADD, ES_TD_ADD, ES_FU_ADD,
-	ES_TD_EXISTS,
+	ES_TD_EXISTS, ES_CAND_REF,
 	ES_COUNT
 };
 

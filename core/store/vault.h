@@ -29,7 +29,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 3
+#define VAULT_SCHEMA_VERSION 4
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -95,12 +95,41 @@ enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS };
  * each sealed value can be bound to its row), or -1. */
 long long store_next_id(struct vault *v, enum store_table table, struct terr *err);
 
-/* Looks a candidate up by blind index: 1 with *ID and WRAPPED (owned) filled,
- * 0 if there is none, -1 on error. */
+/* Looks candidates up by the blind index of their name: returns how many
+ * records have it (0, 1, or 2 for two or more), the lowest id in *ID (and
+ * its wrapped key in WRAPPED, owned, unless NULL) and the next in *OTHER
+ * (unless NULL); -1 on error. */
 int store_candidate_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], long long *id,
+    long long *other, struct tbuf *wrapped /* OUT */, struct terr *err);
+/* Looks a candidate up by the blind index of another system's id: 1 with
+ * *ID and WRAPPED (owned) filled, 0 if none, -1 on error. */
+int store_candidate_find_ref(struct vault *v, const uint8_t ref[TC_BLIND_LEN], long long *id,
     struct tbuf *wrapped /* OUT */, struct terr *err);
-int store_candidate_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
-    const uint8_t wrapped[TC_WRAPPED_KEY_LEN], const struct tbuf *name, struct terr *err);
+/* Adds candidate ID: ROW is a value unique to the row, BLIND the name's
+ * blind index, REF that of another system's id (or NULL). */
+int store_candidate_add(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
+    const uint8_t blind[TC_BLIND_LEN], const uint8_t *ref, const uint8_t wrapped[TC_WRAPPED_KEY_LEN],
+    const struct tbuf *name, struct terr *err);
+/* Replaces candidate ID's row value, name blind index and sealed name. */
+int store_candidate_rename(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
+    const uint8_t blind[TC_BLIND_LEN], const struct tbuf *name, struct terr *err);
+/* Replaces client ID's blind index and sealed name. */
+int store_client_rename(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const struct tbuf *name, struct terr *err);
+/* Whether row ID exists in TABLE: 1, 0, or -1 on error. */
+int store_exists(struct vault *v, enum store_table table, long long id, struct terr *err);
+
+/* A candidate or client as the lists show it; blobs borrowed for the call. */
+struct store_name_row {
+	long long id;
+	struct store_blob name, wrapped_key;    /* wrapped_key empty for a client */
+	int turndowns;
+	const char *last_decline;               /* NULL if none */
+};
+/* Calls FN for every candidate (or client, CLIENTS set) in id order; stops
+ * at FN's first non-zero return and returns it, or -1 on error. */
+int store_names(struct vault *v, int clients,
+    int (*fn)(void *arg, const struct store_name_row *row), void *arg, struct terr *err);
 /* Reads candidate ID: 1 with WRAPPED and NAME (owned) and *TURNDOWNS filled,
  * 0 if there is none, -1 on error. */
 int store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped /* OUT */,
@@ -115,6 +144,9 @@ long long store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN],
     struct terr *err);
 int store_client_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
     const struct tbuf *name, struct terr *err);
+/* Reads client ID's sealed name (owned): 1, 0 if there is none, -1. */
+int store_client_get(struct vault *v, long long id, struct tbuf *name /* OUT */,
+    struct terr *err);
 
 /* ---- turndowns ------------------------------------------------------------ */
 

@@ -214,3 +214,63 @@ rejected "list --limit 0" 64 "--limit" -- "$TACT_BIN" list --limit 0
 rejected "list --limit x" 64 "--limit" -- "$TACT_BIN" list --limit x
 expect_rc 0 "list --since '3 days ago'" -- "$TACT_BIN" --json list --since '3 days ago'
 assert_jq "list --since '3 days ago'" "$OUT" "length > 0 and all(.[]; .decline_date >= \"$AGO3\")"
+
+# ---- candidates, clients, #ID, same-name people, candidate_ref (3a) ---------------
+expect_rc 0 "log: first Jane Roe" -- "$TACT_BIN" --json log --candidate "Jane Roe" \
+    --client "Acme Health" --reason compensation --decline-date 2026-01-10
+jane1=$(outq .candidate)
+assert_contains "log: names a new candidate with its id" "$ERR" "new candidate 'Jane Roe', #$jane1"
+expect_rc 0 "log: Jane Roe again" -- "$TACT_BIN" --json log --candidate "jane roe" \
+    --client "Acme Health" --reason hr --decline-date 2026-02-10
+assert_eq "log: the same Jane Roe" "$(outq .candidate)" "$jane1"
+assert_contains "log: names the existing candidate it matched" "$ERR" \
+    "tact: existing candidate #$jane1 'Jane Roe', 1 turndown"
+expect_rc 0 "log --new-candidate: another Jane Roe" -- "$TACT_BIN" --json log \
+    --candidate "Jane Roe" --new-candidate --client "Beta Corp" --reason relocation:confidential \
+    --decline-date 2026-03-10
+jane2=$(outq .candidate)
+[ "$jane2" != "$jane1" ] && ok "log --new-candidate: a new record" || fail "log --new-candidate: a new record" "$jane2"
+rejected "log: a name two candidates share is refused" 64 "#$jane1 and #$jane2" -- \
+    "$TACT_BIN" log --candidate "Jane Roe" --client "Acme Health" --reason hr
+rejected "list --candidate: an ambiguous name" 64 "#$jane1 and #$jane2" -- \
+    "$TACT_BIN" list --candidate "JANE ROE"
+expect_rc 0 "log --candidate '#ID'" -- "$TACT_BIN" --json log --candidate "#$jane2" \
+    --client "Beta Corp" --reason workload --decline-date 2026-03-20
+assert_eq "log --candidate '#ID': that record" "$(outq .candidate)" "$jane2"
+expect_rc 0 "list --candidate '#ID'" -- "$TACT_BIN" --json list --candidate "#$jane2"
+assert_jq "list --candidate '#ID': the second Jane's two turndowns" "$OUT" 'length == 2 and all(.[]; .client == "Beta Corp")'
+rejected "log --candidate '#999': no such record" 66 "#999" -- \
+    "$TACT_BIN" log --candidate "#999" --client "Beta Corp" --reason workload
+expect_rc 0 "candidates --json" -- "$TACT_BIN" --json candidates
+assert_jq "candidates: id, name, turndowns, last decline" "$OUT" \
+    "[.[] | select(.name == \"Jane Roe\")] == [{\"id\": $jane1, \"name\": \"Jane Roe\", \"turndowns\": 2, \"last_decline\": \"2026-02-10\"}, {\"id\": $jane2, \"name\": \"Jane Roe\", \"turndowns\": 2, \"last_decline\": \"2026-03-20\"}]"
+expect_rc 0 "candidates (text)" -- "$TACT_BIN" candidates --search "jane"
+assert_match "candidates: a header" "$OUT" '^ID +TURNDOWNS +LAST +NAME$'
+assert_eq "candidates --search jane: two rows" "$(($(wc -l <"$OUT") - 1))" 2
+assert_match "candidates: a row" "$OUT" "^$jane1 +2 +2026-02-10 +Jane Roe$"
+expect_rc 0 "clients --search" -- "$TACT_BIN" --json clients --search "ACME"
+assert_jq "clients --search ACME: Acme Health with its count" "$OUT" \
+    'length == 1 and .[0].name == "Acme Health" and .[0].turndowns == 2 and .[0].last_decline == "2026-02-10"'
+acme=$(outq '.[0].id')
+expect_rc 0 "list --client '#ID'" -- "$TACT_BIN" --json list --client "#$acme"
+assert_jq "list --client '#ID'" "$OUT" 'length == 2 and all(.[]; .client == "Acme Health")'
+expect_rc 0 "forget takes '#ID' as candidates shows it" -- "$TACT_BIN" forget "#$jane2" --yes
+expect_rc 0 "candidates after forget" -- "$TACT_BIN" --json candidates
+assert_jq "forget '#ID': only that Jane Roe is gone" "$OUT" \
+    "[.[] | select(.name == \"Jane Roe\") | .id] == [$jane1]"
+
+# candidate_ref decides identity where given
+cat >refs.jsonl <<'JL'
+{"candidate": "Sam Lee", "candidate_ref": "crm-100", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-01-01"}
+{"candidate": "Sam Lee", "candidate_ref": "crm-200", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-01-01"}
+{"candidate": "Samuel Lee", "candidate_ref": "crm-100", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-02-01"}
+JL
+expect_rc 0 "import candidate_ref" -- "$TACT_BIN" --json import refs.jsonl
+assert_jq "import candidate_ref: two people named Sam Lee, three turndowns" "$OUT" \
+    '.imported == 3 and .new_candidates == 2 and .duplicates == 0'
+expect_rc 0 "candidates after candidate_ref" -- "$TACT_BIN" --json candidates --search "sam lee"
+assert_jq "candidate_ref: crm-100 has both of its turndowns" "$OUT" \
+    '[.[].turndowns] | sort == [1, 2]'
+expect_rc 0 "import candidate_ref twice" -- "$TACT_BIN" --json import refs.jsonl
+assert_jq "import candidate_ref twice: all duplicates" "$OUT" '.imported == 0 and .duplicates == 3'
+assert_no_plaintext "candidate_ref: the ref is not in the vault" "crm-100" "$V" "$V-wal"
