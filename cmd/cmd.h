@@ -104,6 +104,7 @@ CMD_ENTRY(notes);
 CMD_ENTRY(followup);
 CMD_ENTRY(candidates);      /* candidates.c has clients too */
 CMD_ENTRY(clients);
+CMD_ENTRY(delete);
 
 /* For main.c: the argp flags of the help ARGV asks for before any "--"
  * (ARGP_HELP_STD_HELP for --help or -?, ARGP_HELP_USAGE for --usage), or 0. */

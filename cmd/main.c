@@ -39,6 +39,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_notes_entry,
 	&cmd_followup_entry,
 	&cmd_candidates_entry, &cmd_clients_entry,
+	&cmd_delete_entry,
 	NULL
 };
 

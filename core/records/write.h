@@ -32,4 +32,9 @@ void td_writer_options(struct td_writer *w, int skip_duplicates, enum td_plan pl
 int record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *new_client,
     struct terr *err);
 
+/* Erases turndown ID and its follow-ups as forget erases (secure delete,
+ * then the WAL checkpointed); *PENDING is set when another process held
+ * the checkpoint off.  EX_NOINPUT if there is no such turndown. */
+int record_delete(struct vault *v, long long id, int *pending, struct terr *err);
+
 #endif

@@ -33,6 +33,20 @@ store_turndown_add(struct vault *v, const struct store_turndown *r, struct terr 
 	return engine_done(v, st, "turndowns", err);
 }
 
+int
+store_turndown_delete(struct vault *v, long long id, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "DELETE FROM turndowns WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = engine_done(v, st, "turndowns", err);
+	sqlite3_finalize(st);
+	return rc != 0 ? -1 : sqlite3_changes(v->eng->db);
+}
+
 long long
 store_turndown_exists(struct vault *v, long long candidate, long long client,
     const char *decline, struct terr *err)

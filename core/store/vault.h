@@ -162,6 +162,9 @@ int store_turndown_add(struct vault *v, const struct store_turndown *row, struct
  * its id, 0 if none, -1 on error (how import knows a line it has seen). */
 long long store_turndown_exists(struct vault *v, long long candidate, long long client,
     const char *decline, struct terr *err);
+/* Deletes turndown ID and (ON DELETE CASCADE) its follow-ups inside the
+ * caller's transaction; returns how many turndowns went (0 or 1), or -1. */
+int store_turndown_delete(struct vault *v, long long id, struct terr *err);
 /* Writes turndown ID's decline date into OUT: 1, 0 if there is none, -1. */
 int store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN],
     struct terr *err);

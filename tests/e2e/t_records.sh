@@ -274,3 +274,57 @@ assert_jq "candidate_ref: crm-100 has both of its turndowns" "$OUT" \
 expect_rc 0 "import candidate_ref twice" -- "$TACT_BIN" --json import refs.jsonl
 assert_jq "import candidate_ref twice: all duplicates" "$OUT" '.imported == 0 and .duplicates == 3'
 assert_no_plaintext "candidate_ref: the ref is not in the vault" "crm-100" "$V" "$V-wal"
+
+# ---- delete (3a) ----------------------------------------------------------------
+# pieces HEXFILE: how many 16-byte pieces of those blobs are in the vault's files.
+cat >pieces.py <<'PY'
+import sys
+blobs = [bytes.fromhex(l.strip()) for l in open(sys.argv[1]) if l.strip()]
+data = []
+for path in sys.argv[2:]:
+    try:
+        data.append(open(path, "rb").read())
+    except FileNotFoundError:
+        pass
+found = 0
+for b in blobs:
+    starts = range(0, len(b), 16) if len(b) > 16 else [0]
+    for s in starts:
+        piece = b[s:s + 16] if s + 16 <= len(b) else b[-16:]
+        found += any(piece in d for d in data)
+print(found)
+PY
+pieces() {
+	python3 pieces.py "$1" "$V" "$V-wal" "$V-shm" "$V-journal"
+}
+expect_rc 0 "delete: log one to delete" -- "$TACT_BIN" --json log --candidate "Del Person" \
+    --client "Del Co" --reason hr:confidential --confidential "Del private words" \
+    --share "Del open words" --decline-date 2026-06-01
+del=$(outq .turndown)
+"$TACT_BIN" --json log --candidate "Del Person" --client "Del Co" --reason hr \
+    --decline-date 2026-06-02 >"$OUT" 2>/dev/null
+keep=$(outq .turndown)
+python3 - "$V" "$del" >del.hex <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute("SELECT signals, people, shareable, confidential FROM turndowns WHERE id = ?", (int(sys.argv[2]),)):
+    for b in row:
+        print(bytes(b).hex())
+PY
+assert_eq "delete: 4 sealed parts read" "$(grep -c . del.hex)" 4
+[ "$(pieces del.hex)" -gt 0 ] && ok "delete: its ciphertexts are found before" ||
+    fail "delete: its ciphertexts are found before" "$(pieces del.hex)"
+rejected "delete without --yes off a terminal" 64 "--yes" -- "$TACT_BIN" delete "$del"
+rejected "delete: no such turndown" 66 "no turndown" -- "$TACT_BIN" delete 99999 --yes
+rejected "delete: not an id" 64 "not a turndown id" -- "$TACT_BIN" delete abc --yes
+n0=$(count_all)
+expect_rc 0 "delete ID --yes" -- "$TACT_BIN" delete "$del" --yes
+assert_contains "delete: says so" "$OUT" "deleted turndown $del"
+assert_eq "delete: one turndown fewer" "$(count_all)" "$((n0 - 1))"
+expect_rc 66 "delete: show the deleted one" -- "$TACT_BIN" show "$del"
+"$TACT_BIN" --json followup --all >fu.json
+assert_jq "delete: its follow-ups went with it" fu.json "[.[] | select(.turndown == $del)] | length == 0"
+assert_jq "delete: the other turndown's follow-ups stay" fu.json "[.[] | select(.turndown == $keep)] | length > 0"
+expect_rc 0 "delete: the other turndown of the candidate stays" -- "$TACT_BIN" show "$keep"
+assert_eq "delete: no piece of its ciphertexts is left in any file" "$(pieces del.hex)" 0
+assert_no_plaintext "delete: no plaintext" "Del private words" "$V" "$V-wal" "$V-shm"
