@@ -105,6 +105,7 @@ CMD_ENTRY(followup);
 CMD_ENTRY(candidates);      /* candidates.c has clients too */
 CMD_ENTRY(clients);
 CMD_ENTRY(delete);
+CMD_ENTRY(edit);
 
 /* For main.c: the argp flags of the help ARGV asks for before any "--"
  * (ARGP_HELP_STD_HELP for --help or -?, ARGP_HELP_USAGE for --usage), or 0. */

@@ -40,6 +40,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_followup_entry,
 	&cmd_candidates_entry, &cmd_clients_entry,
 	&cmd_delete_entry,
+	&cmd_edit_entry,
 	NULL
 };
 

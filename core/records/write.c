@@ -274,6 +274,143 @@ out:
 	return rc;
 }
 
+struct note_move {
+	struct td_writer *w;
+	struct candkey *from, *to;
+	long long from_id, to_id;
+	struct terr *err;
+	long long *tasks;
+	struct tbuf *notes;
+	size_t n;
+};
+
+/* Opens one follow-up note under the old owner's key and seals it under the new one's. */
+static int
+note_reseal(void *arg, long long task, const struct store_blob *note)
+{
+	struct note_move *m = arg;
+	struct tc_ad from = { "followups", "note", task, m->from_id };
+	struct tc_ad to = { "followups", "note", task, m->to_id };
+	struct tbuf pt = { 0 }, ct = { 0 };
+	struct tc_err ce = { 0 };
+	long long *t;
+	struct tbuf *nb;
+
+	if (part_open(m->from, TC_PART_FOLLOWUP, &from, note->data, note->len, &pt, &ce) != 0 ||
+	    part_seal(m->to, TC_PART_FOLLOWUP, &to, pt.data, pt.len, &ct, &ce) != 0) {
+		tbuf_free(&pt);
+		return terr_set(m->err, EX_DATAERR, "follow-up task %lld: %s", task, ce.msg);
+	}
+	tbuf_free(&pt);
+	if ((t = realloc(m->tasks, (m->n + 1) * sizeof(*t))) == NULL ||
+	    (m->tasks = t, nb = realloc(m->notes, (m->n + 1) * sizeof(*nb))) == NULL) {
+		tbuf_free(&ct);
+		return terr_set(m->err, EX_OSERR, "out of memory");
+	}
+	m->notes = nb;
+	m->tasks[m->n] = task;
+	m->notes[m->n++] = ct;
+	return 0;
+}
+
+int
+record_update(struct td_writer *w, struct turndown *td, int keep_confidential,
+    int *new_candidate, int *new_client, struct terr *err)
+{
+	struct cand_slot *cand;
+	struct candkey *old = NULL;
+	struct tbuf parts[4] = { { 0 } }, wrapped = { 0 }, conf = { 0 };
+	struct store_turndown row;
+	struct tc_err ce = { 0 };
+	struct note_move m;
+	char old_decline[DATE_LEN], due[DATE_LEN];
+	long long old_cand = 0;
+	int rc = -1, found;
+
+	memset(&m, 0, sizeof(m));
+	if ((found = store_turndown_owner(w->v, td->id, &old_cand, old_decline, &wrapped, &conf,
+	    err)) <= 0)
+		return found < 0 ? -1 : terr_set(err, EX_NOINPUT, "no turndown %lld", td->id);
+	if ((cand = writer_candidate(w, td, new_candidate, err)) == NULL)
+		goto out;
+	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
+		goto out;
+	td->candidate_id = cand->id;
+	if (seal_parts(cand->key, td, parts, err) != 0)
+		goto out;
+	if (cand->id != old_cand && (old = candkey_alloc(&ce)) == NULL) {
+		terr_crypto(err, &ce);
+		goto out;
+	}
+	if (old != NULL && candkey_unwrap(w->v->keys, old, old_cand, wrapped.data, wrapped.len,
+	    &ce) != 0) {
+		terr_set(err, EX_DATAERR, "turndown %lld: %s", td->id, ce.msg);
+		goto out;
+	}
+	if (keep_confidential) {
+		tbuf_free(&parts[3]);
+		if (old == NULL) {
+			parts[3] = conf;
+			conf.data = NULL;
+			conf.len = 0;
+		} else {
+			struct tc_ad from = { "turndowns", "confidential", td->id, old_cand };
+			struct tc_ad to = { "turndowns", "confidential", td->id, cand->id };
+
+			if (confidential_reseal(old, &from, cand->key, &to, conf.data, conf.len,
+			    &parts[3], &ce) != 0) {
+				terr_set(err, EX_DATAERR, "turndown %lld: confidential: %s", td->id,
+				    ce.msg);
+				goto out;
+			}
+		}
+	}
+	memset(&row, 0, sizeof(row));
+	row.id = td->id;
+	row.candidate_id = td->candidate_id;
+	row.client_id = td->client_id;
+	row.offer_date = td->offer_date;
+	row.decline_date = td->decline_date;
+	row.signals = (struct store_blob){ parts[0].data, parts[0].len };
+	row.people = (struct store_blob){ parts[1].data, parts[1].len };
+	row.shareable = (struct store_blob){ parts[2].data, parts[2].len };
+	row.confidential = (struct store_blob){ parts[3].data, parts[3].len };
+	if (store_turndown_update(w->v, &row, err) != 0)
+		goto out;
+	if (old != NULL) {
+		m.w = w;
+		m.from = old;
+		m.to = cand->key;
+		m.from_id = old_cand;
+		m.to_id = cand->id;
+		m.err = err;
+		if (store_followup_notes(w->v, td->id, note_reseal, &m, err) != 0)
+			goto out;
+		for (size_t i = 0; i < m.n; i++)
+			if (store_followup_set_note(w->v, m.tasks[i], &m.notes[i], err) != 0)
+				goto out;
+	}
+	if (strcmp(old_decline, td->decline_date) != 0) {
+		for (int k = 0; k < FU_KINDS; k++) {
+			followup_due(td->decline_date, k, due);
+			if (store_followup_redate(w->v, td->id, k, due, err) != 0)
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < m.n; i++)
+		tbuf_free(&m.notes[i]);
+	free(m.notes);
+	free(m.tasks);
+	candkey_free(old);
+	for (int i = 0; i < 4; i++)
+		tbuf_free(&parts[i]);
+	tbuf_free(&wrapped);
+	tbuf_free(&conf);
+	return rc;
+}
+
 int
 record_delete(struct vault *v, long long id, int *pending, struct terr *err)
 {

@@ -32,6 +32,16 @@ void td_writer_options(struct td_writer *w, int skip_duplicates, enum td_plan pl
 int record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *new_client,
     struct terr *err);
 
+/* Replaces stored turndown TD->id with TD inside the caller's transaction:
+ * td->candidate and td->client name the owner ("#ID" or a name, found or
+ * created as record_put does), every part is sealed again under the owner's
+ * key and bound to the row; with KEEP_CONFIDENTIAL the stored confidential
+ * part is kept (re-sealed, without leaving crypto/, when the owner changes).
+ * Notes of follow-up tasks move with the owner, and open tasks move with a
+ * changed decline date. */
+int record_update(struct td_writer *w, struct turndown *td, int keep_confidential,
+    int *new_candidate, int *new_client, struct terr *err);
+
 /* Erases turndown ID and its follow-ups as forget erases (secure delete,
  * then the WAL checkpointed); *PENDING is set when another process held
  * the checkpoint off.  EX_NOINPUT if there is no such turndown. */

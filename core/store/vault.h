@@ -162,6 +162,22 @@ int store_turndown_add(struct vault *v, const struct store_turndown *row, struct
  * its id, 0 if none, -1 on error (how import knows a line it has seen). */
 long long store_turndown_exists(struct vault *v, long long candidate, long long client,
     const char *decline, struct terr *err);
+/* Replaces every column of turndown ROW->id (candidate, client, dates and
+ * the four sealed parts). */
+int store_turndown_update(struct vault *v, const struct store_turndown *row, struct terr *err);
+/* Reads turndown ID's candidate, decline date, that candidate's wrapped key
+ * and the sealed confidential part (both owned): 1, 0 if none, -1. */
+int store_turndown_owner(struct vault *v, long long id, long long *candidate,
+    char decline[DATE_LEN], struct tbuf *wrapped /* OUT */, struct tbuf *confidential /* OUT */,
+    struct terr *err);
+/* Fills *OUT with the ids of CANDIDATE's turndowns (free with free());
+ * returns the count or -1. */
+long long store_turndowns_of(struct vault *v, long long candidate, long long **out,
+    struct terr *err);
+/* Moves every turndown of client FROM to client INTO; returns how many, or -1. */
+long long store_client_move(struct vault *v, long long from, long long into, struct terr *err);
+/* Deletes client ID (once it has no turndowns); returns 0 or 1 deleted, or -1. */
+int store_client_delete(struct vault *v, long long id, struct terr *err);
 /* Deletes turndown ID and (ON DELETE CASCADE) its follow-ups inside the
  * caller's transaction; returns how many turndowns went (0 or 1), or -1. */
 int store_turndown_delete(struct vault *v, long long id, struct terr *err);
@@ -222,6 +238,17 @@ long long store_followups(struct vault *v, int all, const char *until,
  * (owned): 1, 0 if there is no such task, -1. */
 int store_followup_owner(struct vault *v, long long id, int *status, long long *candidate,
     struct tbuf *wrapped /* OUT */, struct terr *err);
+/* Sets the due date of TURNDOWN's open task KIND (a changed decline date). */
+int store_followup_redate(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err);
+/* Calls FN with each task of TURNDOWN that has a sealed note (borrowed);
+ * returns FN's first non-zero return, 0, or -1 on error. */
+int store_followup_notes(struct vault *v, long long turndown,
+    int (*fn)(void *arg, long long task, const struct store_blob *note), void *arg,
+    struct terr *err);
+/* Replaces task ID's sealed note. */
+int store_followup_set_note(struct vault *v, long long id, const struct tbuf *note,
+    struct terr *err);
 /* Sets task ID's status, the day it was closed and its sealed note (or none). */
 int store_followup_close(struct vault *v, long long id, int status, const char *on,
     const struct tbuf *note, struct terr *err);

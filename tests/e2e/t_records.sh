@@ -328,3 +328,55 @@ assert_jq "delete: the other turndown's follow-ups stay" fu.json "[.[] | select(
 expect_rc 0 "delete: the other turndown of the candidate stays" -- "$TACT_BIN" show "$keep"
 assert_eq "delete: no piece of its ciphertexts is left in any file" "$(pieces del.hex)" 0
 assert_no_plaintext "delete: no plaintext" "Del private words" "$V" "$V-wal" "$V-shm"
+
+# ---- edit (3a) ------------------------------------------------------------------
+# showc ID: `show --confidential --json` of ID into $OUT.
+showc() {
+	"$TACT_BIN" --json show --confidential "$1" >"$OUT" 2>"$ERR"
+}
+expect_rc 0 "edit: log one to correct" -- "$TACT_BIN" --json log --candidate "Ed Itor" \
+    --client "Northwind Robotic" --role "Engineer" --offer-date 2025-02-01 \
+    --decline-date 2025-02-10 --reason compensation --reason hr:confidential \
+    --confidential "Ed secret words" --share "Ed open words" --met "Ann Lee:hr:negative" \
+    --consent aggregate
+ed=$(outq .turndown)
+ed_cand=$(outq .candidate)
+"$TACT_BIN" --json followup --all | jq -c "[.[] | select(.turndown == $ed) | {kind, due}]" >fu-before.json
+rejected "edit with no option off a terminal" 64 "nothing to change" -- "$TACT_BIN" edit "$ed"
+rejected "edit: no such turndown" 66 "" -- "$TACT_BIN" edit 99999 --role X
+rejected "edit: a future decline date" 65 "in the future" -- "$TACT_BIN" edit "$ed" --decline-date "$TOMORROW"
+rejected "edit: offer after decline" 65 "after the decline date" -- "$TACT_BIN" edit "$ed" --offer-date 2025-03-01
+rejected "edit: impossible date" 65 "February has 28 days in 2025" -- "$TACT_BIN" edit "$ed" --decline-date 2025-02-29
+rejected "edit: unknown reason" 65 "unknown reason" -- "$TACT_BIN" edit "$ed" --reason nope
+expect_rc 0 "edit --client (a typo)" -- "$TACT_BIN" edit "$ed" --client "Northwind Robotics"
+assert_contains "edit: says so" "$OUT" "edited turndown $ed"
+showc "$ed"
+assert_eq "edit --client: changed" "$(outq .client)" "Northwind Robotics"
+assert_eq "edit --client: the rest kept (role)" "$(outq .role)" "Engineer"
+assert_eq "edit --client: the rest kept (confidential note)" "$(outq .confidential)" "Ed secret words"
+assert_eq "edit --client: the rest kept (people met)" "$(outq '.met[0].name')" "Ann Lee"
+expect_rc 0 "edit every field" -- "$TACT_BIN" edit "$ed" --role "Senior Engineer" \
+    --offer-date "2025-02-20" --decline-date 2025-03-01 --reason workload:confidential \
+    --reason relocation --confidential "Ed new secret" --share "Ed new open" \
+    --met "Bo Chen:hiring-manager:positive" --met "Cy Dorn:peer:neutral" --consent none
+showc "$ed"
+assert_jq "edit every field: all replaced" "$OUT" \
+    '.role == "Senior Engineer" and .offer_date == "2025-02-20" and .decline_date == "2025-03-01"
+     and .consent == "none" and .shareable == "Ed new open" and .confidential == "Ed new secret"
+     and ([.reasons[] | "\(.category):\(.visibility)"] | sort) == ["relocation:shareable", "workload:confidential"]
+     and ([.met[] | "\(.name):\(.role):\(.impression)"]) == ["Bo Chen:hiring-manager:positive", "Cy Dorn:peer:neutral"]
+     and .candidate == "Ed Itor" and .client == "Northwind Robotics"'
+"$TACT_BIN" --json followup --all | jq -c "[.[] | select(.turndown == $ed) | {kind, due}]" >fu-after.json
+assert_jq "edit --decline-date: the follow-ups moved with it" fu-after.json \
+    '. == [{"kind":"thank-you","due":"2025-03-03"},{"kind":"connect","due":"2025-03-08"},{"kind":"check-in","due":"2025-06-01"},{"kind":"update","due":"2025-09-01"},{"kind":"catch-up","due":"2026-03-01"}] or (map(.due) | sort) == ["2025-03-03","2025-03-08","2025-06-01","2025-09-01","2026-03-01"]'
+expect_rc 0 "edit --candidate: move to another person" -- "$TACT_BIN" --json edit "$ed" --candidate "Eddie Itor"
+moved_to=$(outq .candidate)
+[ "$moved_to" != "$ed_cand" ] && ok "edit --candidate: a new owner" || fail "edit --candidate: a new owner" "$moved_to"
+showc "$ed"
+assert_eq "edit --candidate: the confidential note opens under the new key" "$(outq .confidential)" "Ed new secret"
+assert_eq "edit --candidate: the new owner's name" "$(outq .candidate)" "Eddie Itor"
+assert_eq "edit --candidate: people met kept" "$(outq '.met[1].name')" "Cy Dorn"
+expect_rc 0 "edit: debrief still runs" -- "$TACT_BIN" debrief "$ed" --seed 1
+assert_not_contains "edit: the debrief leaks no confidential note" "$OUT" "Ed new secret"
+assert_no_plaintext "edit: no plaintext of the old or new notes" "Ed secret words" "$V" "$V-wal"
+assert_no_plaintext "edit: no plaintext of the new note" "Ed new secret" "$V" "$V-wal"
