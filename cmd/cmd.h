@@ -106,6 +106,8 @@ CMD_ENTRY(candidates);      /* candidates.c has clients too */
 CMD_ENTRY(clients);
 CMD_ENTRY(delete);
 CMD_ENTRY(edit);
+CMD_ENTRY(rename);
+CMD_ENTRY(merge);
 
 /* For main.c: the argp flags of the help ARGV asks for before any "--"
  * (ARGP_HELP_STD_HELP for --help or -?, ARGP_HELP_USAGE for --usage), or 0. */

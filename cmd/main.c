@@ -41,6 +41,8 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_candidates_entry, &cmd_clients_entry,
 	&cmd_delete_entry,
 	&cmd_edit_entry,
+	&cmd_rename_entry,
+	&cmd_merge_entry,
 	NULL
 };
 

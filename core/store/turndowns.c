@@ -86,17 +86,19 @@ store_turndown_owner(struct vault *v, long long id, long long *candidate, char d
 }
 
 long long
-store_turndowns_of(struct vault *v, long long candidate, long long **out, struct terr *err)
+store_turndowns_of(struct vault *v, enum store_table by, long long id, long long **out,
+    struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT id FROM turndowns WHERE candidate_id = ? "
-	    "ORDER BY id", err);
+	sqlite3_stmt *st = engine_prepare(v, by == STORE_CLIENTS ?
+	    "SELECT id FROM turndowns WHERE client_id = ? ORDER BY id" :
+	    "SELECT id FROM turndowns WHERE candidate_id = ? ORDER BY id", err);
 	long long *list = NULL, *grown, n = 0, cap = 0;
 	int rc;
 
 	*out = NULL;
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, candidate);
+	sqlite3_bind_int64(st, 1, id);
 	while ((rc = engine_row(v, st, "turndowns", err)) == 1) {
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
@@ -115,22 +117,6 @@ store_turndowns_of(struct vault *v, long long candidate, long long **out, struct
 	}
 	*out = list;
 	return n;
-}
-
-long long
-store_client_move(struct vault *v, long long from, long long into, struct terr *err)
-{
-	sqlite3_stmt *st = engine_prepare(v, "UPDATE turndowns SET client_id = ? WHERE client_id = ?",
-	    err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_int64(st, 1, into);
-	sqlite3_bind_int64(st, 2, from);
-	rc = engine_done(v, st, "turndowns", err);
-	sqlite3_finalize(st);
-	return rc != 0 ? -1 : sqlite3_changes(v->eng->db);
 }
 
 int

@@ -170,12 +170,11 @@ int store_turndown_update(struct vault *v, const struct store_turndown *row, str
 int store_turndown_owner(struct vault *v, long long id, long long *candidate,
     char decline[DATE_LEN], struct tbuf *wrapped /* OUT */, struct tbuf *confidential /* OUT */,
     struct terr *err);
-/* Fills *OUT with the ids of CANDIDATE's turndowns (free with free());
- * returns the count or -1. */
-long long store_turndowns_of(struct vault *v, long long candidate, long long **out,
-    struct terr *err);
-/* Moves every turndown of client FROM to client INTO; returns how many, or -1. */
-long long store_client_move(struct vault *v, long long from, long long into, struct terr *err);
+/* Fills *OUT with the ids of the turndowns of candidate (BY STORE_CANDIDATES)
+ * or client (STORE_CLIENTS) ID, in id order (free with free()); returns the
+ * count or -1. */
+long long store_turndowns_of(struct vault *v, enum store_table by, long long id,
+    long long **out, struct terr *err);
 /* Deletes client ID (once it has no turndowns); returns 0 or 1 deleted, or -1. */
 int store_client_delete(struct vault *v, long long id, struct terr *err);
 /* Deletes turndown ID and (ON DELETE CASCADE) its follow-ups inside the

@@ -380,3 +380,125 @@ expect_rc 0 "edit: debrief still runs" -- "$TACT_BIN" debrief "$ed" --seed 1
 assert_not_contains "edit: the debrief leaks no confidential note" "$OUT" "Ed new secret"
 assert_no_plaintext "edit: no plaintext of the old or new notes" "Ed secret words" "$V" "$V-wal"
 assert_no_plaintext "edit: no plaintext of the new note" "Ed new secret" "$V" "$V-wal"
+
+# ---- rename and merge (3a) ---------------------------------------------------------
+expect_rc 0 "rename: log a misspelt client" -- "$TACT_BIN" --json log --candidate "Ren Ame" \
+    --client "Southwnd Logistics" --reason compensation --decline-date 2025-04-04
+ren_td=$(outq .turndown)
+ren_client=$(outq .client)
+ren_cand=$(outq .candidate)
+expect_rc 0 "rename client" -- "$TACT_BIN" rename client "$ren_client" "Southwind Logistics"
+assert_contains "rename client: says so" "$OUT" "renamed client #$ren_client"
+td_json "$ren_td"
+assert_eq "rename client: show has the new name" "$(outq .client)" "Southwind Logistics"
+expect_rc 0 "rename: the new name finds the client" -- "$TACT_BIN" --json list --client "southwind logistics"
+assert_jq "rename: list --client with the new name" "$OUT" "length == 1 and .[0].id == $ren_td"
+rejected "rename: the old name is gone" 66 "no client" -- "$TACT_BIN" list --client "Southwnd Logistics"
+rejected "rename client to a name another client has" 65 "merge" -- \
+    "$TACT_BIN" rename client "$ren_client" "Acme Health"
+expect_rc 0 "rename candidate" -- "$TACT_BIN" rename candidate "#$ren_cand" "Ren Amé-Smith"
+td_json "$ren_td"
+assert_eq "rename candidate: show has the new name" "$(outq .candidate)" "Ren Amé-Smith"
+expect_rc 0 "rename candidate: the new name logs to the same record" -- "$TACT_BIN" --json log \
+    --candidate "ren amé-smith" --client "Southwind Logistics" --reason hr --decline-date 2025-04-05
+assert_eq "rename candidate: same id" "$(outq .candidate)" "$ren_cand"
+rejected "rename: no such candidate" 66 "" -- "$TACT_BIN" rename candidate 99999 "X"
+rejected "rename: a bad name" 65 "" -- "$TACT_BIN" rename candidate "$ren_cand" "   "
+assert_no_plaintext "rename: the old client name is not left in clear" "Southwnd" "$V" "$V-wal"
+
+# merge two records of one person: Mo Rge (typo "Mo Rgee")
+"$TACT_BIN" --json log --candidate "Mo Rge" --client "Merge Co" --reason hr:confidential \
+    --confidential "Mo secret one" --share "Mo open one" --met "Pia Lund:hr:negative" \
+    --decline-date 2025-05-01 >"$OUT" 2>/dev/null
+into=$(outq .candidate)
+into_td=$(outq .turndown)
+"$TACT_BIN" --json log --candidate "Mo Rgee" --client "Merge Co" --reason compensation \
+    --reason workload:confidential --confidential "Mo secret two" --share "Mo open two" \
+    --met "Ola Berg:hiring-manager:positive" --decline-date 2025-06-01 >"$OUT" 2>/dev/null
+from=$(outq .candidate)
+moved=$(outq .turndown)
+"$TACT_BIN" --json followup --all | jq -r "[.[] | select(.turndown == $moved)][0].id" >task.id
+expect_rc 0 "merge: close a task of FROM with a note" -- "$TACT_BIN" followup done "$(cat task.id)" --note "Mo task note"
+python3 - "$V" "$from" >from-key.hex <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for (k,) in db.execute("SELECT wrapped_key FROM candidates WHERE id = ?", (int(sys.argv[2]),)):
+    print(bytes(k).hex())
+PY
+python3 - "$V" "$from" >from-rows.hex <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for row in db.execute("SELECT name FROM candidates WHERE id = ?", (int(sys.argv[2]),)):
+    print(bytes(row[0]).hex())
+for row in db.execute("SELECT signals, people, shareable, confidential FROM turndowns WHERE candidate_id = ?", (int(sys.argv[2]),)):
+    for b in row:
+        print(bytes(b).hex())
+for (b,) in db.execute("SELECT f.note FROM followups f JOIN turndowns t ON t.id = f.turndown_id WHERE t.candidate_id = ? AND f.note IS NOT NULL", (int(sys.argv[2]),)):
+    print(bytes(b).hex())
+PY
+assert_eq "merge: FROM's name, 4 parts and a task note read" "$(grep -c . from-rows.hex)" 6
+assert_eq "merge: FROM's key read" "$(grep -c . from-key.hex)" 1
+[ "$(pieces from-key.hex)" -gt 0 ] && ok "merge: FROM's key is found before" || fail "merge: FROM's key is found before" 0
+rejected "merge a candidate into itself" 64 "itself" -- "$TACT_BIN" merge candidate "$from" "$from"
+rejected "merge: no such candidate" 66 "" -- "$TACT_BIN" merge candidate "$from" 99999
+expect_rc 0 "merge candidate FROM INTO" -- "$TACT_BIN" merge candidate "$from" "$into"
+assert_contains "merge: says so" "$OUT" "merged candidate #$from into #$into (1 turndown moved)"
+showc "$moved"
+assert_jq "merge: the moved turndown opens under INTO, every part" "$OUT" \
+    ".candidate == \"Mo Rge\" and .confidential == \"Mo secret two\" and .shareable == \"Mo open two\"
+     and .met[0].name == \"Ola Berg\" and ([.reasons[].category] | sort) == [\"compensation\", \"workload\"]"
+expect_rc 0 "merge: the moved task is still done" -- "$TACT_BIN" --json followup --all
+assert_jq "merge: the moved task is still done" "$OUT" ".[] | select(.id == $(cat task.id)) | .status == \"done\""
+expect_rc 0 "merge: candidates" -- "$TACT_BIN" --json candidates --search "mo rge"
+assert_jq "merge: one record left, with both turndowns" "$OUT" \
+    "length == 1 and .[0].id == $into and .[0].turndowns == 2"
+expect_rc 0 "merge: list --candidate INTO" -- "$TACT_BIN" --json list --candidate "#$into"
+assert_jq "merge: list shows both" "$OUT" "[.[].id] | sort == ([$into_td, $moved] | sort)"
+expect_rc 0 "merge: debrief of the moved turndown" -- "$TACT_BIN" debrief "$moved" --seed 3
+assert_not_contains "merge: debrief keeps the confidence" "$OUT" "Mo secret two"
+expect_rc 0 "merge: report still runs" -- "$TACT_BIN" report --min-group 3
+assert_eq "merge: no piece of FROM's key is left in any file" "$(pieces from-key.hex)" 0
+assert_eq "merge: no piece of FROM's old ciphertexts is left" "$(pieces from-rows.hex)" 0
+assert_no_plaintext "merge: no plaintext of the moved note" "Mo secret two" "$V" "$V-wal" "$V-shm"
+# tamper detection holds after a merge: flip a byte of the moved row's confidential part
+cp "$V" tampered.db
+python3 - tampered.db "$moved" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+(b,) = db.execute("SELECT confidential FROM turndowns WHERE id = ?", (int(sys.argv[2]),)).fetchone()
+b = bytearray(b); b[30] ^= 0x10
+db.execute("UPDATE turndowns SET confidential = ? WHERE id = ?", (bytes(b), int(sys.argv[2])))
+db.commit()
+PY
+RC=0
+"$TACT_BIN" --vault tampered.db show --confidential "$moved" >"$OUT" 2>"$ERR" || RC=$?
+assert_eq "merge then tamper: show --confidential exits 65" "$RC" 65
+assert_contains "merge then tamper: names the record" "$ERR" "$moved"
+# a moved row copied back under FROM's id no longer opens: the binding is INTO's
+cp "$V" swapped.db
+python3 - swapped.db "$moved" "$ren_td" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+(b,) = db.execute("SELECT signals FROM turndowns WHERE id = ?", (int(sys.argv[2]),)).fetchone()
+db.execute("UPDATE turndowns SET signals = ? WHERE id = ?", (b, int(sys.argv[3])))
+db.commit()
+PY
+RC=0
+"$TACT_BIN" --vault swapped.db show "$ren_td" >"$OUT" 2>"$ERR" || RC=$?
+assert_eq "merge then swap: a moved part copied into another row is refused" "$RC" 65
+RC=0
+"$TACT_BIN" --vault swapped.db show "$moved" >"$OUT" 2>"$ERR" || RC=$?
+assert_eq "merge then swap: the moved row still opens" "$RC" 0
+
+# merge two clients
+"$TACT_BIN" --json log --candidate "Cli Ent" --client "Northwind Robotic" --reason hr \
+    --decline-date 2025-07-01 >"$OUT" 2>/dev/null
+typo_td=$(outq .turndown)
+typo=$(outq .client)
+good=$("$TACT_BIN" --json clients --search "northwind robotics" | jq '.[0].id')
+expect_rc 0 "merge client" -- "$TACT_BIN" merge client "Northwind Robotic" "Northwind Robotics"
+assert_contains "merge client: says so" "$OUT" "merged client #$typo into #$good"
+td_json "$typo_td"
+assert_eq "merge client: the turndown is at the right client" "$(outq .client)" "Northwind Robotics"
+expect_rc 0 "merge client: clients" -- "$TACT_BIN" --json clients --search northwind
+assert_jq "merge client: one client left" "$OUT" "length == 1 and .[0].id == $good"
