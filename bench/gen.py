@@ -49,6 +49,9 @@ def q(s):
 def main():
     n = int(sys.argv[1])
     seed = int(sys.argv[4]) if len(sys.argv) > 4 else 20261122
+    # "migration": a desk's history from another system, every candidate new
+    # and one person met each
+    migration = len(sys.argv) > 5 and sys.argv[5] == "migration"
     rng = random.Random(seed)
     clients = ["Client %03d %s" % (i, rng.choice(LAST)) for i in range(200)]
     ncand = max(1, int(n / 1.3))
@@ -64,7 +67,7 @@ def main():
                   "CREATE TABLE IF NOT EXISTS met(turndown_id INTEGER, name TEXT, role TEXT, impression TEXT);\n"
                   "BEGIN;\n")
         for i in range(1, n + 1):
-            c = rng.randrange(ncand)
+            c = i if migration else rng.randrange(ncand)
             cand = "%s %s %d" % (FIRST[c % 26], LAST[(c // 26) % 26], c)
             client = rng.choice(clients)
             day = rng.randrange(3650)
@@ -74,7 +77,7 @@ def main():
                        for cat in rng.sample(CATEGORIES, rng.randint(1, 3))]
             met = [{"name": "%s %s" % (rng.choice(FIRST), rng.choice(LAST)),
                     "role": rng.choice(ROLES), "impression": rng.choice(IMPRESSIONS)}
-                   for _ in range(rng.randint(1, 4))]
+                   for _ in range(1 if migration else rng.randint(1, 4))]
             rec = {"candidate": cand, "client": client, "role": rng.choice(TITLES),
                    "offer_date": offer, "decline_date": decline, "reasons": reasons,
                    "confidential": note(rng), "shareable": note(rng), "met": met,

@@ -68,6 +68,7 @@ measure "$TACT" --vault "v$N.db" import "rows$N.jsonl"
 ts=$secs tk=$kib
 measure sqlite3 "base$N.db" ".read rows$N.sql"
 row "import $N" "$ts" "$tk" "$secs" "$kib"
+base_import="$secs $kib"
 
 client=$(sqlite3 "base$N.db" "SELECT name FROM clients ORDER BY id LIMIT 1")
 cid=$(sqlite3 "base$N.db" "SELECT id FROM clients ORDER BY id LIMIT 1")
@@ -87,12 +88,39 @@ ts=$secs tk=$kib
 measure_n 50 sqlite3 "base$N.db" "SELECT t.id, t.decline_date, c.name, cl.name, t.role FROM turndowns t JOIN candidates c ON c.id = t.candidate_id JOIN clients cl ON cl.id = t.client_id WHERE t.client_id = $cid ORDER BY t.decline_date;"
 row "list --client, $N" "$ts" "$tk" "$secs" "$kib"
 
+# list --search opens every row's names: compare with LIKE over plaintext.
+measure_n 5 "$TACT" --vault "v$N.db" list --search "client 007"
+ts=$secs tk=$kib
+measure_n 5 sqlite3 "base$N.db" "SELECT t.id, t.decline_date, c.name, cl.name, t.role FROM turndowns t JOIN candidates c ON c.id = t.candidate_id JOIN clients cl ON cl.id = t.client_id WHERE c.name LIKE '%client 007%' OR cl.name LIKE '%client 007%' OR t.role LIKE '%client 007%' ORDER BY t.decline_date DESC, t.id DESC;"
+row "list --search, $N" "$ts" "$tk" "$secs" "$kib"
+
 measure_n 50 "$TACT" --vault "v$N.db" log --candidate "Bench Person" --client "$client" \
 	--reason compensation --share "A short shareable note." --confidential "A short secret."
 ts=$secs tk=$kib
 measure_n 50 sqlite3 "base$N.db" "INSERT INTO turndowns(candidate_id, client_id, decline_date, shareable, confidential) VALUES (1, 1, '2026-11-22', 'A short shareable note.', 'A short secret.');"
 row "log one (unlocked session)" "$ts" "$tk" "$secs" "$kib"
 "$TACT" lock >/dev/null
+
+# The same import with every past task planned (the plan of before --plan).
+"$TACT" --vault "vall$N.db" --passphrase-file pw init >/dev/null
+eval "$("$TACT" --vault "vall$N.db" --passphrase-file pw unlock --ttl 120)"
+if "$TACT" import --help | grep -q -- --plan; then plan_all=(--plan all); else plan_all=(); fi
+measure "$TACT" --vault "vall$N.db" import "${plan_all[@]}" "rows$N.jsonl"
+row "import $N, --plan all" "$secs" "$kib" "$(cut -d' ' -f1 <<<"$base_import")" "$(cut -d' ' -f2 <<<"$base_import")"
+"$TACT" lock >/dev/null
+rm -f "vall$N.db"*
+
+# A migration from another system: every candidate new, one person met each.
+echo "bench: generating $N turndowns, migration shape" >&2
+/usr/bin/python3 "$here/gen.py" "$N" "mig$N.jsonl" "mig$N.sql" 20261122 migration
+"$TACT" --vault "vmig$N.db" --passphrase-file pw init >/dev/null
+eval "$("$TACT" --vault "vmig$N.db" --passphrase-file pw unlock --ttl 120)"
+measure "$TACT" --vault "vmig$N.db" import "mig$N.jsonl"
+ts=$secs tk=$kib
+measure sqlite3 "basemig$N.db" ".read mig$N.sql"
+row "import $N, migration shape" "$ts" "$tk" "$secs" "$kib"
+"$TACT" lock >/dev/null
+rm -f "vmig$N.db"* "basemig$N.db"*
 
 if [ $has_report = 1 ] && [ "${BENCH_BIG:-1}" = 1 ]; then
 	setup "$BIG"

@@ -106,6 +106,12 @@ CMD_ENTRY(report);
 CMD_ENTRY(decline);
 CMD_ENTRY(notes);
 CMD_ENTRY(followup);
+CMD_ENTRY(candidates);      /* candidates.c has clients too */
+CMD_ENTRY(clients);
+CMD_ENTRY(delete);
+CMD_ENTRY(edit);
+CMD_ENTRY(rename);
+CMD_ENTRY(merge);
 CMD_ENTRY(config);
 CMD_ENTRY(completion);
 

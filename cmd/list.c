@@ -1,5 +1,7 @@
 /*
- * list.c - `tact list`: one line per turndown, oldest decline first.
+ * list.c - `tact list`: one line per turndown, newest decline first.
+ * --search compares the opened candidate, client and role (folded: any
+ * case), so it reads every row in scope; --limit stops after N shown.
  * A record that fails authentication is reported and skipped; the others
  * are still listed, and the command then exits 65.
  */
@@ -9,22 +11,27 @@
 
 #include "core/records/identity.h"
 #include "core/records/read.h"
+#include "core/records/search.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"
 
 struct list_opts {
 	struct cmd_ctx *ctx;
-	const char *client, *candidate;
+	const char *client, *candidate, *search;
 	char since[DATE_LEN], until[DATE_LEN];
+	long long limit;
 };
 
-enum { O_CLIENT = 0x100, O_CAND, O_SINCE, O_UNTIL };
+enum { O_CLIENT = 0x100, O_CAND, O_SINCE, O_UNTIL, O_SEARCH, O_LIMIT };
 
 static const struct argp_option options[] = {
 	{ "client", O_CLIENT, "NAME", 0, "only this client's turndowns", 0 },
 	{ "candidate", O_CAND, "NAME", 0, "only this candidate's turndowns", 0 },
 	{ "since", O_SINCE, "YYYY-MM-DD", 0, "declined on or after this date", 0 },
 	{ "until", O_UNTIL, "YYYY-MM-DD", 0, "declined on or before this date", 0 },
+	{ "search", O_SEARCH, "TEXT", 0, "only turndowns whose candidate, client or role holds "
+	  "TEXT (any case)", 0 },
+	{ "limit", O_LIMIT, "N", 0, "at most N turndowns, the newest", 0 },
 	{ 0 }
 };
 
@@ -42,9 +49,16 @@ parse(int key, char *arg, struct argp_state *state)
 		o->candidate = arg;
 		break;
 	case O_SINCE:
-		return date_parse("--since", arg, o->since, err) ? EINVAL : 0;
+		return date_parse_typed("--since", arg, o->since, err) ? EINVAL : 0;
 	case O_UNTIL:
-		return date_parse("--until", arg, o->until, err) ? EINVAL : 0;
+		return date_parse_typed("--until", arg, o->until, err) ? EINVAL : 0;
+	case O_SEARCH:
+		o->search = arg;
+		break;
+	case O_LIMIT:
+		if (cmd_number(arg, 1, 1000000000, &o->limit) != 0)
+			return cmd_usage(state, "--limit '%s' is not a number from 1", arg);
+		break;
 	case ARGP_KEY_ARG:
 		return cmd_usage(state, "unexpected argument '%s'", arg);
 	default:
@@ -55,8 +69,12 @@ parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, NULL,
-	"List turndowns: id, decline date, candidate, client and role.\v"
-	"Example:  tact list --client 'Acme Health' --since 2026-01-01",
+	"List turndowns, newest first: id, decline date, candidate, client and role.\v"
+	"A candidate or client is a name or #ID.  Dates may be YYYY-MM-DD, today, yesterday or "
+	"N days ago.\n\n"
+	"Examples:\n"
+	"  tact list --client 'Acme Health' --since 2026-01-01\n"
+	"  tact list --search northwind --limit 10",
 	NULL, NULL, NULL
 };
 
@@ -84,7 +102,9 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 	struct td_iter *it = NULL;
 	struct turndown td;
 	struct terr rowerr;
+	struct search *search = NULL;
 	json_t *arr = NULL;
+	long long shown = 0;
 	int tty = isatty(STDOUT_FILENO), rc = -1, bad = 0, r;
 
 	memset(&f, 0, sizeof(f));
@@ -98,15 +118,21 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 		    "no candidate named '%.80s'", o->candidate);
 	f.since = o->since[0] ? o->since : NULL;
 	f.until = o->until[0] ? o->until : NULL;
+	f.newest_first = 1;
+	/* Without a search the vault can stop at the limit; with one, only
+	 * what is opened can be compared. */
+	f.limit = o->search == NULL ? o->limit : 0;
+	if (o->search != NULL && (search = search_new(o->search, &ctx->err)) == NULL)
+		return -1;
 	if ((it = td_iter_new(ctx->vault, &f, TD_IDENTITY | TD_CLIENT | TD_SIGNALS,
 	    &ctx->err)) == NULL)
-		return -1;
+		goto out;
 	if (ctx->json)
 		arr = json_array();
 	else
 		printf("%-6s  %-10s  %-24s  %-24s  %s\n", "ID", "DECLINED", "CANDIDATE", "CLIENT",
 		    "ROLE");
-	for (;;) {
+	while (o->limit == 0 || shown < o->limit) {
 		terr_clear(&rowerr);
 		r = td_iter_next(it, &td, &rowerr);
 		if (r == 0)
@@ -120,6 +146,10 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 			bad++;
 			continue;
 		}
+		if (search != NULL && !search_match(search, td.candidate) &&
+		    !search_match(search, td.client) && !search_match(search, td.role))
+			continue;
+		shown++;
 		if (arr != NULL) {
 			json_array_append_new(arr, json_pack("{s:I, s:s, s:s, s:s?, s:s?, s:s}",
 			    "id", (json_int_t)td.id, "candidate", td.candidate, "client", td.client,
@@ -141,6 +171,7 @@ out:
 	json_decref(arr);
 	turndown_clear(&td);
 	td_iter_free(it);
+	search_free(search);
 	return rc;
 }
 

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/wipe.h"
+#include "core/records/identity.h"
 #include "core/records/write.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"
@@ -21,11 +23,14 @@ struct log_opts {
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
-	O_SHARE, O_SHARE_FILE, O_MET, O_CONSENT };
+	O_SHARE, O_SHARE_FILE, O_MET, O_CONSENT, O_NEW_CAND };
 
 static const struct argp_option options[] = {
-	{ "candidate", O_CAND, "NAME", 0, "the candidate (matched by name, or created)", 0 },
-	{ "client", O_CLIENT, "NAME", 0, "the client company (matched by name, or created)", 0 },
+	{ "candidate", O_CAND, "NAME", 0, "the candidate (matched by name or #ID, or created)", 0 },
+	{ "new-candidate", O_NEW_CAND, NULL, 0, "a new candidate record even if one has this name "
+	  "(another person of the same name)", 0 },
+	{ "client", O_CLIENT, "NAME", 0, "the client company (matched by name or #ID, or created)",
+	  0 },
 	{ "role", O_ROLE, "TITLE", 0, "the role offered", 0 },
 	{ "offer-date", O_OFFER, "YYYY-MM-DD", 0, "when the offer was made", 0 },
 	{ "decline-date", O_DECLINE, "YYYY-MM-DD", 0, "when it was declined (default today)", 0 },
@@ -118,10 +123,10 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = turndown_set_text(&td->role, "role", arg, strlen(arg), TEXT_ROLE_MAX, 0, err);
 		break;
 	case O_OFFER:
-		rc = date_parse("--offer-date", arg, td->offer_date, err);
+		rc = date_parse_typed("--offer-date", arg, td->offer_date, err);
 		break;
 	case O_DECLINE:
-		rc = date_parse("--decline-date", arg, td->decline_date, err);
+		rc = date_parse_typed("--decline-date", arg, td->decline_date, err);
 		break;
 	case O_REASON:
 		rc = add_reasons(o, arg);
@@ -144,6 +149,9 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case O_CONSENT:
 		rc = turndown_set_consent(td, arg, err);
+		break;
+	case O_NEW_CAND:
+		td->new_candidate = 1;
 		break;
 	case ARGP_KEY_ARG:
 		return cmd_usage(state, "unexpected argument '%s'", arg);
@@ -292,8 +300,21 @@ log_exec(struct cmd_ctx *ctx, void *opts)
 		vault_rollback(ctx->vault);
 		goto out;
 	}
-	if (new_cand)
-		cmd_notice("new candidate '%s'", o->td.candidate);
+	if (new_cand) {
+		cmd_notice("new candidate '%s', #%lld", o->td.candidate, o->td.candidate_id);
+	} else {
+		/* Say whom the name matched, so a same-name stranger is noticed. */
+		char *name = NULL;
+		int count = 0;
+		char spec[32];
+
+		snprintf(spec, sizeof(spec), "#%lld", o->td.candidate_id);
+		if (candidate_resolve(ctx->vault, spec, &name, &count, &ctx->err) > 0)
+			cmd_notice("existing candidate #%lld '%s', %d turndown%s",
+			    o->td.candidate_id, name ? name : "?", count - 1, count - 1 == 1 ? "" : "s");
+		terr_clear(&ctx->err);
+		wipe_str_drop(&name);
+	}
 	if (new_client)
 		cmd_notice("new client '%s'", o->td.client);
 	if (ctx->json)

@@ -36,6 +36,21 @@ confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
 }
 
 int
+confidential_reseal(struct candkey *from, const struct tc_ad *from_ad, struct candkey *to,
+    const struct tc_ad *to_ad, const void *ct, size_t len, struct tbuf *out,
+    struct tc_err *err)
+{
+	struct tbuf pt = { NULL, 0 };
+	int rc;
+
+	if (conf_crypt(0, from, from_ad, ct, len, &pt, err) != 0)
+		return -1;
+	rc = conf_crypt(1, to, to_ad, pt.data, pt.len, out, err);
+	tbuf_free(&pt);
+	return rc;
+}
+
+int
 confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
     size_t len, struct tbuf *out, struct tc_err *err)
 {

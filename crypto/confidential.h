@@ -16,4 +16,12 @@ int confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt
 int confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
     size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 
+/* Opens CT, sealed under FROM for FROM_AD, and seals it again under TO for
+ * TO_AD into OUT, so that a turndown can move to another candidate or row
+ * (edit, merge) without its note ever leaving crypto/: the opened text is
+ * wiped before this returns. */
+int confidential_reseal(struct candkey *from, const struct tc_ad *from_ad, struct candkey *to,
+    const struct tc_ad *to_ad, const void *ct, size_t len, struct tbuf *out /* OUT */,
+    struct tc_err *err);
+
 #endif

@@ -53,7 +53,7 @@ teardown(void)
 	fixture_rmtree(tmpdir);
 }
 
-/* Logs a turndown of CANDIDATE at CLIENT declined on 2026-MONTH-10 with
+/* Logs a turndown of CANDIDATE at CLIENT declined on 2025-MONTH-10 with
  * REASON (confidential when CONF); returns its candidate's id. */
 static long long
 put(const char *candidate, const char *client, int month, const char *reason, int conf,
@@ -67,7 +67,7 @@ put(const char *candidate, const char *client, int month, const char *reason, in
 
 	td.candidate = strdup(candidate);
 	td.client = strdup(client);
-	snprintf(td.decline_date, sizeof(td.decline_date), "2026-%02d-10", month);
+	snprintf(td.decline_date, sizeof(td.decline_date), "2025-%02d-10", month);
 	ck_assert_int_eq(turndown_add_category(&td, reason, conf ? "confidential" : "shareable",
 	    &err), 0);
 	td.consent = consent;
@@ -109,9 +109,9 @@ release_k(const char *client, const char *to, int since, int until, int k, struc
 	if (client != NULL)
 		ck_assert_int_gt(s.client_id = client_find(v, client, &err), 0);
 	if (since)
-		snprintf(s.since, sizeof(s.since), "2026-%02d", since);
+		snprintf(s.since, sizeof(s.since), "2025-%02d", since);
 	if (until)
-		snprintf(s.until, sizeof(s.until), "2026-%02d", until);
+		snprintf(s.until, sizeof(s.until), "2025-%02d", until);
 	ck_assert_int_eq(vault_begin(v, &err), 0);
 	if ((r = report_build(v, &s, &err)) == NULL) {
 		vault_rollback(v);
@@ -309,8 +309,8 @@ START_TEST(test_history_has_no_candidates)
 	ck_assert_int_eq(release_k(NULL, "board pack", 0, 0, 5, NULL), 0);
 	ck_assert_int_eq(n = ledger_history(v, &list, &err), 2);
 	ck_assert_str_eq(list[0].recipient, "Acme Health");
-	ck_assert_str_eq(list[0].since, "2026-01");
-	ck_assert_str_eq(list[0].until, "2026-06");
+	ck_assert_str_eq(list[0].since, "2025-01");
+	ck_assert_str_eq(list[0].until, "2025-06");
 	ck_assert_int_eq(list[0].candidates, 6);
 	ck_assert_int_gt(list[0].client_id, 0);
 	ck_assert_str_eq(list[1].recipient, "board pack");

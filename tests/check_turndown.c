@@ -25,6 +25,10 @@
 #include "core/records/write.h"
 #include "core/records/identity.h"
 #include "core/records/read.h"
+#include "core/records/merge.h"
+#include "core/records/followup.h"
+#include "core/base/wipe.h"
+#include "core/records/search.h"
 #include "core/store/engine.h"
 #include "core/confidential/confidential.h"
 #include "core/base/taxonomy.h"
@@ -506,6 +510,59 @@ START_TEST(test_date_parse)
 }
 END_TEST
 
+/* What a person types for a date: today, yesterday, N days ago; and a date
+ * the calendar lacks is refused with the reason. */
+START_TEST(test_date_relative_and_why)
+{
+	static const struct {
+		const char *in, *why;
+	} why[] = {
+		{ "2026-11-31", "2026-11-31: November has 30 days" },
+		{ "2026-04-31", "April has 30 days" },
+		{ "2025-02-29", "February has 28 days in 2025" },
+		{ "2024-02-30", "February has 29 days in 2024" },
+		{ "2026-13-01", "no month 13" },
+		{ "2026-01-00", "no day 00" },
+		{ "1800-01-01", "year" },
+	};
+	static const char *const bad[] = {
+		"tomorrow", "days ago", "-3 days ago", "3 days", "3 weeks ago", "3 days ago ",
+		"99999999999999999999 days ago", "40000 days ago", "Today",
+	};
+	char out[DATE_LEN], today[DATE_LEN], want[DATE_LEN];
+	struct terr err;
+
+	date_today(today);
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(date_parse_typed("d", "today", out, &err), 0);
+	ck_assert_str_eq(out, today);
+	ck_assert_int_eq(date_parse_typed("d", "yesterday", out, &err), 0);
+	date_add_days(today, -1, want);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(date_parse_typed("d", "3 days ago", out, &err), 0);
+	date_add_days(today, -3, want);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(date_parse_typed("d", "1 day ago", out, &err), 0);
+	date_add_days(today, -1, want);
+	ck_assert_str_eq(out, want);
+	ck_assert_int_eq(date_parse_typed("d", "0 days ago", out, &err), 0);
+	ck_assert_str_eq(out, today);
+	for (size_t i = 0; i < sizeof(why) / sizeof(why[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		ck_assert_int_eq(date_parse_typed("--decline-date", why[i].in, out, &err), -1);
+		ck_assert_int_eq(err.code, EX_DATAERR);
+		ck_assert_msg(strstr(err.msg, why[i].why) != NULL, "%s: '%s'", why[i].in, err.msg);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		memset(&err, 0, sizeof(err));
+		ck_assert_msg(date_parse_typed("d", bad[i], out, &err) == -1, "'%s' accepted", bad[i]);
+	}
+	/* The strict parser (reports, stored dates) takes none of the typed forms. */
+	ck_assert_int_eq(date_parse("d", "today", out, &err), -1);
+	ck_assert_int_eq(date_parse("d", "3 days ago", out, &err), -1);
+}
+END_TEST
+
 START_TEST(test_date_days)
 {
 	static const struct { const char *a, *b; long diff; } gaps[] = {
@@ -886,6 +943,14 @@ START_TEST(test_validate)
 	check_err(turndown_validate(&td, &err), &err, EX_DATAERR, "2026-03-02");
 	ck_assert_ptr_nonnull(strstr(err.msg, "2026-03-01"));
 	ck_assert_int_eq(date_parse("offer", "2025-12-31", td.offer_date, &err), 0);
+	ck_assert_int_eq(turndown_validate(&td, &err), 0);
+
+	/* A decline date after today is refused; today itself is fine. */
+	date_add_days(today, 1, td.decline_date);
+	td.offer_date[0] = '\0';
+	memset(&err, 0, sizeof(err));
+	check_err(turndown_validate(&td, &err), &err, EX_DATAERR, "future");
+	memcpy(td.decline_date, today, DATE_LEN);
 	ck_assert_int_eq(turndown_validate(&td, &err), 0);
 	turndown_clear(&td);
 }
@@ -1482,6 +1547,192 @@ START_TEST(test_swap)
 }
 END_TEST
 
+/* ---- correcting the record (SPEC 3a) ------------------------------------------- */
+
+/* Import's policy: a turndown of the same candidate, client and decline
+ * date is skipped (record_put returns 1), whether stored before or earlier
+ * through the same writer; --plan future adds only tasks not yet due. */
+START_TEST(test_duplicates_and_plan)
+{
+	struct terr err = { 0 };
+	struct td_writer *w;
+	struct turndown td;
+	struct { int n; } c = { 0 };
+	struct task *list = NULL;
+	struct fu_filter f = { 1, NULL, 0, 0, 0 };
+	size_t n = 0;
+	int a, b;
+	long long first;
+
+	build(&td, "Dup Person", "Dup Co", "2026-01-05", "hr", NULL, NULL);
+	first = store(&td, NULL, NULL);
+	turndown_clear(&td);
+	ck_assert_int_eq(vault_begin(v, &err), 0);
+	ck_assert_ptr_nonnull(w = td_writer_new(v, &err));
+	td_writer_options(w, 1, TD_PLAN_NONE);
+	build(&td, "DUP PERSON", "dup co", "2026-01-05", "workload", NULL, NULL);
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 1);
+	ck_assert_int_eq(td.id, first);
+	turndown_clear(&td);
+	build(&td, "Dup Person", "Dup Co", "2026-01-06", "hr", NULL, NULL);
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 0);
+	turndown_clear(&td);
+	build(&td, "Dup Person", "Dup Co", "2026-01-06", "hr", NULL, NULL);
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 1);      /* earlier in the same run */
+	turndown_clear(&td);
+	/* Without the policy the same line is stored again (log's behaviour). */
+	td_writer_options(w, 0, TD_PLAN_FUTURE);
+	build(&td, "Dup Person", "Dup Co", "2026-01-06", "hr", NULL, NULL);
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 0);
+	turndown_clear(&td);
+	td_writer_free(w);
+	ck_assert_int_eq(vault_commit(v, &err), 0);
+	ck_assert_int_eq(followup_list(v, &f, &list, &n, &err), 0);
+	for (size_t i = 0; i < n; i++)
+		c.n += list[i].turndown == first;
+	ck_assert_int_eq(c.n, 4);               /* store() plans everything but connect: nobody met */
+	c.n = 0;
+	for (size_t i = 0; i < n; i++)
+		c.n += list[i].turndown != first;
+	/* PLAN_NONE gave the second nothing; PLAN_FUTURE the fourth only the
+	 * catch-up of 2027-01-06 (today is later than the other four). */
+	ck_assert_int_le(c.n, 1);
+	followup_free_list(list, n);
+}
+END_TEST
+
+/* Two people of one name: found by #ID, the name alone refused with both ids. */
+START_TEST(test_same_name_and_ref)
+{
+	struct terr err = { 0 };
+	struct td_writer *w;
+	struct turndown td;
+	long long one, two, r1, r2;
+	int a, b;
+	char msg[64];
+
+	build(&td, "Sam Same", "Same Co", "2026-01-05", "hr", NULL, NULL);
+	store(&td, NULL, NULL);
+	one = td.candidate_id;
+	turndown_clear(&td);
+	build(&td, "Sam Same", "Same Co", "2026-01-06", "hr", NULL, NULL);
+	td.new_candidate = 1;
+	store(&td, &a, NULL);
+	two = td.candidate_id;
+	ck_assert_int_eq(a, 1);
+	ck_assert_int_ne(one, two);
+	turndown_clear(&td);
+	check_err((int)candidate_find(v, "sam same", &err), &err, EX_USAGE, "two candidates");
+	snprintf(msg, sizeof(msg), "#%lld and #%lld", one, two);
+	ck_assert_msg(strstr(err.msg, msg) != NULL, "%s", err.msg);
+	snprintf(msg, sizeof(msg), "#%lld", two);
+	memset(&err, 0, sizeof(err));
+	ck_assert_int_eq(candidate_find(v, msg, &err), two);
+	ck_assert_int_eq(candidate_find(v, "#99999", &err), 0);
+	/* candidate_ref decides: the same ref is the same person whatever the name */
+	ck_assert_int_eq(vault_begin(v, &err), 0);
+	ck_assert_ptr_nonnull(w = td_writer_new(v, &err));
+	build(&td, "Ref One", "Same Co", "2026-01-05", "hr", NULL, NULL);
+	td.candidate_ref = strdup("crm-1");
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 0);
+	r1 = td.candidate_id;
+	turndown_clear(&td);
+	build(&td, "Ref One", "Same Co", "2026-01-07", "hr", NULL, NULL);
+	td.candidate_ref = strdup("crm-2");
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 0);
+	r2 = td.candidate_id;
+	ck_assert_int_eq(a, 1);
+	turndown_clear(&td);
+	build(&td, "Ref Renamed", "Same Co", "2026-01-08", "hr", NULL, NULL);
+	td.candidate_ref = strdup("crm-1");
+	ck_assert_int_eq(record_put(w, &td, &a, &b, &err), 0);
+	ck_assert_int_eq(td.candidate_id, r1);
+	ck_assert_int_eq(a, 0);
+	turndown_clear(&td);
+	td_writer_free(w);
+	ck_assert_int_eq(vault_commit(v, &err), 0);
+	ck_assert_int_ne(r1, r2);
+}
+END_TEST
+
+/* Edit (record_update) moving a turndown to another candidate, then merge:
+ * every part, the confidential note included, opens under the new owner. */
+START_TEST(test_update_and_merge)
+{
+	struct terr err = { 0 };
+	struct td_writer *w;
+	struct turndown td, got;
+	long long id, from, into;
+	int a, b, pending;
+
+	build(&td, "Move From", "Move Co", "2026-01-05", "hr:confidential", "Move secret",
+	    "Move open");
+	ck_assert_int_eq(turndown_add_met(&td, "Ann Lee:hr:negative", &err), 0);
+	id = store(&td, NULL, NULL);
+	from = td.candidate_id;
+	turndown_clear(&td);
+	build(&td, "Move Into", "Move Co", "2026-01-04", "workload", NULL, NULL);
+	store(&td, NULL, NULL);
+	into = td.candidate_id;
+	turndown_clear(&td);
+
+	/* edit: a new decline date and another client, the note kept */
+	memset(&got, 0, sizeof(got));
+	ck_assert_int_eq(turndown_load(v, id, TD_ALL_OPEN, &got, &err), 0);
+	wipe_str_drop(&got.candidate);
+	ck_assert_int_gt(asprintf(&got.candidate, "#%lld", from), 0);
+	snprintf(got.decline_date, DATE_LEN, "2026-02-01");
+	wipe_str_drop(&got.client);
+	got.client = strdup("Other Co");
+	ck_assert_int_eq(vault_begin(v, &err), 0);
+	ck_assert_ptr_nonnull(w = td_writer_new(v, &err));
+	ck_assert_msg(record_update(w, &got, 1, &a, &b, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(b, 1);
+	td_writer_free(w);
+	ck_assert_int_eq(vault_commit(v, &err), 0);
+	turndown_clear(&got);
+	ck_assert_int_eq(turndown_load(v, id, TD_ALL_OPEN, &got, &err), 0);
+	ck_assert_str_eq(got.client, "Other Co");
+	ck_assert_str_eq(got.decline_date, "2026-02-01");
+	ck_assert_str_eq(got.met[0].name, "Ann Lee");
+	ck_assert_int_eq(confidential_load(v, &got, &err), 0);
+	ck_assert_str_eq(got.confidential, "Move secret");
+	turndown_clear(&got);
+
+	/* merge: FROM's turndown opens under INTO, FROM is gone */
+	ck_assert_msg(candidate_merge(v, from, into, &pending, &err) == 1, "%s", err.msg);
+	memset(&got, 0, sizeof(got));
+	ck_assert_int_eq(turndown_load(v, id, TD_ALL_OPEN, &got, &err), 0);
+	ck_assert_int_eq(got.candidate_id, into);
+	ck_assert_str_eq(got.candidate, "Move Into");
+	ck_assert_str_eq(got.shareable, "Move open");
+	ck_assert_int_eq(confidential_load(v, &got, &err), 0);
+	ck_assert_str_eq(got.confidential, "Move secret");
+	turndown_clear(&got);
+	ck_assert_int_eq(store_exists(v, STORE_CANDIDATES, from, &err), 0);
+	check_err((int)candidate_merge(v, into, into, &pending, &err), &err, EX_USAGE, "itself");
+	memset(&err, 0, sizeof(err));
+	check_err((int)candidate_merge(v, from, into, &pending, &err), &err, EX_NOINPUT, "no candidate");
+}
+END_TEST
+
+START_TEST(test_search)
+{
+	struct terr err = { 0 };
+	struct search *s = search_new("NORTHWIND", &err);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert(search_match(s, "Northwind Robotics"));
+	ck_assert(search_match(s, "the northwind office"));
+	ck_assert(!search_match(s, "North wind"));
+	ck_assert(!search_match(s, NULL));
+	search_free(s);
+	ck_assert_ptr_nonnull(s = search_new("emile", &err));
+	ck_assert(search_match(s, "Émile Zola"));
+	search_free(s);
+}
+END_TEST
+
 Suite *
 make_turndown_suite(void)
 {
@@ -1497,6 +1748,8 @@ make_turndown_suite(void)
 	tcase_add_test(tc, test_text_c1_controls);
 	tcase_add_test(tc, test_text_trim_and_key);
 	tcase_add_test(tc, test_date_parse);
+	tcase_add_test(tc, test_date_relative_and_why);
+	tcase_add_test(tc, test_search);
 	tcase_add_test(tc, test_date_days);
 	tcase_add_test(tc, test_date_add_days);
 	tcase_add_test(tc, test_taxonomy_order);
@@ -1518,6 +1771,9 @@ make_turndown_suite(void)
 	tcase_add_test(tc, test_forget);
 	tcase_add_test(tc, test_tamper);
 	tcase_add_test(tc, test_swap);
+	tcase_add_test(tc, test_duplicates_and_plan);
+	tcase_add_test(tc, test_same_name_and_ref);
+	tcase_add_test(tc, test_update_and_merge);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,8 +1,11 @@
 /*
  * date.c - strict calendar dates (YYYY-MM-DD) and the arithmetic the
  * follow-up plan and the report need, without the C library's time zones.
+ * Where a person types a date, "today", "yesterday" and "N days ago" are
+ * dates too, and a date the calendar lacks is refused with the reason.
  */
 #include <ctype.h>
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,11 +27,45 @@ month_days(int y, int m)
 	return m == 2 && leap(y) ? 29 : days[m - 1];
 }
 
-int
-date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+static const char *const month_names[12] = {
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December"
+};
+
+/* Reads "today", "yesterday" or "N day(s) ago" into OUT: 1 if S is one, 0 if not. */
+static int
+relative_date(const char *s, char out[DATE_LEN])
+{
+	char today[DATE_LEN], *end;
+	long n;
+
+	if (strcmp(s, "today") == 0 || strcmp(s, "yesterday") == 0) {
+		date_today(today);
+		date_add_days(today, s[0] == 'y' ? -1 : 0, out);
+		return 1;
+	}
+	if (!isdigit((unsigned char)s[0]))
+		return 0;
+	errno = 0;
+	n = strtol(s, &end, 10);
+	if (errno != 0 || n > 36500 || *end != ' ')
+		return 0;
+	while (*end == ' ')
+		end++;
+	if (strcmp(end, "days ago") != 0 && strcmp(end, "day ago") != 0)
+		return 0;
+	date_today(today);
+	date_add_days(today, -n, out);
+	return 1;
+}
+
+static int
+parse(const char *what, const char *s, char out[DATE_LEN], int relative, struct terr *err)
 {
 	int y, m, d, i;
 
+	if (relative && s != NULL && relative_date(s, out))
+		return 0;
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		goto bad;
 	for (i = 0; i < 10; i++)
@@ -37,14 +74,38 @@ date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err
 	y = atoi(s);
 	m = atoi(s + 5);
 	d = atoi(s + 8);
-	if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > month_days(y, m))
-		goto bad;
+	/* A date of the right shape that the calendar lacks says why. */
+	if (y < 1900 || y > 2999)
+		return terr_set(err, EX_DATAERR, "%s %s: the year must be from 1900 to 2999", what, s);
+	if (m < 1 || m > 12)
+		return terr_set(err, EX_DATAERR, "%s %s: there is no month %02d", what, s, m);
+	if (d < 1)
+		return terr_set(err, EX_DATAERR, "%s %s: there is no day 00", what, s);
+	if (d > month_days(y, m)) {
+		if (m == 2)
+			return terr_set(err, EX_DATAERR, "%s %s: February has %d days in %d", what,
+			    s, month_days(y, m), y);
+		return terr_set(err, EX_DATAERR, "%s %s: %s has %d days", what, s,
+		    month_names[m - 1], month_days(y, m));
+	}
 	memcpy(out, s, 10);
 	out[10] = '\0';
 	return 0;
 bad:
-	return terr_set(err, EX_DATAERR, "%s '%.40s' is not a date (want YYYY-MM-DD)", what,
-	    s ? s : "");
+	return terr_set(err, EX_DATAERR, "%s '%.40s' is not a date (want YYYY-MM-DD%s)", what,
+	    s ? s : "", relative ? ", today, yesterday or N days ago" : "");
+}
+
+int
+date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+{
+	return parse(what, s, out, 0, err);
+}
+
+int
+date_parse_typed(const char *what, const char *s, char out[DATE_LEN], struct terr *err)
+{
+	return parse(what, s, out, 1, err);
 }
 
 void

@@ -8,8 +8,12 @@
 
 #define DATE_LEN 11             /* "YYYY-MM-DD" and its NUL */
 
-/* Parses a strict YYYY-MM-DD calendar date into OUT; EX_DATAERR if not one. */
+/* Parses a strict YYYY-MM-DD calendar date into OUT; EX_DATAERR saying why
+ * if it is not one ("2026-11-31: November has 30 days"). */
 int date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr *err);
+/* The same, also taking what a person types: "today", "yesterday" and
+ * "N days ago" (log, edit, import and list). */
+int date_parse_typed(const char *what, const char *s, char out[DATE_LEN], struct terr *err);
 /* Writes today's local date into OUT. */
 void date_today(char out[DATE_LEN]);
 /* Returns the day number of a valid date (days since 1970-01-01). */

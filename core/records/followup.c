@@ -62,11 +62,20 @@ anyone_met(struct vault *v, long long turndown, struct terr *err)
 int
 followup_plan_from(struct vault *v, long long turndown, const char *decline, struct terr *err)
 {
+	return followup_plan_after(v, turndown, decline, NULL, err);
+}
+
+int
+followup_plan_after(struct vault *v, long long turndown, const char *decline,
+    const char *after, struct terr *err)
+{
 	char due[DATE_LEN];
 	int added = 0, rc;
 
 	for (int k = 0; k < FU_KINDS; k++) {
 		followup_due(decline, k, due);
+		if (after != NULL && strcmp(due, after) <= 0)
+			continue;
 		if (k == FU_CONNECT && (rc = anyone_met(v, turndown, err)) != 1) {
 			if (rc < 0)
 				return -1;

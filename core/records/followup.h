@@ -44,6 +44,10 @@ void followup_due(const char *decline, int kind, char out[DATE_LEN]);
  * of the same candidate with the same check-in day gets none of its own. */
 int followup_plan_from(struct vault *v, long long turndown, const char *decline,
     struct terr *err);
+/* The same, adding only the tasks due after AFTER (all if AFTER is NULL):
+ * `tact import --plan future` gives past turndowns no overdue tasks. */
+int followup_plan_after(struct vault *v, long long turndown, const char *decline,
+    const char *after, struct terr *err);
 /* The same for a stored turndown, reading its decline date; EX_NOINPUT if none. */
 int followup_plan(struct vault *v, long long turndown, struct terr *err);
 /* Writes the task's wording ("Send thank-you notes ...") into BUF. */

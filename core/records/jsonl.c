@@ -45,7 +45,7 @@ set_date(char out[DATE_LEN], json_t *obj, const char *key, struct terr *err)
 
 	if (bad)
 		return terr_set(err, EX_DATAERR, "'%s' must be a string", key);
-	return s ? date_parse(key, s, out, err) : 0;
+	return s ? date_parse_typed(key, s, out, err) : 0;
 }
 
 static int
@@ -115,7 +115,7 @@ add_met(struct turndown *td, json_t *arr, struct terr *err)
 
 static const char *const known_keys[] = {
 	"candidate", "client", "role", "offer_date", "decline_date", "reasons", "confidential",
-	"shareable", "met", "consent", NULL
+	"shareable", "met", "consent", "candidate_ref", NULL
 };
 
 /* Fills TD from one parsed line. */
@@ -139,6 +139,7 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 	if (set_field(&td->candidate, obj, "candidate", TEXT_NAME_MAX, 0, err) != 0 ||
 	    set_field(&td->client, obj, "client", TEXT_NAME_MAX, 0, err) != 0 ||
 	    set_field(&td->role, obj, "role", TEXT_ROLE_MAX, 0, err) != 0 ||
+	    set_field(&td->candidate_ref, obj, "candidate_ref", TEXT_NAME_MAX, 0, err) != 0 ||
 	    set_field(&td->confidential, obj, "confidential", TEXT_NOTE_MAX, 1, err) != 0 ||
 	    set_field(&td->shareable, obj, "shareable", TEXT_NOTE_MAX, 1, err) != 0 ||
 	    set_date(td->offer_date, obj, "offer_date", err) != 0 ||

@@ -21,6 +21,7 @@ turndown_clear(struct turndown *td)
 	wipe_str_drop(&td->role);
 	wipe_str_drop(&td->shareable);
 	wipe_str_drop(&td->confidential);
+	wipe_str_drop(&td->candidate_ref);
 	for (size_t i = 0; i < td->nmet; i++)
 		wipe_str_drop(&td->met[i].name);
 	free(td->met);
@@ -171,14 +172,21 @@ turndown_set_consent(struct turndown *td, const char *value, struct terr *err)
 int
 turndown_validate(struct turndown *td, struct terr *err)
 {
+	char today[DATE_LEN];
+
 	if (td->candidate == NULL)
 		return terr_set(err, EX_USAGE, "missing the candidate (--candidate)");
 	if (td->client == NULL)
 		return terr_set(err, EX_USAGE, "missing the client (--client)");
 	if (td->nreasons == 0)
 		return terr_set(err, EX_USAGE, "missing a reason (--reason)");
+	date_today(today);
 	if (td->decline_date[0] == '\0')
-		date_today(td->decline_date);
+		memcpy(td->decline_date, today, DATE_LEN);
+	/* A decline is logged after it happens: a future date is a typo. */
+	if (strcmp(td->decline_date, today) > 0)
+		return terr_set(err, EX_DATAERR, "the decline date %s is in the future (today is %s)",
+		    td->decline_date, today);
 	if (td->offer_date[0] != '\0' && strcmp(td->offer_date, td->decline_date) > 0)
 		return terr_set(err, EX_DATAERR, "the offer date %s is after the decline date %s",
 		    td->offer_date, td->decline_date);

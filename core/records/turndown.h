@@ -45,6 +45,8 @@ struct turndown {
 	size_t nmet;
 	char *shareable;        /* TD_SHAREABLE; NULL if none */
 	char *confidential;     /* only through confidential_load(); NULL otherwise */
+	char *candidate_ref;    /* import: another system's id, deciding identity; or NULL */
+	int new_candidate;      /* log --new-candidate: a new record even if the name exists */
 };
 
 /* Which parts to read. */
@@ -72,7 +74,8 @@ int turndown_add_person(struct turndown *td, const char *name, const char *role,
 int turndown_set_text(char **field, const char *what, const char *value, size_t len,
     size_t max, int note, struct terr *err);
 int turndown_set_consent(struct turndown *td, const char *value, struct terr *err);
-/* Checks the whole record; fills the decline date with today if unset. */
+/* Checks the whole record; fills the decline date with today if unset.
+ * A decline date in the future or an offer after the decline is EX_DATAERR. */
 int turndown_validate(struct turndown *td, struct terr *err);
 
 #endif

@@ -36,7 +36,19 @@ struct td_writer {
 	long long next_cand, next_client, next_td;
 	struct cand_slot cands[CAND_CACHE];
 	struct client_slot clients[CLIENT_CACHE];
+	int skip_dups;
+	enum td_plan plan;
+	char today[DATE_LEN];
 };
+
+const char *const td_plan_names[3] = { "all", "future", "none" };
+
+void
+td_writer_options(struct td_writer *w, int skip_duplicates, enum td_plan plan)
+{
+	w->skip_dups = skip_duplicates;
+	w->plan = plan;
+}
 
 struct td_writer *
 td_writer_new(struct vault *v, struct terr *err)
@@ -49,6 +61,7 @@ td_writer_new(struct vault *v, struct terr *err)
 		return NULL;
 	}
 	w->v = v;
+	date_today(w->today);
 	for (int i = 0; i < CAND_CACHE; i++)
 		if ((w->cands[i].key = candkey_alloc(&ce)) == NULL) {
 			terr_crypto(err, &ce);
@@ -74,38 +87,88 @@ td_writer_free(struct td_writer *w)
 	free(w);
 }
 
-/* Finds or creates the candidate named in TD; returns their cached key slot. */
+/* Unwraps candidate ID's key WRAPPED into SLOT, cached under KEY. */
+static struct cand_slot *
+slot_fill(struct td_writer *w, struct cand_slot *slot, const uint8_t key[TC_BLIND_LEN],
+    long long id, struct tbuf *wrapped, struct terr *err)
+{
+	struct tc_err ce = { 0 };
+	int rc = candkey_unwrap(w->v->keys, slot->key, id, wrapped->data, wrapped->len, &ce);
+
+	tbuf_free(wrapped);
+	if (rc != 0) {
+		terr_crypto(err, &ce);
+		return NULL;
+	}
+	memcpy(slot->blind, key, TC_BLIND_LEN);
+	slot->id = id;
+	return slot;
+}
+
+static struct cand_slot *
+cache_slot(struct td_writer *w, const uint8_t key[TC_BLIND_LEN])
+{
+	return &w->cands[key[0] % CAND_CACHE];
+}
+
+/* Finds or creates the candidate of TD: by "#ID", by candidate_ref where
+ * given (a ref not seen yet is a new person, whatever the name), else by
+ * name (a name two records share is refused), or always new with
+ * td->new_candidate.  Returns their cached key slot. */
 static struct cand_slot *
 writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct terr *err)
 {
-	uint8_t blind[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	const uint8_t *key = blind;
 	struct cand_slot *slot;
 	struct tc_ad ad = { "candidates", "name", 0, 0 };
 	struct tbuf name = { NULL, 0 }, stored = { NULL, 0 };
 	struct tc_err ce = { 0 };
-	long long id = 0;
-	int rc;
+	long long id = 0, other = 0;
+	int rc, turndowns;
 
 	*created = 0;
-	if (identity_blind(w->v, "candidate", td->candidate, blind, err) != 0)
-		return NULL;
-	slot = &w->cands[blind[0] % CAND_CACHE];
-	if (slot->id != 0 && memcmp(slot->blind, blind, TC_BLIND_LEN) == 0)
-		return slot;
-	slot->id = 0;
-	memcpy(slot->blind, blind, TC_BLIND_LEN);
-	if ((rc = store_candidate_find(w->v, blind, &id, &stored, err)) < 0)
-		return NULL;
-	if (rc == 1) {
-		rc = candkey_unwrap(w->v->keys, slot->key, id, stored.data, stored.len, &ce);
-		tbuf_free(&stored);
-		if (rc != 0) {
-			terr_crypto(err, &ce);
+	if (identity_is_ref(td->candidate, &id)) {
+		identity_row(w->v, id, row);
+		slot = cache_slot(w, row);
+		if (slot->id == id && memcmp(slot->blind, row, TC_BLIND_LEN) == 0)
+			return slot;
+		slot->id = 0;
+		if ((rc = store_candidate_get(w->v, id, &stored, &name, &turndowns, err)) < 0)
+			return NULL;
+		tbuf_free(&name);
+		if (rc == 0) {
+			terr_set(err, EX_NOINPUT, "no candidate %s", td->candidate);
 			return NULL;
 		}
-		slot->id = id;
-		return slot;
+		return slot_fill(w, slot, row, id, &stored, err);
 	}
+	if (identity_blind(w->v, "candidate", td->candidate, blind, err) != 0)
+		return NULL;
+	if (td->candidate_ref != NULL) {
+		blind_index(w->v->keys, "candidate-ref", td->candidate_ref, ref);
+		key = ref;
+	}
+	slot = cache_slot(w, key);
+	if (!td->new_candidate && slot->id != 0 && memcmp(slot->blind, key, TC_BLIND_LEN) == 0)
+		return slot;
+	slot->id = 0;
+	if (td->candidate_ref != NULL)
+		rc = store_candidate_find_ref(w->v, ref, &id, &stored, err);
+	else if (td->new_candidate)
+		rc = 0;
+	else
+		rc = store_candidate_find(w->v, blind, &id, &other, &stored, err);
+	if (rc < 0)
+		return NULL;
+	if (rc > 1) {
+		tbuf_free(&stored);
+		terr_set(err, EX_USAGE, "the name '%.80s' is two candidates, #%lld and #%lld: give "
+		    "one as '#ID' (see tact candidates)", td->candidate, id, other);
+		return NULL;
+	}
+	if (rc == 1)
+		return slot_fill(w, slot, key, id, &stored, err);
 	/* A new candidate: a key of their own, wrapped under the vault's. */
 	ad.row = ad.candidate = w->next_cand;
 	candkey_generate(slot->key, w->next_cand);
@@ -115,10 +178,17 @@ writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct 
 		terr_crypto(err, &ce);
 		return NULL;
 	}
-	rc = store_candidate_add(w->v, w->next_cand, blind, wrapped, &name, err);
+	identity_row(w->v, w->next_cand, row);
+	rc = store_candidate_add(w->v, w->next_cand, row, blind,
+	    td->candidate_ref != NULL ? ref : NULL, wrapped, &name, err);
 	tbuf_free(&name);
 	if (rc != 0)
 		return NULL;
+	/* The name may now be two people: a cached lookup of it is stale. */
+	if (key != blind && cache_slot(w, blind)->id != 0 &&
+	    memcmp(cache_slot(w, blind)->blind, blind, TC_BLIND_LEN) == 0)
+		cache_slot(w, blind)->id = 0;
+	memcpy(slot->blind, key, TC_BLIND_LEN);
 	slot->id = w->next_cand++;
 	*created = 1;
 	return slot;
@@ -137,6 +207,11 @@ writer_client(struct td_writer *w, const char *client, int *created, struct terr
 	int rc;
 
 	*created = 0;
+	if (identity_is_ref(client, &id)) {
+		if ((rc = store_exists(w->v, STORE_CLIENTS, id, err)) <= 0)
+			return rc < 0 ? -1 : terr_set(err, EX_NOINPUT, "no client %s", client);
+		return id;
+	}
 	if (identity_blind(w->v, "client", client, blind, err) != 0)
 		return -1;
 	slot = &w->clients[(blind[0] | (unsigned)blind[1] << 8) % CLIENT_CACHE];
@@ -199,6 +274,167 @@ out:
 	return rc;
 }
 
+struct note_move {
+	struct td_writer *w;
+	struct candkey *from, *to;
+	long long from_id, to_id;
+	struct terr *err;
+	long long *tasks;
+	struct tbuf *notes;
+	size_t n;
+};
+
+/* Opens one follow-up note under the old owner's key and seals it under the new one's. */
+static int
+note_reseal(void *arg, long long task, const struct store_blob *note)
+{
+	struct note_move *m = arg;
+	struct tc_ad from = { "followups", "note", task, m->from_id };
+	struct tc_ad to = { "followups", "note", task, m->to_id };
+	struct tbuf pt = { 0 }, ct = { 0 };
+	struct tc_err ce = { 0 };
+	long long *t;
+	struct tbuf *nb;
+
+	if (part_open(m->from, TC_PART_FOLLOWUP, &from, note->data, note->len, &pt, &ce) != 0 ||
+	    part_seal(m->to, TC_PART_FOLLOWUP, &to, pt.data, pt.len, &ct, &ce) != 0) {
+		tbuf_free(&pt);
+		return terr_set(m->err, EX_DATAERR, "follow-up task %lld: %s", task, ce.msg);
+	}
+	tbuf_free(&pt);
+	if ((t = realloc(m->tasks, (m->n + 1) * sizeof(*t))) == NULL ||
+	    (m->tasks = t, nb = realloc(m->notes, (m->n + 1) * sizeof(*nb))) == NULL) {
+		tbuf_free(&ct);
+		return terr_set(m->err, EX_OSERR, "out of memory");
+	}
+	m->notes = nb;
+	m->tasks[m->n] = task;
+	m->notes[m->n++] = ct;
+	return 0;
+}
+
+int
+record_update(struct td_writer *w, struct turndown *td, int keep_confidential,
+    int *new_candidate, int *new_client, struct terr *err)
+{
+	struct cand_slot *cand;
+	struct candkey *old = NULL;
+	struct tbuf parts[4] = { { 0 } }, wrapped = { 0 }, conf = { 0 };
+	struct store_turndown row;
+	struct tc_err ce = { 0 };
+	struct note_move m;
+	char old_decline[DATE_LEN], due[DATE_LEN];
+	long long old_cand = 0;
+	int rc = -1, found;
+
+	memset(&m, 0, sizeof(m));
+	if ((found = store_turndown_owner(w->v, td->id, &old_cand, old_decline, &wrapped, &conf,
+	    err)) <= 0)
+		return found < 0 ? -1 : terr_set(err, EX_NOINPUT, "no turndown %lld", td->id);
+	if ((cand = writer_candidate(w, td, new_candidate, err)) == NULL)
+		goto out;
+	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
+		goto out;
+	td->candidate_id = cand->id;
+	if (seal_parts(cand->key, td, parts, err) != 0)
+		goto out;
+	if (cand->id != old_cand && (old = candkey_alloc(&ce)) == NULL) {
+		terr_crypto(err, &ce);
+		goto out;
+	}
+	if (old != NULL && candkey_unwrap(w->v->keys, old, old_cand, wrapped.data, wrapped.len,
+	    &ce) != 0) {
+		terr_set(err, EX_DATAERR, "turndown %lld: %s", td->id, ce.msg);
+		goto out;
+	}
+	if (keep_confidential) {
+		tbuf_free(&parts[3]);
+		if (old == NULL) {
+			parts[3] = conf;
+			conf.data = NULL;
+			conf.len = 0;
+		} else {
+			struct tc_ad from = { "turndowns", "confidential", td->id, old_cand };
+			struct tc_ad to = { "turndowns", "confidential", td->id, cand->id };
+
+			if (confidential_reseal(old, &from, cand->key, &to, conf.data, conf.len,
+			    &parts[3], &ce) != 0) {
+				terr_set(err, EX_DATAERR, "turndown %lld: confidential: %s", td->id,
+				    ce.msg);
+				goto out;
+			}
+		}
+	}
+	memset(&row, 0, sizeof(row));
+	row.id = td->id;
+	row.candidate_id = td->candidate_id;
+	row.client_id = td->client_id;
+	row.offer_date = td->offer_date;
+	row.decline_date = td->decline_date;
+	row.signals = (struct store_blob){ parts[0].data, parts[0].len };
+	row.people = (struct store_blob){ parts[1].data, parts[1].len };
+	row.shareable = (struct store_blob){ parts[2].data, parts[2].len };
+	row.confidential = (struct store_blob){ parts[3].data, parts[3].len };
+	if (store_turndown_update(w->v, &row, err) != 0)
+		goto out;
+	if (old != NULL) {
+		m.w = w;
+		m.from = old;
+		m.to = cand->key;
+		m.from_id = old_cand;
+		m.to_id = cand->id;
+		m.err = err;
+		if (store_followup_notes(w->v, td->id, note_reseal, &m, err) != 0)
+			goto out;
+		for (size_t i = 0; i < m.n; i++)
+			if (store_followup_set_note(w->v, m.tasks[i], &m.notes[i], err) != 0)
+				goto out;
+	}
+	if (strcmp(old_decline, td->decline_date) != 0) {
+		for (int k = 0; k < FU_KINDS; k++) {
+			followup_due(td->decline_date, k, due);
+			if (store_followup_redate(w->v, td->id, k, due, err) != 0)
+				goto out;
+		}
+	}
+	rc = 0;
+out:
+	for (size_t i = 0; i < m.n; i++)
+		tbuf_free(&m.notes[i]);
+	free(m.notes);
+	free(m.tasks);
+	candkey_free(old);
+	for (int i = 0; i < 4; i++)
+		tbuf_free(&parts[i]);
+	tbuf_free(&wrapped);
+	tbuf_free(&conf);
+	return rc;
+}
+
+int
+record_delete(struct vault *v, long long id, int *pending, struct terr *err)
+{
+	int n;
+
+	*pending = 0;
+	if (vault_begin(v, err) != 0)
+		return -1;
+	if ((n = store_turndown_delete(v, id, err)) < 0)
+		goto fail;
+	if (n != 1) {
+		terr_set(err, EX_NOINPUT, "no turndown %lld", id);
+		goto fail;
+	}
+	if (vault_commit(v, err) != 0)
+		goto fail;
+	/* As candidate_forget(): secure_delete zeroed the cells; now the WAL. */
+	*pending = vault_checkpoint(v, NULL) != 0;
+	return 0;
+fail:
+	vault_rollback(v);
+	return -1;
+}
+
 int
 record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *new_client,
     struct terr *err)
@@ -213,6 +449,18 @@ record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *ne
 	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
 		return -1;
 	td->candidate_id = cand->id;
+	/* Only a known candidate at a known client can be a duplicate. */
+	if (w->skip_dups && !*new_candidate && !*new_client) {
+		long long seen = store_turndown_exists(w->v, td->candidate_id, td->client_id,
+		    td->decline_date, err);
+
+		if (seen < 0)
+			return -1;
+		if (seen > 0) {
+			td->id = seen;
+			return 1;
+		}
+	}
 	td->id = w->next_td;
 	if (seal_parts(cand->key, td, parts, err) != 0)
 		goto out;
@@ -229,7 +477,8 @@ record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *ne
 	if (store_turndown_add(w->v, &row, err) != 0)
 		goto out;
 	/* Every turndown gets its stay-in-touch plan, from the one planner. */
-	if (followup_plan_from(w->v, td->id, td->decline_date, err) < 0)
+	if (w->plan != TD_PLAN_NONE && followup_plan_after(w->v, td->id, td->decline_date,
+	    w->plan == TD_PLAN_FUTURE ? w->today : NULL, err) < 0)
 		goto out;
 	w->next_td++;
 	rc = 0;

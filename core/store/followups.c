@@ -197,3 +197,59 @@ store_turndown_people_len(struct vault *v, long long turndown, struct terr *err)
 	sqlite3_reset(st);
 	return rc;
 }
+
+int
+store_followup_redate(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE followups SET due = ? WHERE turndown_id = ? "
+	    "AND kind = ? AND status = 0", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_text(st, 1, due, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, turndown);
+	sqlite3_bind_int(st, 3, kind);
+	rc = engine_done(v, st, "followups", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_followup_notes(struct vault *v, long long turndown,
+    int (*fn)(void *arg, long long task, const struct store_blob *note), void *arg,
+    struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT id, note FROM followups WHERE turndown_id = ? "
+	    "AND note IS NOT NULL AND length(note) > 0 ORDER BY id", err);
+	struct store_blob b;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, turndown);
+	while ((rc = engine_row(v, st, "followups", err)) == 1) {
+		b.data = sqlite3_column_blob(st, 1);
+		b.len = (size_t)sqlite3_column_bytes(st, 1);
+		if ((rc = fn(arg, sqlite3_column_int64(st, 0), &b)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_followup_set_note(struct vault *v, long long id, const struct tbuf *note, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE followups SET note = ? WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, note->data, (int)note->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, id);
+	rc = engine_done(v, st, "followups", err);
+	sqlite3_finalize(st);
+	return rc;
+}

@@ -31,18 +31,46 @@ store_next_id(struct vault *v, enum store_table table, struct terr *err)
 
 int
 store_candidate_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], long long *id,
-    struct tbuf *wrapped, struct terr *err)
+    long long *other, struct tbuf *wrapped, struct terr *err)
 {
 	sqlite3_stmt *st = engine_kept(v, ES_CAND_FIND,
-	    "SELECT id, wrapped_key FROM candidates WHERE blind = ?", err);
-	int rc;
+	    "SELECT id, wrapped_key FROM candidates WHERE name_blind = ? ORDER BY id LIMIT 2", err);
+	int rc, n = 0;
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_blob(st, 1, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	while ((rc = engine_row(v, st, "candidates", err)) == 1) {
+		if (n++ == 0) {
+			*id = sqlite3_column_int64(st, 0);
+			if (wrapped != NULL && engine_blob(st, 1, wrapped, err) != 0) {
+				rc = -1;
+				break;
+			}
+		} else if (other != NULL) {
+			*other = sqlite3_column_int64(st, 0);
+		}
+	}
+	sqlite3_reset(st);
+	if (rc < 0 && wrapped != NULL)
+		tbuf_free(wrapped);
+	return rc < 0 ? -1 : n;
+}
+
+int
+store_candidate_find_ref(struct vault *v, const uint8_t ref[TC_BLIND_LEN], long long *id,
+    struct tbuf *wrapped, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_CAND_REF,
+	    "SELECT id, wrapped_key FROM candidates WHERE ref_blind = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, ref, TC_BLIND_LEN, SQLITE_STATIC);
 	if ((rc = engine_row(v, st, "candidates", err)) == 1) {
 		*id = sqlite3_column_int64(st, 0);
-		if (wrapped != NULL && engine_blob(st, 1, wrapped, err) != 0)
+		if (engine_blob(st, 1, wrapped, err) != 0)
 			rc = -1;
 	}
 	sqlite3_reset(st);
@@ -50,19 +78,108 @@ store_candidate_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], long lo
 }
 
 int
-store_candidate_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
-    const uint8_t wrapped[TC_WRAPPED_KEY_LEN], const struct tbuf *name, struct terr *err)
+store_candidate_add(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
+    const uint8_t blind[TC_BLIND_LEN], const uint8_t *ref, const uint8_t wrapped[TC_WRAPPED_KEY_LEN],
+    const struct tbuf *name, struct terr *err)
 {
-	sqlite3_stmt *st = engine_kept(v, ES_CAND_ADD,
-	    "INSERT INTO candidates(id, blind, wrapped_key, name) VALUES (?, ?, ?, ?)", err);
+	sqlite3_stmt *st = engine_kept(v, ES_CAND_ADD, "INSERT INTO candidates(id, blind, "
+	    "name_blind, ref_blind, wrapped_key, name) VALUES (?, ?, ?, ?, ?, ?)", err);
 
 	if (st == NULL)
 		return -1;
 	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_blob(st, 2, blind, TC_BLIND_LEN, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 3, wrapped, TC_WRAPPED_KEY_LEN, SQLITE_STATIC);
-	sqlite3_bind_blob(st, 4, name->data, (int)name->len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, row, TC_BLIND_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	if (ref != NULL)
+		sqlite3_bind_blob(st, 4, ref, TC_BLIND_LEN, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_blob(st, 5, wrapped, TC_WRAPPED_KEY_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 6, name->data, (int)name->len, SQLITE_STATIC);
 	return engine_done(v, st, "candidates", err);
+}
+
+int
+store_candidate_rename(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
+    const uint8_t blind[TC_BLIND_LEN], const struct tbuf *name, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE candidates SET blind = ?, name_blind = ?, "
+	    "name = ? WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, row, TC_BLIND_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 3, name->data, (int)name->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, id);
+	rc = engine_done(v, st, "candidates", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_client_rename(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const struct tbuf *name, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE clients SET blind = ?, name = ? WHERE id = ?",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_blob(st, 1, blind, TC_BLIND_LEN, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, name->data, (int)name->len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, id);
+	rc = engine_done(v, st, "clients", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_exists(struct vault *v, enum store_table table, long long id, struct terr *err)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int rc;
+
+	snprintf(sql, sizeof(sql), "SELECT 1 FROM %s WHERE id = ?", table_names[table]);
+	if ((st = engine_prepare(v, sql, err)) == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = engine_row(v, st, table_names[table], err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_names(struct vault *v, int clients, int (*fn)(void *arg, const struct store_name_row *row),
+    void *arg, struct terr *err)
+{
+	sqlite3_stmt *st;
+	struct store_name_row r;
+	int rc;
+
+	st = engine_prepare(v, clients ?
+	    "SELECT c.id, c.name, NULL, count(t.id), max(t.decline_date) FROM clients c "
+	    "LEFT JOIN turndowns t ON t.client_id = c.id GROUP BY c.id ORDER BY c.id" :
+	    "SELECT c.id, c.name, c.wrapped_key, count(t.id), max(t.decline_date) FROM candidates c "
+	    "LEFT JOIN turndowns t ON t.candidate_id = c.id GROUP BY c.id ORDER BY c.id", err);
+	if (st == NULL)
+		return -1;
+	while ((rc = engine_row(v, st, clients ? "clients" : "candidates", err)) == 1) {
+		r.id = sqlite3_column_int64(st, 0);
+		r.name.data = sqlite3_column_blob(st, 1);
+		r.name.len = (size_t)sqlite3_column_bytes(st, 1);
+		r.wrapped_key.data = sqlite3_column_blob(st, 2);
+		r.wrapped_key.len = (size_t)sqlite3_column_bytes(st, 2);
+		r.turndowns = sqlite3_column_int(st, 3);
+		r.last_decline = (const char *)sqlite3_column_text(st, 4);
+		if ((rc = fn(arg, &r)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc;
 }
 
 int
@@ -141,4 +258,19 @@ store_client_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN
 	sqlite3_bind_blob(st, 2, blind, TC_BLIND_LEN, SQLITE_STATIC);
 	sqlite3_bind_blob(st, 3, name->data, (int)name->len, SQLITE_STATIC);
 	return engine_done(v, st, "clients", err);
+}
+
+int
+store_client_get(struct vault *v, long long id, struct tbuf *name, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT name FROM clients WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "clients", err)) == 1 && engine_blob(st, 0, name, err) != 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
 }

@@ -64,6 +64,17 @@ static const char *const migrations[] = {
 	"  INSERT OR REPLACE INTO release_gone(candidate_id, seq) VALUES (OLD.id,"
 	"    (SELECT coalesce(max(seq), 0) + 1 FROM release_gone));"
 	"  END;",
+	/* 4 -> 5: two people may share a name, and another system's id may
+	 * decide who is who.  Names are found by name_blind (not unique);
+	 * blind keeps schema 1's UNIQUE (dropping it means rebuilding the
+	 * table, whose DROP would cascade to the turndowns) and from now on
+	 * holds a per-row value for new, renamed and merged records.
+	 * ref_blind is the keyed blind index of an import's candidate_ref. */
+	"ALTER TABLE candidates ADD COLUMN name_blind BLOB;"
+	"ALTER TABLE candidates ADD COLUMN ref_blind BLOB;"
+	"UPDATE candidates SET name_blind = blind;"
+	"CREATE INDEX candidates_name ON candidates(name_blind);"
+	"CREATE UNIQUE INDEX candidates_ref ON candidates(ref_blind) WHERE ref_blind IS NOT NULL;",
 };
 
 char *

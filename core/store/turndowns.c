@@ -34,6 +34,140 @@ store_turndown_add(struct vault *v, const struct store_turndown *r, struct terr 
 }
 
 int
+store_turndown_update(struct vault *v, const struct store_turndown *r, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE turndowns SET candidate_id = ?, client_id = ?, "
+	    "offer_date = ?, decline_date = ?, signals = ?, people = ?, shareable = ?, "
+	    "confidential = ? WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, r->candidate_id);
+	sqlite3_bind_int64(st, 2, r->client_id);
+	if (r->offer_date != NULL && r->offer_date[0] != '\0')
+		sqlite3_bind_text(st, 3, r->offer_date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->decline_date, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 5, r->signals.data, (int)r->signals.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 6, r->people.data, (int)r->people.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 7, r->shareable.data, (int)r->shareable.len, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 8, r->confidential.data, (int)r->confidential.len, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 9, r->id);
+	rc = engine_done(v, st, "turndowns", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_turndown_owner(struct vault *v, long long id, long long *candidate, char decline[DATE_LEN],
+    struct tbuf *wrapped, struct tbuf *confidential, struct terr *err)
+{
+	sqlite3_stmt *st;
+	const char *d;
+	int rc;
+
+	st = engine_prepare(v, "SELECT t.candidate_id, t.decline_date, c.wrapped_key, "
+	    "t.confidential FROM turndowns t JOIN candidates c ON c.id = t.candidate_id "
+	    "WHERE t.id = ?", err);
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "turndowns", err)) == 1) {
+		*candidate = sqlite3_column_int64(st, 0);
+		d = (const char *)sqlite3_column_text(st, 1);
+		snprintf(decline, DATE_LEN, "%s", d ? d : "");
+		if (engine_blob(st, 2, wrapped, err) != 0 || engine_blob(st, 3, confidential, err) != 0) {
+			tbuf_free(wrapped);
+			rc = -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+long long
+store_turndowns_of(struct vault *v, enum store_table by, long long id, long long **out,
+    struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, by == STORE_CLIENTS ?
+	    "SELECT id FROM turndowns WHERE client_id = ? ORDER BY id" :
+	    "SELECT id FROM turndowns WHERE candidate_id = ? ORDER BY id", err);
+	long long *list = NULL, *grown, n = 0, cap = 0;
+	int rc;
+
+	*out = NULL;
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	while ((rc = engine_row(v, st, "turndowns", err)) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			if ((grown = realloc(list, (size_t)cap * sizeof(*list))) == NULL) {
+				rc = terr_set(err, EX_OSERR, "out of memory");
+				break;
+			}
+			list = grown;
+		}
+		list[n++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc < 0) {
+		free(list);
+		return -1;
+	}
+	*out = list;
+	return n;
+}
+
+int
+store_client_delete(struct vault *v, long long id, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "DELETE FROM clients WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = engine_done(v, st, "clients", err);
+	sqlite3_finalize(st);
+	return rc != 0 ? -1 : sqlite3_changes(v->eng->db);
+}
+
+int
+store_turndown_delete(struct vault *v, long long id, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "DELETE FROM turndowns WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = engine_done(v, st, "turndowns", err);
+	sqlite3_finalize(st);
+	return rc != 0 ? -1 : sqlite3_changes(v->eng->db);
+}
+
+long long
+store_turndown_exists(struct vault *v, long long candidate, long long client,
+    const char *decline, struct terr *err)
+{
+	sqlite3_stmt *st = engine_kept(v, ES_TD_EXISTS, "SELECT id FROM turndowns WHERE "
+	    "candidate_id = ? AND client_id = ? AND decline_date = ? LIMIT 1", err);
+	long long id = 0;
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, candidate);
+	sqlite3_bind_int64(st, 2, client);
+	sqlite3_bind_text(st, 3, decline, -1, SQLITE_STATIC);
+	if ((rc = engine_row(v, st, "turndowns", err)) == 1)
+		id = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc < 0 ? -1 : id;
+}
+
+int
 store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN], struct terr *err)
 {
 	sqlite3_stmt *st = engine_prepare(v, "SELECT decline_date FROM turndowns WHERE id = ?", err);
@@ -115,8 +249,11 @@ store_iter_new(struct vault *v, const struct td_filter *f, unsigned cols, struct
 		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.decline_date >= ?%d", i++);
 	if (f->until)
 		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND t.decline_date <= ?%d", i++);
-	snprintf(sql + n, sizeof(sql) - (size_t)n, f->by_candidate ?
-	    " ORDER BY t.candidate_id, t.id" : " ORDER BY t.decline_date, t.id");
+	n += snprintf(sql + n, sizeof(sql) - (size_t)n, f->by_candidate ?
+	    " ORDER BY t.candidate_id, t.id" : f->newest_first ?
+	    " ORDER BY t.decline_date DESC, t.id DESC" : " ORDER BY t.decline_date, t.id");
+	if (f->limit > 0)
+		snprintf(sql + n, sizeof(sql) - (size_t)n, " LIMIT %lld", f->limit);
 	if ((it->st = engine_prepare(v, sql, err)) == NULL) {
 		store_iter_free(it);
 		return NULL;

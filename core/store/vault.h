@@ -30,7 +30,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 4
+#define VAULT_SCHEMA_VERSION 5
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -96,12 +96,41 @@ enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS };
  * each sealed value can be bound to its row), or -1. */
 long long store_next_id(struct vault *v, enum store_table table, struct terr *err);
 
-/* Looks a candidate up by blind index: 1 with *ID and WRAPPED (owned) filled,
- * 0 if there is none, -1 on error. */
+/* Looks candidates up by the blind index of their name: returns how many
+ * records have it (0, 1, or 2 for two or more), the lowest id in *ID (and
+ * its wrapped key in WRAPPED, owned, unless NULL) and the next in *OTHER
+ * (unless NULL); -1 on error. */
 int store_candidate_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN], long long *id,
+    long long *other, struct tbuf *wrapped /* OUT */, struct terr *err);
+/* Looks a candidate up by the blind index of another system's id: 1 with
+ * *ID and WRAPPED (owned) filled, 0 if none, -1 on error. */
+int store_candidate_find_ref(struct vault *v, const uint8_t ref[TC_BLIND_LEN], long long *id,
     struct tbuf *wrapped /* OUT */, struct terr *err);
-int store_candidate_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
-    const uint8_t wrapped[TC_WRAPPED_KEY_LEN], const struct tbuf *name, struct terr *err);
+/* Adds candidate ID: ROW is a value unique to the row, BLIND the name's
+ * blind index, REF that of another system's id (or NULL). */
+int store_candidate_add(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
+    const uint8_t blind[TC_BLIND_LEN], const uint8_t *ref, const uint8_t wrapped[TC_WRAPPED_KEY_LEN],
+    const struct tbuf *name, struct terr *err);
+/* Replaces candidate ID's row value, name blind index and sealed name. */
+int store_candidate_rename(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
+    const uint8_t blind[TC_BLIND_LEN], const struct tbuf *name, struct terr *err);
+/* Replaces client ID's blind index and sealed name. */
+int store_client_rename(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
+    const struct tbuf *name, struct terr *err);
+/* Whether row ID exists in TABLE: 1, 0, or -1 on error. */
+int store_exists(struct vault *v, enum store_table table, long long id, struct terr *err);
+
+/* A candidate or client as the lists show it; blobs borrowed for the call. */
+struct store_name_row {
+	long long id;
+	struct store_blob name, wrapped_key;    /* wrapped_key empty for a client */
+	int turndowns;
+	const char *last_decline;               /* NULL if none */
+};
+/* Calls FN for every candidate (or client, CLIENTS set) in id order; stops
+ * at FN's first non-zero return and returns it, or -1 on error. */
+int store_names(struct vault *v, int clients,
+    int (*fn)(void *arg, const struct store_name_row *row), void *arg, struct terr *err);
 /* Reads candidate ID: 1 with WRAPPED and NAME (owned) and *TURNDOWNS filled,
  * 0 if there is none, -1 on error. */
 int store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped /* OUT */,
@@ -116,6 +145,9 @@ long long store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN],
     struct terr *err);
 int store_client_add(struct vault *v, long long id, const uint8_t blind[TC_BLIND_LEN],
     const struct tbuf *name, struct terr *err);
+/* Reads client ID's sealed name (owned): 1, 0 if there is none, -1. */
+int store_client_get(struct vault *v, long long id, struct tbuf *name /* OUT */,
+    struct terr *err);
 
 /* ---- turndowns ------------------------------------------------------------ */
 
@@ -127,6 +159,28 @@ struct store_turndown {
 	struct store_blob signals, people, shareable, confidential;
 };
 int store_turndown_add(struct vault *v, const struct store_turndown *row, struct terr *err);
+/* Whether a turndown of CANDIDATE for CLIENT declined on DECLINE exists:
+ * its id, 0 if none, -1 on error (how import knows a line it has seen). */
+long long store_turndown_exists(struct vault *v, long long candidate, long long client,
+    const char *decline, struct terr *err);
+/* Replaces every column of turndown ROW->id (candidate, client, dates and
+ * the four sealed parts). */
+int store_turndown_update(struct vault *v, const struct store_turndown *row, struct terr *err);
+/* Reads turndown ID's candidate, decline date, that candidate's wrapped key
+ * and the sealed confidential part (both owned): 1, 0 if none, -1. */
+int store_turndown_owner(struct vault *v, long long id, long long *candidate,
+    char decline[DATE_LEN], struct tbuf *wrapped /* OUT */, struct tbuf *confidential /* OUT */,
+    struct terr *err);
+/* Fills *OUT with the ids of the turndowns of candidate (BY STORE_CANDIDATES)
+ * or client (STORE_CLIENTS) ID, in id order (free with free()); returns the
+ * count or -1. */
+long long store_turndowns_of(struct vault *v, enum store_table by, long long id,
+    long long **out, struct terr *err);
+/* Deletes client ID (once it has no turndowns); returns 0 or 1 deleted, or -1. */
+int store_client_delete(struct vault *v, long long id, struct terr *err);
+/* Deletes turndown ID and (ON DELETE CASCADE) its follow-ups inside the
+ * caller's transaction; returns how many turndowns went (0 or 1), or -1. */
+int store_turndown_delete(struct vault *v, long long id, struct terr *err);
 /* Writes turndown ID's decline date into OUT: 1, 0 if there is none, -1. */
 int store_turndown_decline(struct vault *v, long long id, char out[DATE_LEN],
     struct terr *err);
@@ -143,6 +197,8 @@ struct td_filter {
 	const char *since;      /* decline date >= since, or NULL */
 	const char *until;      /* decline date <= until, or NULL */
 	int by_candidate;       /* order by candidate (fewer key unwraps) instead of date */
+	int newest_first;       /* order by date, the latest first */
+	long long limit;        /* at most this many rows; 0: all */
 };
 /* Which sealed columns to fetch with each row. */
 #define STORE_SIGNALS     0x01
@@ -202,6 +258,17 @@ long long store_turndown_people_len(struct vault *v, long long turndown, struct 
  * (owned): 1, 0 if there is no such task, -1. */
 int store_followup_owner(struct vault *v, long long id, int *status, long long *candidate,
     struct tbuf *wrapped /* OUT */, struct terr *err);
+/* Sets the due date of TURNDOWN's open task KIND (a changed decline date). */
+int store_followup_redate(struct vault *v, long long turndown, int kind, const char *due,
+    struct terr *err);
+/* Calls FN with each task of TURNDOWN that has a sealed note (borrowed);
+ * returns FN's first non-zero return, 0, or -1 on error. */
+int store_followup_notes(struct vault *v, long long turndown,
+    int (*fn)(void *arg, long long task, const struct store_blob *note), void *arg,
+    struct terr *err);
+/* Replaces task ID's sealed note. */
+int store_followup_set_note(struct vault *v, long long id, const struct tbuf *note,
+    struct terr *err);
 /* Sets task ID's status, the day it was closed and its sealed note (or none). */
 int store_followup_close(struct vault *v, long long id, int status, const char *on,
     const struct tbuf *note, struct terr *err);

@@ -255,10 +255,10 @@ assert_eq "import: 3 more from stdin" "$(count_all)" $((before + 3))
 expect_rc 0 "list: runs" -- "$TACT_BIN" list
 assert_match "list: header" "$OUT" '^ID +DECLINED +CANDIDATE +CLIENT +ROLE$'
 assert_eq "list: a row per turndown" $(($(wc -l <"$OUT") - 1)) "$(count_all)"
-if tail -n +2 "$OUT" | awk '{ print $2 }' | sort -c 2>/dev/null; then
-	ok "list: rows in decline-date order"
+if tail -n +2 "$OUT" | awk '{ print $2 }' | sort -rc 2>/dev/null; then
+	ok "list: rows in decline-date order, newest first"
 else
-	fail "list: rows in decline-date order" "$(tail -n +2 "$OUT" | awk '{ print $2 }' | tr '\n' ' ' | head -c 300)"
+	fail "list: rows in decline-date order, newest first" "$(tail -n +2 "$OUT" | awk '{ print $2 }' | tr '\n' ' ' | head -c 300)"
 fi
 assert_match "list: Jane's row" "$OUT" "^$id_jane +2026-01-20 +Jane Roe +Acme Health +Chief Nursing Officer$"
 
@@ -266,7 +266,8 @@ expect_rc 0 "list --json: runs" -- "$TACT_BIN" --json list
 assert_jq "list --json: an array of turndowns" "$OUT" 'type == "array" and length > 50 and
 	all(.[]; has("id") and has("candidate") and has("client") and has("role") and
 	has("offer_date") and has("decline_date"))'
-assert_jq "list --json: in decline-date order" "$OUT" '[.[].decline_date] == ([.[].decline_date] | sort)'
+assert_jq "list --json: in decline-date order, newest first" "$OUT" \
+    '[.[].decline_date] == ([.[].decline_date] | sort | reverse)'
 cp "$OUT" all.json
 
 expect_rc 0 "list: --client, any case" -- "$TACT_BIN" --json list --client 'aCME hEALTH'
