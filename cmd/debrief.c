@@ -27,7 +27,7 @@ struct debrief_opts {
 
 static const struct argp_option options[] = {
 	{ "seed", 's', "N", 0, "draw the wording and order from seed N, to get the same script "
-	  "again", 0 },
+	  "again in this vault", 0 },
 	{ "probes", 'p', "N", 0, "ask N probes, 4 to 8 (default 5); more only when the "
 	  "confidential areas alone are more", 0 },
 	{ "format", 'f', "FORMAT", 0, "text (default) or markdown; --json for JSON", 0 },

@@ -18,7 +18,8 @@ struct decline_opts {
 };
 
 static const struct argp_option options[] = {
-	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same script again", 0 },
+	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same script again "
+	  "in this vault", 0 },
 	{ "referral", 'r', "NAME", 0, "someone to introduce to the client in place of this "
 	  "candidate", 0 },
 	{ 0 }

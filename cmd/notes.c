@@ -23,7 +23,8 @@ struct notes_opts {
 };
 
 static const struct argp_option options[] = {
-	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same drafts again", 0 },
+	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same drafts again "
+	  "in this vault", 0 },
 	{ 0 }
 };
 

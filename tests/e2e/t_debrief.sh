@@ -222,8 +222,13 @@ cat >keyed.jsonl <<'EOF2'
 {"candidate": "Olek Sand", "client": "Oakhurst Clinics", "role": "Practice Manager", "decline_date": "2024-05-03", "reasons": [{"category": "team", "visibility": "confidential"}], "confidential": "The team lead shouted at a junior during the visit.", "shareable": "Please thank Gregor Lind for the tour.", "met": [{"name": "Gregor Lind", "role": "hr", "impression": "negative"}], "consent": "aggregate"}
 EOF2
 expect_rc 0 "import into the first vault" -- "$TACT_BIN" import keyed.jsonl
-kid=$("$TACT_BIN" --json list --search "Ines Varga" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
-nid=$("$TACT_BIN" --json list --search "Olek Sand" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+# id_of NAME: the id of the candidate NAME's turndown.
+id_of() {
+	"$TACT_BIN" --json list | python3 -c 'import json,sys
+print([t["id"] for t in json.load(sys.stdin) if t["candidate"] == sys.argv[1]][0])' "$1"
+}
+kid=$(id_of "Ines Varga")
+nid=$(id_of "Olek Sand")
 "$TACT_BIN" --json debrief "$kid" --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.a
 "$TACT_BIN" --json debrief "$kid" --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.a2
 expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init
@@ -249,11 +254,14 @@ stderr_one_line "--probes 9: one-line error"
 # The shareable note is read out without its contacts; the guardrails name
 # no area, in text as in JSON.
 expect_rc 0 "debrief of a shareable note with contacts" -- "$TACT_BIN" debrief "$kid" --seed 3
-assert_contains "the note is read out" "$OUT" "journey would have been too long"
+tr '\n' ' ' <"$OUT" | tr -s ' ' >joined.text
+assert_contains "the note is read out" joined.text "journey would have been too long"
 assert_not_contains "no e-mail address" "$OUT" "example.net"
 assert_not_contains "no phone number" "$OUT" "555"
 assert_contains "the address is replaced" "$OUT" "[email]"
-assert_not_contains "guardrails name no area (hr)" <(sed -n '/GUARDRAILS/,$p' "$OUT") "hr"
+if sed -n '/GUARDRAILS/,$p' "$OUT" | grep -qiwE 'hr|human resources'; then
+	fail "guardrails name no area (hr)" "$(sed -n '/GUARDRAILS/,$p' "$OUT" | grep -iwE 'hr|human resources')"
+else ok "guardrails name no area (hr)"; fi
 assert_not_contains "no praise of the person seen positively" "$OUT" "Maya"
 expect_rc 0 "debrief --json of a shareable note with contacts" -- "$TACT_BIN" --json debrief "$kid" --seed 3
 assert_not_contains "no e-mail address (json)" "$OUT" "example.net"
