@@ -24,6 +24,8 @@
 
 #include "core/text/contacts.h"
 #include "core/scripts/debrief_bank.h"
+#include "core/scripts/decline_notes.h"
+#include "core/scripts/decline_notes_bank.h"
 #include "core/scripts/debrief.h"
 #include "core/confidential/guard.h"
 #include "suites.h"
@@ -934,6 +936,49 @@ START_TEST(test_contacts_scrub)
 }
 END_TEST
 
+/* Decline scripts and notes keep their shape when the guard refuses words:
+ * as many tips, a reason line for each shareable reason and the general one,
+ * two body sentences in every note. */
+START_TEST(test_decline_notes_shape)
+{
+	static const char *const words[] = { "call", "thank", "offer", "time", "you", NULL };
+	struct reason reasons[2] = { { .category = 0, .visibility = VIS_SHAREABLE },
+		{ .category = 19, .visibility = VIS_CONFIDENTIAL } };
+	struct decline_input in = { .turndown = 7, .candidate = "Dana Whitfield",
+		.client = "Acme Health", .reasons = reasons, .nreasons = 2 };
+	struct person p = P("Kofi Asante", R_PEER, IMP_NEGATIVE);
+
+	for (size_t w = 0; words[w] != NULL; w++) {
+		for (uint64_t seed = 0; seed < 10; seed++) {
+			struct terr err = { 0 };
+			struct decline *d = decline_build(&in, seed, refuse_word, (void *)words[w], &err);
+			struct note n;
+
+			if (d == NULL) {
+				ck_assert_int_eq(err.code, EX_DATAERR);
+			} else {
+				ck_assert_uint_eq(d->ntips, wording_count(phr_decline_tips));
+				ck_assert_uint_eq(d->nreason, 2);
+				ck_assert_uint_eq(d->nthanks, 2);
+				decline_free(d);
+			}
+			if (note_build(in.candidate, in.client, &p, seed, refuse_word, (void *)words[w],
+			    &n, &err) == 0) {
+				/* greeting, body, closing, signature */
+				size_t paras = 1;
+
+				for (const char *c = n.text; (c = strstr(c, "\n\n")) != NULL; c += 2)
+					paras++;
+				ck_assert_uint_eq(paras, 3);
+				note_clear(&n);
+			} else {
+				ck_assert_int_eq(err.code, EX_DATAERR);
+			}
+		}
+	}
+}
+END_TEST
+
 Suite *
 make_debrief_suite(void)
 {
@@ -971,6 +1016,7 @@ make_debrief_suite(void)
 	tcase_add_test(tc, test_build_note_contacts);
 	tcase_add_test(tc, test_build_note_left_out);
 	tcase_add_test(tc, test_contacts_scrub);
+	tcase_add_test(tc, test_decline_notes_shape);
 	tcase_add_test(tc, test_write_formats);
 	suite_add_tcase(s, tc);
 	return s;
