@@ -1,7 +1,8 @@
 /*
  * cover.c - the weight of an area as a confidential reason (see cover.h).
- * Given shareable areas, the weight is the mean of their rows; with none,
- * the base row.  tests/privacy/gen.py draws covers the same way when it
+ * With no shareable area, the weight is the base row's; with one, that
+ * area's row; with more, the mean of their rows, weighed by cover_adjust
+ * (a mean of rows is too light on the areas that go with many others).  tests/privacy/gen.py draws covers the same way when it
  * calibrates the table, so keep the two in step.
  */
 #include "core/scripts/cover.h"
@@ -9,7 +10,7 @@
 unsigned
 cover_weight(int a, const unsigned char *shareable)
 {
-	unsigned sum = 0, n = 0;
+	unsigned long long sum = 0, n = 0, w;
 
 	if (a < 0 || a >= COVER_AREAS || shareable[a])
 		return 0;
@@ -21,5 +22,8 @@ cover_weight(int a, const unsigned char *shareable)
 	}
 	if (n == 0)
 		return cover_base[a];
-	return sum / n > 0 ? sum / n : 1;
+	if (n == 1)
+		return (unsigned)sum;
+	w = sum * cover_adjust[a] / n / 100000;
+	return w > 0 ? (unsigned)w : 1;
 }

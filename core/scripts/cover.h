@@ -23,6 +23,8 @@
 extern const unsigned int cover_base[COVER_AREAS];
 /* The weight of area A as a cover when area S is shareable: cover_given[S][A]. */
 extern const unsigned int cover_given[COVER_AREAS][COVER_AREAS];
+/* With two shareable areas or more, the mean of their rows weighed by this. */
+extern const unsigned int cover_adjust[COVER_AREAS];
 
 /* Returns the weight of area A as a confidential reason when the areas
  * flagged in SHAREABLE[] (COVER_AREAS flags) are stated as shareable. */

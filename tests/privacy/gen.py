@@ -206,10 +206,14 @@ def c_table(n=60000, rounds=10):
             for a in AREAS:
                 given[(x, a)] = given[(x, a)] / tot if a != x else 0.0
 
+    adjust = {a: 1.0 for a in AREAS}
+
     def weight(a, share):
         if not share:
             return base[a]
-        return sum(given[(x, a)] for x in share) / len(share)
+        if len(share) == 1:
+            return given[(next(iter(share)), a)]
+        return adjust[a] * sum(given[(x, a)] for x in share) / len(share)
 
     normalise()
     for _ in range(rounds):
@@ -217,11 +221,14 @@ def c_table(n=60000, rounds=10):
         real = collections.Counter()
         for conf, share in labelled:
             for a in cover_draw(rng, conf, share, weight):
-                keys = [(None, a)] if not share else [(x, a) for x in share]
+                if len(share) > 1:
+                    keys = [("many", a)]
+                else:
+                    keys = [(x, a) for x in share] or [(None, a)]
                 for k in keys:
                     probed[k] += 1
                     real[k] += a in conf
-        for row in [None] + AREAS:
+        for row in [None, "many"] + AREAS:
             keys = [(row, a) for a in AREAS if probed[(row, a)] > 0]
             tot_p = sum(probed[k] for k in keys)
             tot_r = sum(real[k] for k in keys)
@@ -233,9 +240,14 @@ def c_table(n=60000, rounds=10):
                 f = (r / mean) ** 0.8
                 if row is None:
                     base[k[1]] *= f
+                elif row == "many":
+                    adjust[k[1]] *= f
                 else:
                     given[k] *= f
         normalise()
+        top = max(adjust.values())
+        for a in AREAS:
+            adjust[a] /= top
 
     def scaled(vals):
         return [max(1, round(100000 * v)) for v in vals]
@@ -254,6 +266,12 @@ def c_table(n=60000, rounds=10):
         row = scaled([given[(x, a)] for a in AREAS])
         row = [0 if a == x else v for a, v in zip(AREAS, row)]
         out.append("\t{ " + ", ".join(str(v) for v in row) + " },")
+    out.append("};")
+    out.append("")
+    out.append("/* With two shareable areas or more, the mean of their rows is weighed")
+    out.append(" * by cover_adjust[A] (of 100000). */")
+    out.append("const unsigned int cover_adjust[COVER_AREAS] = {")
+    out.append("\t" + ", ".join(str(v) for v in scaled([adjust[a] for a in AREAS])) + ",")
     out.append("};")
     print("\n".join(out))
 
