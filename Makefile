@@ -25,8 +25,8 @@ TEST_OBJ = $(TEST_SRC:%.c=$(BUILD)/%.o)
 HDRS = $(wildcard cmd/*.h core/*/*.h crypto/*.h tests/*.h)
 MANS = $(wildcard man/*.1)
 
-.PHONY: all deps test-deps check check-layout check-unit check-e2e check-asan check-valgrind \
-	demo bench install uninstall completion lint-man clean fuzz
+.PHONY: all deps test-deps check check-layout check-unit check-e2e check-asan check-privacy \
+	check-valgrind demo bench install uninstall completion lint-man clean fuzz
 
 all: deps
 	@$(MAKE) --no-print-directory tact
@@ -93,6 +93,12 @@ check-asan: test-deps
 		build-asan/check_tact
 	ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 		TACT_BIN=$(CURDIR)/build-asan/tact bash tests/e2e/run.sh
+
+# The adversary test of debrief scripts and the refusal rate on ordinary
+# turndowns (tests/privacy/run.py): a few thousand of tact's own scripts.
+PRIVACY_N ?= 3000
+check-privacy: tact
+	python3 tests/privacy/run.py ./tact $(PRIVACY_N)
 
 check-valgrind: test-deps $(BUILD)/check_tact
 	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \

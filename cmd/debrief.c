@@ -13,6 +13,7 @@
 #include "core/records/read.h"
 #include "core/scripts/debrief.h"
 #include "core/confidential/guard.h"
+#include "crypto/tcrypto.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"
 
@@ -20,12 +21,15 @@ struct debrief_opts {
 	struct cmd_ctx *ctx;
 	long long id;
 	long long seed;
+	long nprobes;
 	enum debrief_format format;
 };
 
 static const struct argp_option options[] = {
 	{ "seed", 's', "N", 0, "draw the wording and order from seed N, to get the same script "
-	  "again", 0 },
+	  "again in this vault", 0 },
+	{ "probes", 'p', "N", 0, "ask N probes, 4 to 8 (default 5); more only when the "
+	  "confidential areas alone are more", 0 },
 	{ "format", 'f', "FORMAT", 0, "text (default) or markdown; --json for JSON", 0 },
 	{ 0 }
 };
@@ -38,6 +42,16 @@ parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case 's':
 		return cmd_opt_seed(state, arg, &o->seed);
+	case 'p': {
+		char *end;
+		long n = strtol(arg, &end, 10);
+
+		if (*arg == '\0' || *end != '\0' || n < DEBRIEF_PROBES_MIN || n > DEBRIEF_PROBES_MAX)
+			return cmd_usage(state, "--probes wants a number from %d to %d, not '%.40s'",
+			    DEBRIEF_PROBES_MIN, DEBRIEF_PROBES_MAX, arg);
+		o->nprobes = n;
+		break;
+	}
 	case 'f':
 		if (strcmp(arg, "text") == 0)
 			o->format = DEBRIEF_TEXT;
@@ -60,9 +74,14 @@ static const struct argp argp = {
 	"Write a call script for debriefing the hiring manager on a turndown: open questions that "
 	"let them see for themselves what went wrong, without breaching the candidate's "
 	"confidence.\v"
-	"Sections: opening (only what may be shared), probes (every confidential area among "
-	"plausible others, shuffled), closing, and guardrails for the recruiter alone.  "
-	"Example:  tact debrief 12 --seed 7",
+	"Sections: opening (only what may be shared: the shareable reasons and note, with "
+	"e-mail addresses, phone numbers and links taken out), probes (always the same number, "
+	"every confidential area among cover areas as likely to be the reason, shuffled), "
+	"closing, and guardrails for the recruiter alone, which name no area.  The wording "
+	"and order are drawn from a generator keyed by the vault and the seed: --seed N gives "
+	"the same script again in this vault, and nowhere else.  A shareable note that cannot "
+	"be read out safely is left out, and tact says so on stderr.  "
+	"Example:  tact debrief 12 --seed 7 --probes 6",
 	NULL, NULL, NULL
 };
 
@@ -84,9 +103,10 @@ to_json(const struct debrief *d)
 
 struct render_arg {
 	struct debrief_input *in;
-	const struct guard *guard;
+	const struct cmd_wording *wording;
 	uint64_t seed;                  /* the seed the user sees */
 	enum debrief_format format;
+	int note_left_out;              /* of the last script rendered */
 };
 
 static void
@@ -109,10 +129,11 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	struct debrief *d;
 	char *buf;
 
-	if ((d = debrief_build(a->in, seed, cmd_check_wording, (void *)a->guard,
+	if ((d = debrief_build(a->in, seed, cmd_check_wording, (void *)a->wording,
 	    &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
+	a->note_left_out = d->note_left_out;
 	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, a->format == DEBRIEF_MARKDOWN ?
 	    write_markdown : write_text, d);
 	debrief_free(d);
@@ -132,36 +153,37 @@ debrief_exec(struct cmd_ctx *ctx, void *opts)
 {
 	struct debrief_opts *o = opts;
 	struct turndown td;
-	struct person positive[TEXT_MET_MAX];
 	struct debrief_input in;
 	struct render_arg ra;
+	struct cmd_wording w;
 	struct guard *g = NULL;
 	char *out;
-	size_t npos = 0;
 	int rc = -1;
 
 	memset(&td, 0, sizeof(td));
 	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
 	    &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
 		goto out;
-	/* The builder sees only the people who may be named. */
-	for (size_t i = 0; i < td.nmet; i++)
-		if (td.met[i].impression == IMP_POSITIVE)
-			positive[npos++] = td.met[i];
 	memset(&in, 0, sizeof(in));
 	in.turndown = td.id;
 	in.candidate = td.candidate;
 	in.reasons = td.reasons;
 	in.nreasons = td.nreasons;
 	in.shareable = td.shareable;
-	in.positive = positive;
-	in.npositive = npos;
+	in.nprobes = (size_t)o->nprobes;
 	ra.in = &in;
-	ra.guard = g;
+	cmd_wording_init(&w, g, (const char *const[]){ td.candidate }, 1);
+	ra.wording = &w;
 	ra.seed = (uint64_t)o->seed;
 	ra.format = o->format;
-	if ((out = cmd_guarded(ctx, g, (uint64_t)o->seed, "debrief", render, &ra)) == NULL)
+	ra.note_left_out = 0;
+	/* Keyed by the vault: a printed seed replays nowhere else. */
+	if ((out = cmd_guarded(ctx, &w, keyring_script_seed(ctx->vault->keys, "debrief", td.id,
+	    (uint64_t)o->seed), "debrief", render, &ra)) == NULL)
 		goto out;
+	if (ra.note_left_out)
+		cmd_notice("the shareable note was left out of the script: it could not be read out "
+		    "without touching what was said in confidence");
 	cmd_print_secret(out, ctx->json);
 	rc = 0;
 out:

@@ -7,6 +7,7 @@
 
 #include "core/records/read.h"
 #include "core/scripts/decline_notes.h"
+#include "crypto/tcrypto.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"
 
@@ -17,7 +18,8 @@ struct decline_opts {
 };
 
 static const struct argp_option options[] = {
-	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same script again", 0 },
+	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same script again "
+	  "in this vault", 0 },
 	{ "referral", 'r', "NAME", 0, "someone to introduce to the client in place of this "
 	  "candidate", 0 },
 	{ 0 }
@@ -58,7 +60,7 @@ static const struct argp argp = {
 
 struct render_arg {
 	const struct decline_input *in;
-	const struct guard *guard;
+	const struct cmd_wording *wording;
 	uint64_t seed;
 };
 
@@ -88,7 +90,7 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	struct decline *d;
 	char *buf;
 
-	if ((d = decline_build(a->in, seed, cmd_check_wording, (void *)a->guard,
+	if ((d = decline_build(a->in, seed, cmd_check_wording, (void *)a->wording,
 	    &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
@@ -111,6 +113,7 @@ decline_exec(struct cmd_ctx *ctx, void *opts)
 	struct decline_opts *o = opts;
 	struct decline_input in;
 	struct render_arg ra;
+	struct cmd_wording w;
 	struct turndown td;
 	struct guard *g = NULL;
 	char *out;
@@ -128,9 +131,11 @@ decline_exec(struct cmd_ctx *ctx, void *opts)
 	in.nreasons = td.nreasons;
 	in.referral = o->referral;
 	ra.in = &in;
-	ra.guard = g;
+	cmd_wording_init(&w, g, (const char *const[]){ td.candidate, td.client }, 2);
+	ra.wording = &w;
 	ra.seed = (uint64_t)o->seed;
-	if ((out = cmd_guarded(ctx, g, (uint64_t)o->seed, "decline script", render, &ra)) == NULL)
+	if ((out = cmd_guarded(ctx, &w, keyring_script_seed(ctx->vault->keys, "decline", td.id,
+	    (uint64_t)o->seed), "decline script", render, &ra)) == NULL)
 		goto out;
 	cmd_print_secret(out, ctx->json);
 	rc = 0;

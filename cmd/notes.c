@@ -13,6 +13,7 @@
 #include "core/records/read.h"
 #include "core/base/wipe.h"
 #include "core/scripts/decline_notes.h"
+#include "crypto/tcrypto.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"
 
@@ -22,7 +23,8 @@ struct notes_opts {
 };
 
 static const struct argp_option options[] = {
-	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same drafts again", 0 },
+	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same drafts again "
+	  "in this vault", 0 },
 	{ 0 }
 };
 
@@ -55,6 +57,7 @@ struct render_arg {
 	const struct turndown *td;
 	const struct person *to;        /* NULL: the client note */
 	struct guard *guard;            /* allows only this recipient's name */
+	struct cmd_wording wording;     /* the guard, names read whole */
 };
 
 static char *
@@ -65,7 +68,7 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	char *buf = NULL;
 	json_t *j;
 
-	if (note_build(a->td->candidate, a->td->client, a->to, seed, cmd_check_wording, a->guard,
+	if (note_build(a->td->candidate, a->td->client, a->to, seed, cmd_check_wording, &a->wording,
 	    &n, &ctx->err) != 0)
 		return NULL;
 	if (ctx->json) {
@@ -123,8 +126,10 @@ notes_exec(struct cmd_ctx *ctx, void *opts)
 		ra.to = who >= 0 ? &td.met[who] : NULL;
 		if ((ra.guard = guard_new_for(ctx->vault, &td, who, &ctx->err)) == NULL)
 			goto out;
-		out = cmd_guarded(ctx, ra.guard, (uint64_t)o->seed + (uint64_t)(i + 1), "note",
-		    render, &ra);
+		cmd_wording_init(&ra.wording, ra.guard, (const char *const[]){ td.candidate,
+		    td.client, ra.to ? ra.to->name : NULL }, 3);
+		out = cmd_guarded(ctx, &ra.wording, keyring_script_seed(ctx->vault->keys, "notes",
+		    td.id, (uint64_t)o->seed + (uint64_t)(i + 1)), "note", render, &ra);
 		guard_free(ra.guard);
 		if (out == NULL)
 			goto out;

@@ -22,7 +22,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/text/contacts.h"
 #include "core/scripts/debrief_bank.h"
+#include "core/scripts/decline_notes.h"
+#include "core/scripts/decline_notes_bank.h"
 #include "core/scripts/debrief.h"
 #include "core/confidential/guard.h"
 #include "suites.h"
@@ -333,11 +336,6 @@ refuse_word(void *arg, const char *text)
 	return strcasestr(text, (const char *)arg) != NULL;
 }
 
-static const struct person positives[] = {
-	P("Zo\u00eb Brandt", R_HM, IMP_POSITIVE),
-	P("Kofi Asante", R_PEER, IMP_POSITIVE),
-};
-
 static int
 slug_index(const char *slug)
 {
@@ -368,8 +366,6 @@ input(struct debrief_input *in, struct reason *reasons, const char *const *specs
 	in->reasons = reasons;
 	in->nreasons = n;
 	in->shareable = "Her current employer made a strong offer to keep her.";
-	in->positive = positives;
-	in->npositive = 2;
 }
 
 /* Calls FN on every string of D. */
@@ -397,8 +393,26 @@ check_shape(const struct debrief *d, const struct debrief_input *in)
 {
 	size_t i, j;
 
+	size_t nconf = 0, nshare = 0, want;
+
 	ck_assert_int_eq(d->turndown, in->turndown);
-	ck_assert_uint_ge(d->nprobes, 3);
+	for (i = 0; i < in->nreasons; i++) {
+		nconf += in->reasons[i].visibility == VIS_CONFIDENTIAL;
+		nshare += in->reasons[i].visibility == VIS_SHAREABLE;
+	}
+	/* A fixed number of probes, more only when the confidential areas are more. */
+	want = in->nprobes ? in->nprobes : DEBRIEF_PROBES;
+	if (nconf > want)
+		want = nconf;
+	ck_assert_msg(d->nprobes == want, "%zu probes with %zu confidential reasons, want %zu",
+	    d->nprobes, nconf, want);
+	/* The opening: appreciation, each shareable reason, the general line, the note. */
+	ck_assert_uint_eq(d->nopening, 2 + nshare + (in->shareable && *in->shareable &&
+	    !d->note_left_out));
+	/* The guardrails are the same in every script: they cannot name an area. */
+	ck_assert_uint_eq(d->nguardrails, wording_count(bank_guardrails));
+	for (i = 0; i < d->nguardrails; i++)
+		ck_assert_str_eq(d->guardrails[i], bank_guardrails[i]);
 	for (i = 0; i < d->nprobes; i++) {
 		const struct debrief_probe *p = &d->probes[i];
 		size_t ql;
@@ -409,7 +423,8 @@ check_shape(const struct debrief *d, const struct debrief_input *in)
 		ql = strlen(p->question);
 		ck_assert_msg(ql > 0 && p->question[ql - 1] == '?',
 		    "question does not end with '?': %s", p->question);
-		ck_assert_msg(p->nfollow >= 2, "probe %s has %zu follow-ups", p->area, p->nfollow);
+		ck_assert_msg(p->nfollow == DEBRIEF_FOLLOW_UPS, "probe %s has %zu follow-ups",
+		    p->area, p->nfollow);
 		ck_assert_uint_le(p->nfollow, DEBRIEF_MAX_FOLLOW_UPS);
 		for (j = 0; j < p->nfollow; j++)
 			ck_assert_msg(p->follow_ups[j] != NULL && p->follow_ups[j][0] != '\0',
@@ -681,8 +696,6 @@ START_TEST(test_build_with_guard)
 	    "", people, 2);
 
 	input(&in, reasons, specs);
-	in.positive = &people[1];
-	in.npositive = 1;
 	in.shareable = NULL;
 	for (uint64_t seed = 0; seed < 40; seed++) {
 		struct terr err = { 0 };
@@ -738,6 +751,234 @@ START_TEST(test_write_formats)
 }
 END_TEST
 
+/* The number of probes never follows the number of confidential reasons. */
+START_TEST(test_build_probe_count)
+{
+	static const char *const sets[][6] = {
+		{ "compensation:s", NULL },
+		{ "hr:c", NULL },
+		{ "hr:c", "team:c", "relocation:s", NULL },
+		{ "hr:c", "team:c", "leadership:c", NULL },
+		{ "hr:c", "team:c", "leadership:c", "culture:c", "process:s", NULL },
+		{ "hr:c", "team:c", "leadership:c", "culture:c", "stability:c", NULL },
+	};
+	struct reason reasons[8];
+	struct debrief_input in;
+
+	for (size_t k = 0; k < sizeof(sets) / sizeof(sets[0]); k++) {
+		for (size_t want = 0; want <= DEBRIEF_PROBES_MAX; want += want ? 1 : DEBRIEF_PROBES_MIN) {
+			for (uint64_t seed = 0; seed < 8; seed++) {
+				struct terr err = { 0 };
+				struct debrief *d;
+
+				input(&in, reasons, sets[k]);
+				in.nprobes = want;
+				d = debrief_build(&in, seed, accept_all, NULL, &err);
+				ck_assert_msg(d != NULL, "%s", err.msg);
+				check_shape(d, &in);
+				debrief_free(d);
+			}
+		}
+	}
+}
+END_TEST
+
+/* A confidential area may stand anywhere among the probes. */
+START_TEST(test_build_probe_order)
+{
+	static const char *const specs[] = { "hr:c", "compensation:s", NULL };
+	struct reason reasons[4];
+	struct debrief_input in;
+	size_t at[DEBRIEF_PROBES] = { 0 };
+
+	input(&in, reasons, specs);
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct terr err = { 0 };
+		struct debrief *d = debrief_build(&in, seed, accept_all, NULL, &err);
+
+		ck_assert_ptr_nonnull(d);
+		for (size_t i = 0; i < d->nprobes; i++)
+			if (strcmp(d->probes[i].area, "hr") == 0)
+				at[i]++;
+		debrief_free(d);
+	}
+	for (size_t i = 0; i < DEBRIEF_PROBES; i++)
+		ck_assert_msg(at[i] >= 20, "the confidential area was probe %zu in %zu of 200 "
+		    "scripts", i + 1, at[i]);
+}
+END_TEST
+
+/* Covers are drawn from many areas, not from the real one's neighbours. */
+START_TEST(test_build_covers_spread)
+{
+	static const char *const specs[] = { "other:c", NULL };
+	struct reason reasons[2];
+	struct debrief_input in;
+	int seen[TAXONOMY_COUNT] = { 0 };
+	size_t areas = 0;
+
+	input(&in, reasons, specs);
+	for (uint64_t seed = 0; seed < 200; seed++) {
+		struct terr err = { 0 };
+		struct debrief *d = debrief_build(&in, seed, accept_all, NULL, &err);
+
+		ck_assert_ptr_nonnull(d);
+		for (size_t i = 0; i < d->nprobes; i++)
+			seen[taxonomy_find(d->probes[i].area)]++;
+		debrief_free(d);
+	}
+	for (size_t i = 0; i < TAXONOMY_COUNT; i++)
+		areas += seen[i] > 0;
+	ck_assert_msg(areas >= 15, "covers came from only %zu areas", areas);
+}
+END_TEST
+
+/* A refused wording is replaced, never dropped: every probe keeps its
+ * follow-ups, whatever single word the guard refuses. */
+START_TEST(test_build_refusal_replaces)
+{
+	static const char *const specs[] = { "team:c", "process:s", NULL };
+	static const char *const words[] = { "what", "would", "think", "you", "they", NULL };
+	struct reason reasons[4];
+	struct debrief_input in;
+
+	input(&in, reasons, specs);
+	for (size_t w = 0; words[w] != NULL; w++) {
+		for (uint64_t seed = 0; seed < 10; seed++) {
+			struct terr err = { 0 };
+			struct debrief *d = debrief_build(&in, seed, refuse_word, (void *)words[w], &err);
+
+			if (d == NULL) {
+				ck_assert_int_eq(err.code, EX_DATAERR);
+				continue;
+			}
+			check_shape(d, &in);
+			debrief_free(d);
+		}
+	}
+}
+END_TEST
+
+/* The shareable note is read out without e-mail addresses, phones or links. */
+START_TEST(test_build_note_contacts)
+{
+	static const char *const specs[] = { "relocation:s", NULL };
+	struct reason reasons[2];
+	struct debrief_input in;
+	struct terr err = { 0 };
+	struct debrief *d;
+	int quoted = 0;
+
+	input(&in, reasons, specs);
+	in.shareable = "Happy to talk: dana.w@example.org, +44 20 7946 0321 or "
+	    "https://example.org/dana (moving north this year).";
+	d = debrief_build(&in, 3, accept_all, NULL, &err);
+	ck_assert_ptr_nonnull(d);
+	for (size_t i = 0; i < d->nopening; i++) {
+		ck_assert_ptr_null(strstr(d->opening[i], "example.org"));
+		ck_assert_ptr_null(strstr(d->opening[i], "7946"));
+		if (strstr(d->opening[i], "moving north") != NULL) {
+			quoted = 1;
+			ck_assert_ptr_nonnull(strstr(d->opening[i], "[email]"));
+			ck_assert_ptr_nonnull(strstr(d->opening[i], "[phone]"));
+			ck_assert_ptr_nonnull(strstr(d->opening[i], "[link]"));
+		}
+	}
+	ck_assert(quoted);
+	debrief_free(d);
+}
+END_TEST
+
+/* A note the guard refuses is left out and flagged, for the command to say
+ * on stderr; the script keeps its shape. */
+static int
+refuse_note(void *arg, const char *text)
+{
+	(void)arg;
+	return strstr(text, "strong offer") != NULL;
+}
+
+START_TEST(test_build_note_left_out)
+{
+	static const char *const specs[] = { "counteroffer:s", NULL };
+	struct reason reasons[2];
+	struct debrief_input in;
+	struct terr err = { 0 };
+	struct debrief *d;
+
+	input(&in, reasons, specs);
+	d = debrief_build(&in, 3, refuse_note, NULL, &err);
+	ck_assert_ptr_nonnull(d);
+	ck_assert_int_eq(d->note_left_out, 1);
+	check_shape(d, &in);
+	debrief_free(d);
+}
+END_TEST
+
+START_TEST(test_contacts_scrub)
+{
+	static const struct { const char *in, *out; } cases[] = {
+		{ "mail me at a.b@c.org today", "mail me at [email] today" },
+		{ "call +1 (555) 010-4477.", "call [phone]." },
+		{ "see www.example.com/x, or http://a.b/c?d=1", "see [link], or [link]" },
+		{ "on 2024-03-05 at 3pm, 2 people", "on 2024-03-05 at 3pm, 2 people" },
+		{ "Jos\u00e9 wrote to jose@example.es", "Jos\u00e9 wrote to [email]" },
+		{ "nothing here", "nothing here" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *s = text_contacts_scrub(cases[i].in);
+
+		ck_assert_ptr_nonnull(s);
+		ck_assert_str_eq(s, cases[i].out);
+		free(s);
+	}
+}
+END_TEST
+
+/* Decline scripts and notes keep their shape when the guard refuses words:
+ * as many tips, a reason line for each shareable reason and the general one,
+ * two body sentences in every note. */
+START_TEST(test_decline_notes_shape)
+{
+	static const char *const words[] = { "call", "thank", "offer", "time", "you", NULL };
+	struct reason reasons[2] = { { .category = 0, .visibility = VIS_SHAREABLE },
+		{ .category = 19, .visibility = VIS_CONFIDENTIAL } };
+	struct decline_input in = { .turndown = 7, .candidate = "Dana Whitfield",
+		.client = "Acme Health", .reasons = reasons, .nreasons = 2 };
+	struct person p = P("Kofi Asante", R_PEER, IMP_NEGATIVE);
+
+	for (size_t w = 0; words[w] != NULL; w++) {
+		for (uint64_t seed = 0; seed < 10; seed++) {
+			struct terr err = { 0 };
+			struct decline *d = decline_build(&in, seed, refuse_word, (void *)words[w], &err);
+			struct note n;
+
+			if (d == NULL) {
+				ck_assert_int_eq(err.code, EX_DATAERR);
+			} else {
+				ck_assert_uint_eq(d->ntips, wording_count(phr_decline_tips));
+				ck_assert_uint_eq(d->nreason, 2);
+				ck_assert_uint_eq(d->nthanks, 2);
+				decline_free(d);
+			}
+			if (note_build(in.candidate, in.client, &p, seed, refuse_word, (void *)words[w],
+			    &n, &err) == 0) {
+				/* greeting, body, closing, signature */
+				size_t paras = 1;
+
+				for (const char *c = n.text; (c = strstr(c, "\n\n")) != NULL; c += 2)
+					paras++;
+				ck_assert_uint_eq(paras, 3);
+				note_clear(&n);
+			} else {
+				ck_assert_int_eq(err.code, EX_DATAERR);
+			}
+		}
+	}
+}
+END_TEST
+
 Suite *
 make_debrief_suite(void)
 {
@@ -768,6 +1009,14 @@ make_debrief_suite(void)
 	tcase_add_test(tc, test_build_seed);
 	tcase_add_test(tc, test_build_refuse_word);
 	tcase_add_test(tc, test_build_with_guard);
+	tcase_add_test(tc, test_build_probe_count);
+	tcase_add_test(tc, test_build_probe_order);
+	tcase_add_test(tc, test_build_covers_spread);
+	tcase_add_test(tc, test_build_refusal_replaces);
+	tcase_add_test(tc, test_build_note_contacts);
+	tcase_add_test(tc, test_build_note_left_out);
+	tcase_add_test(tc, test_contacts_scrub);
+	tcase_add_test(tc, test_decline_notes_shape);
 	tcase_add_test(tc, test_write_formats);
 	suite_add_tcase(s, tc);
 	return s;

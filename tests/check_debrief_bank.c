@@ -11,9 +11,8 @@
  * - probe questions and follow-ups are questions (ending in '?'); safe
  *   wordings and the sentence lists are whole sentences; note intros end
  *   in ':';
- * - placeholders: only {candidate} in openings and closings, {person} and
- *   {role} (both) in every positive line, none anywhere else (the builder
- *   fills nothing there), and no other brace anywhere;
+ * - placeholders: only {candidate} in openings and closings, none anywhere
+ *   else (the builder fills nothing there), and no other brace anywhere;
  * - no wording appears twice in the bank;
  * - the closings hold the nine lines whose groups debrief.c picks from.
  */
@@ -36,7 +35,6 @@ static const struct {
 	char last;                      /* how each line ends */
 } lists[] = {
 	{ "openings", bank_openings, (const char *const[]){ "candidate", NULL }, 0, '.' },
-	{ "positive", bank_positive, (const char *const[]){ "person", "role", NULL }, 1, '.' },
 	{ "no_reason", bank_no_reason, (const char *const[]){ NULL }, 0, '.' },
 	{ "note_intro", bank_note_intro, (const char *const[]){ NULL }, 0, ':' },
 	{ "cues", bank_cues, (const char *const[]){ NULL }, 0, '.' },

@@ -235,8 +235,10 @@ START_TEST(test_decline_shape)
 
 	ck_assert_uint_eq(d->nthanks, 2);
 	ck_assert_ptr_nonnull(strstr(d->thanks[1], "Zebedee Quill"));
-	/* The shareable reason, in its area's safe words; the confidential one nowhere. */
-	ck_assert_uint_eq(d->nreason, 1);
+	/* The shareable reason, in its area's safe words, then the line that is
+	 * there whatever was confidential; the confidential one nowhere. */
+	ck_assert_uint_eq(d->nreason, 2);
+	ck_assert(in_list(bank_no_reason, d->reason[1]));
 	ck_assert_msg(is_safe_wording(comp, d->reason[0]), "\"%s\"", d->reason[0]);
 	for (size_t k = 0; k < bank_safe_count(hr); k++)
 		ck_assert_ptr_null(strstr(w, hr->safe[k]));
@@ -273,7 +275,7 @@ START_TEST(test_decline_without_shareable_reason_or_referral)
 
 	in = input(two, 2, "");
 	d = built(&in, 5, NULL);
-	ck_assert_uint_eq(d->nreason, 2);
+	ck_assert_uint_eq(d->nreason, 3);
 	ck_assert(in_list(phr_decline_help, d->offer[0]));
 	decline_free(d);
 }

@@ -17,7 +17,9 @@
  * names in scripts without capitals.
  *
  * Words, their comparison forms and the lists of common words come from
- * core/text/, shared with the leak guard, so that both read a name alike.
+ * core/text/, shared with the leak guard, so that both read a name alike;
+ * addresses, links and phone numbers are found by core/text/contacts.c,
+ * which also cleans the shareable note a debrief reads out.
  *
  * The text is scanned once, code point by code point; lookahead is bounded
  * (an address or number is at most a few hundred bytes), so the cost is
@@ -30,16 +32,11 @@
 
 #include "core/report/scrub.h"
 #include "core/text/chars.h"
+#include "core/text/contacts.h"
 #include "core/text/common.h"
 #include "core/text/fold.h"
 #include "core/text/utf8.h"
 #include "core/text/words.h"
-
-#define PHONE_SCAN_MAX 40       /* bytes: the longest phone number we look at */
-#define EMAIL_LOCAL_MAX 64
-#define EMAIL_DOMAIN_MAX 255
-#define LINK_SCAN_MAX 2048
-#define PHONE_DIGITS_MIN 7
 
 /* ---- a growing output buffer ---------------------------------------------- */
 
@@ -76,20 +73,6 @@ static void
 sb_puts(struct sbuf *b, const char *s)
 {
 	sb_put(b, s, strlen(s));
-}
-
-/* ---- ASCII classes, for addresses and numbers ------------------------------ */
-
-static int
-is_alnum_ascii(uint32_t c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-static int
-is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* Whether the N bytes at W, in their comparison form, pass IS_IN (a
@@ -235,143 +218,6 @@ names_free(struct names *ns)
 	forms_free(&ns->inner);
 }
 
-/* ---- tokens ----------------------------------------------------------------- */
-
-static int
-email_local(unsigned char c)
-{
-	return is_alnum_ascii(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
-}
-
-static int
-email_domain(unsigned char c)
-{
-	return is_alnum_ascii(c) || c == '.' || c == '-';
-}
-
-/* Whether an e-mail address starts at S[I]; sets *END past it. */
-static int
-email_at(const unsigned char *s, size_t n, size_t i, size_t *end)
-{
-	size_t j = i, k;
-
-	while (j < n && j - i <= EMAIL_LOCAL_MAX && email_local(s[j]))
-		j++;
-	if (j == i || j >= n || s[j] != '@')
-		return 0;
-	k = j + 1;
-	while (k < n && k - j <= EMAIL_DOMAIN_MAX && email_domain(s[k]))
-		k++;
-	while (k > j + 1 && (s[k - 1] == '.' || s[k - 1] == '-'))
-		k--;
-	if (k == j + 1)
-		return 0;
-	*end = k;
-	return 1;
-}
-
-/* Whether a web address starts at S[I] (http://, https://, www., or a
- * domain followed by a path); sets *END past it, trailing punctuation left. */
-static int
-link_at(const unsigned char *s, size_t n, size_t i, size_t *end)
-{
-	size_t j = i, dots = 0;
-	int scheme = 0, path = 0;
-
-	if ((n - i >= 7 && strncasecmp((const char *)s + i, "http://", 7) == 0) ||
-	    (n - i >= 8 && strncasecmp((const char *)s + i, "https://", 8) == 0) ||
-	    (n - i >= 4 && strncasecmp((const char *)s + i, "www.", 4) == 0))
-		scheme = 1;
-	if (!scheme) {
-		/* label(.label)+/ */
-		while (j < n && j - i < LINK_SCAN_MAX && (email_domain(s[j]))) {
-			if (s[j] == '.')
-				dots++;
-			j++;
-		}
-		if (j >= n || s[j] != '/' || dots == 0 || s[j - 1] == '.' || s[i] == '.')
-			return 0;
-		path = 1;
-	}
-	(void)path;
-	while (j < n && j - i < LINK_SCAN_MAX && s[j] > ' ' && s[j] != 0x7f)
-		j++;
-	while (j > i && strchr(".,;:!?)]}'\"", s[j - 1]) != NULL)
-		j--;
-	if (j == i)
-		return 0;
-	*end = j;
-	return 1;
-}
-
-enum number_kind { NUM_NONE, NUM_PHONE, NUM_DATE };
-
-/* Whether the digit groups of S[I..END) form a calendar date: three groups
- * joined by the same '-', '/' or '.', the year first or last. */
-static int
-number_is_date(const unsigned char *s, size_t i, size_t end)
-{
-	size_t len[4] = { 0 }, g = 0;
-	unsigned char sep = 0;
-
-	for (size_t k = i; k < end; k++) {
-		if (is_digit(s[k])) {
-			len[g]++;
-			continue;
-		}
-		if ((s[k] != '-' && s[k] != '/' && s[k] != '.') || (sep && s[k] != sep) ||
-		    len[g] == 0 || ++g > 2)
-			return 0;
-		sep = s[k];
-	}
-	if (g != 2 || len[2] == 0)
-		return 0;
-	if (len[0] == 4)
-		return len[1] <= 2 && len[2] <= 2;
-	return len[0] <= 2 && len[1] <= 2 && (len[2] == 4 || len[2] == 2);
-}
-
-/* Whether a phone number or a date starts at S[I]: digits with spaces,
- * dots, dashes, slashes and brackets between them, seven digits or more (a
- * phone) or in a date's shape.  Sets *END past its last digit. */
-static enum number_kind
-number_at(const unsigned char *s, size_t n, size_t i, size_t *end)
-{
-	size_t j = i, last = 0, digits = 0;
-
-	if (s[i] == '+' || s[i] == '(') {
-		if (i + 1 >= n || !is_digit(s[i + 1]))
-			return NUM_NONE;
-		j++;
-	} else if (!is_digit(s[i])) {
-		return NUM_NONE;
-	}
-	for (; j < n && j - i < PHONE_SCAN_MAX; j++) {
-		if (is_digit(s[j])) {
-			digits++;
-			last = j + 1;
-			continue;
-		}
-		if (s[j] == ' ' && j + 1 < n && (s[j + 1] == ' ' || s[j - 1] == ' '))
-			break;
-		if (strchr(" ().-/", s[j]) == NULL || s[j] == '\0')
-			break;
-	}
-	if (last == 0)
-		return NUM_NONE;
-	if (last < n && is_alnum_ascii(s[last]))
-		return NUM_NONE;        /* "3rd", "2026th": a word, not a number */
-	if (number_is_date(s, i, last)) {
-		*end = last;
-		return NUM_DATE;
-	}
-	if (digits >= PHONE_DIGITS_MIN) {
-		*end = last;
-		return NUM_PHONE;
-	}
-	return NUM_NONE;
-}
-
 /* ---- emitting ----------------------------------------------------------------- */
 
 /* Whether the output ends with TOKEN followed by one or more blanks (or, for
@@ -414,9 +260,9 @@ drop_day_before(struct sbuf *b)
 		return;
 	if (k >= 2 && is_ordinal(b->p + k - 2))
 		k -= 2;
-	for (d = 0; k > 0 && d < 3 && is_digit((unsigned char)b->p[k - 1]); d++)
+	for (d = 0; k > 0 && d < 3 && text_ascii_digit((unsigned char)b->p[k - 1]); d++)
 		k--;
-	if (d == 0 || d > 2 || (k > 0 && is_alnum_ascii((unsigned char)b->p[k - 1])))
+	if (d == 0 || d > 2 || (k > 0 && text_ascii_alnum((unsigned char)b->p[k - 1])))
 		return;
 	b->len = k;
 	b->p[k] = '\0';
@@ -432,7 +278,7 @@ day_after(const unsigned char *s, size_t n, size_t i)
 	if (j >= n || s[j] != ' ')
 		return 0;
 	j++;
-	while (j < n && is_digit(s[j]) && d < 3) {
+	while (j < n && text_ascii_digit(s[j]) && d < 3) {
 		j++;
 		d++;
 	}
@@ -440,7 +286,7 @@ day_after(const unsigned char *s, size_t n, size_t i)
 		return 0;
 	if (j + 1 < n && is_ordinal((const char *)s + j))
 		j += 2;
-	if (j < n && is_alnum_ascii(s[j]))
+	if (j < n && text_ascii_alnum(s[j]))
 		return 0;
 	return j - i;
 }
@@ -576,7 +422,7 @@ scrub_text(const char *text, const char *const *names, size_t nnames)
 	sb_put(&b, "", 0);
 	while (i < n && !ns.oom && !b.oom) {
 		int boundary = !text_is_word_char(prev) && (prev >= 0x80 ||
-		    !email_local((unsigned char)prev));
+		    !text_email_char((unsigned char)prev));
 
 		len = text_utf8_next(text + i, n - i, &cp);
 		if (cp == '\r') {
@@ -587,24 +433,24 @@ scrub_text(const char *text, const char *const *names, size_t nnames)
 			i++;
 			continue;
 		}
-		if (boundary && link_at(s, n, i, &end)) {
+		if (boundary && text_link_at(s, n, i, &end)) {
 			emit_token(&b, "[link]", "", 0);
-		} else if (boundary && email_at(s, n, i, &end)) {
+		} else if (boundary && text_email_at(s, n, i, &end)) {
 			emit_token(&b, "[email]", "", 0);
 		} else if (cp == '@' && i + 1 < n && !text_is_word_char(prev) &&
 		    (text_utf8_next(text + i + 1, n - i - 1, &after), text_is_word_char(after))) {
 			end = i + 1 + text_word_len(text + i + 1, n - i - 1);     /* @handle */
 			emit_token(&b, "[name]", "", 0);
 		} else if (!text_is_word_char(prev) && (cp == '+' || cp == '(' ||
-		    is_digit((unsigned char)cp))) {
-			enum number_kind k = number_at(s, n, i, &end);
+		    text_ascii_digit((unsigned char)cp))) {
+			enum text_number k = text_number_at(s, n, i, &end);
 
-			if (k == NUM_NONE) {
-				if (is_digit((unsigned char)cp))
+			if (k == TEXT_NUM_NONE) {
+				if (text_ascii_digit((unsigned char)cp))
 					goto word;
 				goto other;
 			}
-			emit_token(&b, k == NUM_DATE ? "[date]" : "[phone]", "", 0);
+			emit_token(&b, k == TEXT_NUM_DATE ? "[date]" : "[phone]", "", 0);
 		} else if (!text_is_word_char(prev) &&
 		    (end = i + text_common_ampersand(text + i, n - i)) > i) {
 			sb_put(&b, s + i, end - i);            /* R&D */

@@ -1,23 +1,36 @@
 /*
  * debrief.c - building the client debrief script from the question bank.
  *
- * The probes always span several areas: every confidential reason's area,
- * plus plausible cover areas drawn from the bank's neighbours, at least
- * three in all and always two more than the confidential ones, in shuffled
- * order.  Asking about HR alone would tell the client HR was the problem.
- * Randomness comes from a seeded generator, so --seed reproduces a script.
+ * Assume the client knows this code and the bank.  So the script's shape
+ * never depends on what was said in confidence:
+ * - the number of probes is fixed (5, or what --probes asked for; more only
+ *   when the confidential areas alone exceed it), every probe has the same
+ *   number of follow-ups and one listening cue, and the probes come in
+ *   shuffled order;
+ * - every confidential area is probed, and the other probes are cover
+ *   areas drawn from the distribution confidential reasons themselves
+ *   follow given the shareable ones (cover.h), so that each probed area not
+ *   stated as shareable is about as likely to be the real one;
+ * - the opening says the same kind of lines whatever the candidate thought:
+ *   appreciation, the shareable reasons, one general line, the shareable
+ *   note cleaned of contacts.  No impression of anyone is spoken;
+ * - the guardrails never name an area.
  * Every line is put to the leak guard before it is kept; a line the guard
- * refuses is replaced by another wording, or left out where it is optional.
+ * refuses is replaced by another wording, never dropped.  Where no wording
+ * passes, the whole script is refused.  Randomness comes from the seed the
+ * caller derives (cmd/ keys it with the vault's master key).
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/text/contacts.h"
+#include "core/scripts/cover.h"
 #include "core/scripts/debrief_bank.h"
 #include "core/scripts/debrief.h"
 #include "core/scripts/choose.h"
 
-#define MAX_AREAS 12
-#define MAX_POSITIVE 3
+/* What a part of the builder returns: done, out of memory, or no safe wording. */
+enum { B_OK = 0, B_OOM = -1, B_REFUSED = 1 };
 
 struct builder {
 	struct debrief *d;
@@ -44,6 +57,57 @@ next_cue(struct builder *b)
 	return NULL;
 }
 
+/* Adds a line of LIST[FROM..TO) to the opening or closing; B_REFUSED when
+ * none passes. */
+static int
+must_add(struct builder *b, char ***list, size_t *n, const char *const *from, size_t from_i,
+    size_t to, const char *const *subs)
+{
+	char *s = choose_from(&b->c, from, from_i, to, subs);
+
+	if (s == NULL)
+		return b->c.oom ? B_OOM : B_REFUSED;
+	return strlist_push(list, n, s) == 0 ? B_OK : B_OOM;
+}
+
+/* Adds the shareable note, cleaned of contacts, after one of the lead-ins;
+ * when the guard lets none through, the note is left out and the caller
+ * says so (on stderr, never in the script). */
+static int
+add_note(struct builder *b)
+{
+	size_t order[16], n = wording_count(bank_note_intro);
+	char *note, *s = NULL;
+
+	if (b->in->shareable == NULL || b->in->shareable[0] == '\0')
+		return B_OK;
+	if ((note = text_contacts_scrub(b->in->shareable)) == NULL)
+		return B_OOM;
+	if (n > 16)
+		n = 16;
+	chooser_permute(&b->c, order, n);
+	for (size_t i = 0; i < n && s == NULL && !b->c.oom; i++) {
+		const char *intro = bank_note_intro[order[i]];
+		char *line = malloc(strlen(intro) + strlen(note) + 8);
+
+		if (line == NULL) {
+			free(note);
+			return B_OOM;
+		}
+		sprintf(line, "%s \"%s\"", intro, note);
+		s = choose_line(&b->c, line, NULL);
+		free(line);
+	}
+	free(note);
+	if (b->c.oom)
+		return B_OOM;
+	if (s == NULL) {
+		b->d->note_left_out = 1;
+		return B_OK;
+	}
+	return strlist_push(&b->d->opening, &b->d->nopening, s) == 0 ? B_OK : B_OOM;
+}
+
 static int
 build_opening(struct builder *b)
 {
@@ -51,56 +115,46 @@ build_opening(struct builder *b)
 	const char *subs[] = { "candidate", in->candidate ? in->candidate : "the candidate", NULL,
 		NULL };
 	struct debrief *d = b->d;
-	size_t nshare = 0;
-	char *s;
+	int rc;
 
-	if (strlist_push(&d->opening, &d->nopening, choose_from(&b->c, bank_openings, 0, wording_count(bank_openings),
-	    subs)) != 0)
-		return -1;
+	if ((rc = must_add(b, &d->opening, &d->nopening, bank_openings, 0,
+	    wording_count(bank_openings), subs)) != B_OK)
+		return rc;
 	for (size_t i = 0; i < in->nreasons; i++) {
 		const struct bank_area *a;
 
 		if (in->reasons[i].visibility != VIS_SHAREABLE)
 			continue;
-		a = bank_find(taxonomy[in->reasons[i].category].slug);
-		if (a == NULL)
+		if ((a = bank_find(taxonomy[in->reasons[i].category].slug)) == NULL)
 			continue;
-		s = choose_from(&b->c, a->safe, 0, bank_safe_count(a), NULL);
-		nshare += s != NULL;
-		if (strlist_push(&d->opening, &d->nopening, s) != 0)
-			return -1;
+		if ((rc = must_add(b, &d->opening, &d->nopening, a->safe, 0, bank_safe_count(a),
+		    NULL)) != B_OK)
+			return rc;
 	}
-	if (nshare == 0 && strlist_push(&d->opening, &d->nopening, choose_from(&b->c, bank_no_reason, 0,
-	    wording_count(bank_no_reason), NULL)) != 0)
-		return -1;
-	if (in->shareable != NULL && in->shareable[0] != '\0') {
-		const char *intro = bank_note_intro[chooser_below(&b->c, wording_count(bank_note_intro))];
-		char *line = malloc(strlen(intro) + strlen(in->shareable) + 8);
-
-		if (line == NULL)
-			return -1;
-		sprintf(line, "%s \"%s\"", intro, in->shareable);
-		s = choose_line(&b->c, line, NULL);
-		free(line);
-		if (strlist_push(&d->opening, &d->nopening, s) != 0)
-			return -1;
-	}
-	for (size_t i = 0; i < in->npositive && i < MAX_POSITIVE; i++) {
-		const char *psubs[] = { "person", in->positive[i].name, "role",
-			person_role_words[in->positive[i].role], NULL, NULL };
-
-		if (strlist_push(&d->opening, &d->nopening, choose_from(&b->c, bank_positive, 0,
-		    wording_count(bank_positive), psubs)) != 0)
-			return -1;
-	}
-	return 0;
+	/* Said in every script, so that it tells nothing. */
+	if ((rc = must_add(b, &d->opening, &d->nopening, bank_no_reason, 0,
+	    wording_count(bank_no_reason), NULL)) != B_OK)
+		return rc;
+	return add_note(b);
 }
 
-/* Fills P with a probe of area A whose wording the guard lets through. */
+static void
+probe_clear(struct debrief_probe *p)
+{
+	free(p->question);
+	for (size_t j = 0; j < p->nfollow; j++)
+		free(p->follow_ups[j]);
+	free(p->cue);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Fills P with a probe of area A whose wording the guard lets through:
+ * a question, DEBRIEF_FOLLOW_UPS of its follow-ups and a cue.  B_REFUSED
+ * when no question of the area has that many safe lines. */
 static int
 build_probe(struct builder *b, const struct bank_area *a, struct debrief_probe *p)
 {
-	size_t order[BANK_MAX_PROBES], n = 0, i, j;
+	size_t order[BANK_MAX_PROBES], forder[BANK_MAX_FOLLOW_UPS], n = 0, nf, i, j;
 
 	while (n < BANK_MAX_PROBES && a->probes[n].question != NULL)
 		n++;
@@ -109,121 +163,101 @@ build_probe(struct builder *b, const struct bank_area *a, struct debrief_probe *
 		const struct bank_probe *bp = &a->probes[order[i]];
 
 		memset(p, 0, sizeof(*p));
-		if ((p->question = choose_line(&b->c, bp->question, NULL)) == NULL)
-			continue;
-		for (j = 0; j < BANK_MAX_FOLLOW_UPS && bp->follow_ups[j] != NULL; j++) {
-			char *f = choose_line(&b->c, bp->follow_ups[j], NULL);
+		for (nf = 0; nf < BANK_MAX_FOLLOW_UPS && bp->follow_ups[nf] != NULL; nf++)
+			;
+		chooser_permute(&b->c, forder, nf);
+		if ((p->question = choose_line(&b->c, bp->question, NULL)) != NULL) {
+			for (j = 0; j < nf && p->nfollow < DEBRIEF_FOLLOW_UPS; j++) {
+				char *f = choose_line(&b->c, bp->follow_ups[forder[j]], NULL);
 
-			if (f != NULL)
-				p->follow_ups[p->nfollow++] = f;
+				if (f != NULL)
+					p->follow_ups[p->nfollow++] = f;
+			}
+			p->cue = next_cue(b);
 		}
-		p->cue = next_cue(b);
-		if (p->nfollow >= 2 && p->cue != NULL) {
+		if (b->c.oom) {
+			probe_clear(p);
+			return B_OOM;
+		}
+		if (p->question != NULL && p->nfollow == DEBRIEF_FOLLOW_UPS && p->cue != NULL) {
 			p->area = a->slug;
-			return 0;
+			return B_OK;
 		}
-		free(p->question);
-		for (j = 0; j < p->nfollow; j++)
-			free(p->follow_ups[j]);
-		free(p->cue);
-		memset(p, 0, sizeof(*p));
+		probe_clear(p);
 	}
-	return -1;
+	return B_REFUSED;
 }
 
 static int
-has_area(const int *areas, size_t n, int cat)
-{
-	for (size_t i = 0; i < n; i++)
-		if (areas[i] == cat)
-			return 1;
-	return 0;
-}
-
-static void
-add_neighbours(int *pool, size_t *npool, int cat)
-{
-	const struct bank_area *a = bank_find(taxonomy[cat].slug);
-
-	for (size_t i = 0; a != NULL && i < BANK_MAX_NEIGHBOURS && a->neighbours[i]; i++) {
-		int c = taxonomy_find(a->neighbours[i]);
-
-		if (c >= 0 && !has_area(pool, *npool, c))
-			pool[(*npool)++] = c;
-	}
-}
-
-static int
-build_probes(struct builder *b, struct terr *err)
+build_probes(struct builder *b)
 {
 	const struct debrief_input *in = b->in;
-	int areas[TAXONOMY_COUNT], pool[TAXONOMY_COUNT * 2];
-	size_t nareas = 0, npool = 0, nconf = 0, target, order[TAXONOMY_COUNT], i;
+	unsigned char shareable[COVER_AREAS], taken[COVER_AREAS];
+	unsigned weight[COVER_AREAS];
+	size_t nconf = 0, target, order[TAXONOMY_COUNT + DEBRIEF_PROBES_MAX], i;
 	struct debrief_probe *probes;
+	int rc;
 
+	memset(shareable, 0, sizeof(shareable));
+	memset(taken, 0, sizeof(taken));
 	for (i = 0; i < in->nreasons; i++) {
-		if (in->reasons[i].visibility == VIS_CONFIDENTIAL &&
-		    !has_area(areas, nareas, in->reasons[i].category)) {
-			areas[nareas++] = in->reasons[i].category;
+		int cat = in->reasons[i].category;
+
+		if (in->reasons[i].visibility == VIS_SHAREABLE)
+			shareable[cat] = 1;
+		else if (!taken[cat]) {
+			taken[cat] = 1;
 			nconf++;
 		}
 	}
-	for (i = 0; i < in->nreasons; i++)
-		add_neighbours(pool, &npool, in->reasons[i].category);
-	for (i = 0; i < in->nreasons; i++)
-		if (in->reasons[i].visibility == VIS_SHAREABLE &&
-		    !has_area(pool, npool, in->reasons[i].category))
-			pool[npool++] = in->reasons[i].category;
-	target = nconf + 2 < 3 ? 3 : nconf + 2;
-	if (target > MAX_AREAS)
-		target = nconf > MAX_AREAS ? nconf : MAX_AREAS;
-	if ((probes = calloc(target + TAXONOMY_COUNT, sizeof(*probes))) == NULL)
-		return terr_set(err, EX_OSERR, "out of memory");
+	target = in->nprobes ? in->nprobes : DEBRIEF_PROBES;
+	if (target < nconf)
+		target = nconf;
+	if ((probes = calloc(target, sizeof(*probes))) == NULL)
+		return B_OOM;
 	b->d->probes = probes;
-	/* Every confidential area must be covered. */
-	for (i = 0; i < nconf; i++) {
-		if (build_probe(b, bank_find(taxonomy[areas[i]].slug), &probes[b->d->nprobes]) != 0)
-			return terr_set(err, EX_DATAERR, "debrief would disclose confidential content; "
-			    "no safe wording for the '%s' area", taxonomy[areas[i]].slug);
+	/* Every confidential area is probed. */
+	for (i = 0; i < COVER_AREAS; i++) {
+		if (!taken[i])
+			continue;
+		if ((rc = build_probe(b, bank_find(taxonomy[i].slug), &probes[b->d->nprobes])) != B_OK)
+			return rc;
 		b->d->nprobes++;
 	}
-	/* Cover areas: the neighbours first, then any other, until the target. */
+	/* Covers, drawn as confidential reasons are, given the shareable ones. */
+	for (i = 0; i < COVER_AREAS; i++)
+		weight[i] = taken[i] ? 0 : cover_weight((int)i, shareable);
 	while (b->d->nprobes < target) {
-		int cat = -1;
+		unsigned long total = 0, x;
+		size_t cat;
 
-		while (npool > 0 && cat < 0) {
-			size_t k = chooser_below(&b->c, npool);
-
-			cat = pool[k];
-			pool[k] = pool[--npool];
-			if (has_area(areas, nareas, cat))
-				cat = -1;
-		}
-		if (cat < 0) {
-			chooser_permute(&b->c, order, TAXONOMY_COUNT);
-			for (i = 0; i < TAXONOMY_COUNT && cat < 0; i++)
-				if (!has_area(areas, nareas, (int)order[i]) &&
-				    strcmp(taxonomy[order[i]].slug, "other") != 0)
-					cat = (int)order[i];
-		}
-		if (cat < 0)
-			break;
-		areas[nareas++] = cat;
-		if (build_probe(b, bank_find(taxonomy[cat].slug), &probes[b->d->nprobes]) == 0)
+		for (i = 0; i < COVER_AREAS; i++)
+			total += weight[i];
+		if (total == 0)
+			return B_REFUSED;
+		x = (unsigned long)chooser_below(&b->c, total);
+		for (cat = 0; cat + 1 < COVER_AREAS && x >= weight[cat]; cat++)
+			x -= weight[cat];
+		weight[cat] = 0;
+		rc = build_probe(b, bank_find(taxonomy[cat].slug), &probes[b->d->nprobes]);
+		if (rc == B_OOM)
+			return rc;
+		if (rc == B_OK)
 			b->d->nprobes++;
 	}
-	if (b->d->nprobes < 3)
-		return terr_set(err, EX_DATAERR, "debrief would disclose confidential content; "
-		    "too few safe probes");
-	/* Shuffle so that the confidential areas do not come first. */
-	for (i = b->d->nprobes; i > 1; i--) {
-		size_t j = chooser_below(&b->c, i);
-		struct debrief_probe t = probes[i - 1];
+	/* Shuffled, so that the confidential areas do not come first. */
+	{
+		struct debrief_probe *shuffled = calloc(b->d->nprobes, sizeof(*shuffled));
 
-		probes[i - 1] = probes[j];
-		probes[j] = t;
+		if (shuffled == NULL)
+			return B_OOM;
+		chooser_permute(&b->c, order, b->d->nprobes);
+		for (i = 0; i < b->d->nprobes; i++)
+			shuffled[i] = probes[order[i]];
+		memcpy(probes, shuffled, b->d->nprobes * sizeof(*probes));
+		free(shuffled);
 	}
-	return 0;
+	return B_OK;
 }
 
 /* Closing lines in the bank's order: keeping in touch (0-1), help with the
@@ -237,42 +271,31 @@ build_closing(struct builder *b)
 		"the candidate", NULL, NULL };
 	size_t ngroups = sizeof(closing_groups) / sizeof(closing_groups[0]) - 1;
 	size_t n = wording_count(bank_closings);
+	int rc;
 
 	for (size_t g = 0; g < ngroups; g++) {
 		size_t to = closing_groups[g + 1] < n ? closing_groups[g + 1] : n;
 
-		if (closing_groups[g] < to && strlist_push(&b->d->closing, &b->d->nclosing,
-		    choose_from(&b->c, bank_closings, closing_groups[g], to, subs)) != 0)
-			return -1;
+		if (closing_groups[g] < to && (rc = must_add(b, &b->d->closing, &b->d->nclosing,
+		    bank_closings, closing_groups[g], to, subs)) != B_OK)
+			return rc;
 	}
-	return 0;
+	return B_OK;
 }
 
+/* The same reminders in every script: none names an area. */
 static int
 build_guardrails(struct builder *b)
 {
-	const struct debrief_input *in = b->in;
-	char line[512];
-	size_t used = 0;
-	int n = 0;
+	for (size_t i = 0; bank_guardrails[i] != NULL; i++) {
+		char *s = choose_line(&b->c, bank_guardrails[i], NULL);
 
-	used = (size_t)snprintf(line, sizeof(line), "Held in confidence, so never say or hint: ");
-	for (size_t i = 0; i < in->nreasons && used < sizeof(line); i++) {
-		if (in->reasons[i].visibility != VIS_CONFIDENTIAL)
-			continue;
-		used += (size_t)snprintf(line + used, sizeof(line) - used, "%s%s", n++ ? ", " : "",
-		    taxonomy[in->reasons[i].category].slug);
+		if (s == NULL)
+			return b->c.oom ? B_OOM : B_REFUSED;
+		if (strlist_push(&b->d->guardrails, &b->d->nguardrails, s) != 0)
+			return B_OOM;
 	}
-	if (n > 0 && used < sizeof(line) - 1) {
-		snprintf(line + used, sizeof(line) - used, ".");
-		if (strlist_push(&b->d->guardrails, &b->d->nguardrails, choose_line(&b->c, line, NULL)) != 0)
-			return -1;
-	}
-	for (size_t i = 0; bank_guardrails[i] != NULL; i++)
-		if (strlist_push(&b->d->guardrails, &b->d->nguardrails, choose_line(&b->c, bank_guardrails[i],
-		    NULL)) != 0)
-			return -1;
-	return 0;
+	return B_OK;
 }
 
 struct debrief *
@@ -280,6 +303,7 @@ debrief_build(const struct debrief_input *in, uint64_t seed, wording_check_fn ch
     void *arg, struct terr *err)
 {
 	struct builder b;
+	int rc;
 
 	memset(&b, 0, sizeof(b));
 	if ((b.d = calloc(1, sizeof(*b.d))) == NULL) {
@@ -294,9 +318,17 @@ debrief_build(const struct debrief_input *in, uint64_t seed, wording_check_fn ch
 	if (b.ncues > sizeof(b.cues) / sizeof(b.cues[0]))
 		b.ncues = sizeof(b.cues) / sizeof(b.cues[0]);
 	chooser_permute(&b.c, b.cues, b.ncues);
-	if (build_opening(&b) != 0 || build_probes(&b, err) != 0 || build_closing(&b) != 0 ||
-	    build_guardrails(&b) != 0 || b.c.oom) {
-		terr_set(err, EX_OSERR, "out of memory");
+	if ((rc = build_opening(&b)) == B_OK && (rc = build_probes(&b)) == B_OK &&
+	    (rc = build_closing(&b)) == B_OK)
+		rc = build_guardrails(&b);
+	if (rc == B_OK && b.c.oom)
+		rc = B_OOM;
+	if (rc != B_OK) {
+		if (rc == B_OOM)
+			terr_set(err, EX_OSERR, "out of memory");
+		else
+			terr_set(err, EX_DATAERR, "debrief would disclose confidential content; "
+			    "no safe wording left for a whole script");
 		debrief_free(b.d);
 		return NULL;
 	}

@@ -2,8 +2,8 @@
  * debrief.h - the client debrief script.
  *
  * The builder is handed only what it may use: the categories with their
- * visibility, the shareable note, the candidate's name and the people the
- * candidate saw positively.  It never holds the confidential note or its
+ * visibility, the shareable note and the candidate's name.  Impressions of
+ * people met are never spoken, so the builder does not get them.  It never holds the confidential note or its
  * key.  Instead it asks a yes/no question of the leak guard for every line
  * it would say (a wording_check_fn), and picks another wording when the answer
  * is no.
@@ -19,6 +19,10 @@
 #include "core/scripts/choose.h"
 
 #define DEBRIEF_MAX_FOLLOW_UPS 4
+#define DEBRIEF_FOLLOW_UPS 2            /* every probe has exactly this many */
+#define DEBRIEF_PROBES 5                /* probes in a script by default */
+#define DEBRIEF_PROBES_MIN 4
+#define DEBRIEF_PROBES_MAX 8
 
 
 struct debrief_input {
@@ -26,9 +30,8 @@ struct debrief_input {
 	const char *candidate;
 	const struct reason *reasons;
 	size_t nreasons;
-	const char *shareable;          /* NULL if none */
-	const struct person *positive;  /* people seen positively only */
-	size_t npositive;
+	const char *shareable;          /* NULL if none; contacts are taken out here */
+	size_t nprobes;                 /* 0: DEBRIEF_PROBES */
 };
 
 struct debrief_probe {
@@ -50,6 +53,7 @@ struct debrief {
 	size_t nclosing;
 	char **guardrails;
 	size_t nguardrails;
+	int note_left_out;              /* the shareable note could not be read out */
 };
 
 enum debrief_format { DEBRIEF_TEXT, DEBRIEF_MARKDOWN };

@@ -1059,15 +1059,6 @@ const char *const bank_openings[] = {
 	NULL,
 };
 
-const char *const bank_positive[] = {
-	"{person} ({role}) left a very good impression, and you're welcome to let {person} know.",
-	"Their time with {person} ({role}) was one of the highlights of the whole process.",
-	"The conversation with {person} ({role}) gave them a very positive view of the company.",
-	"They found {person} ({role}) thoughtful and easy to talk to, and they'd like {person} to hear that.",
-	"{person} ({role}) stood out in the best way, and that is worth passing on.",
-	NULL,
-};
-
 const char *const bank_no_reason[] = {
 	"In the end it was a personal balancing of the options in front of them, not a verdict on any single part of your process.",
 	"They thought it through carefully, and it was a decision about their circumstances as a whole.",
@@ -1111,12 +1102,12 @@ const char *const bank_closings[] = {
 
 const char *const bank_guardrails[] = {
 	"Whatever they guess, neither confirm nor rule it out: say it isn't yours to speak to, but that the point might be worth exploring.",
-	"Name only the people listed as positive impressions, and nobody else the candidate met.",
+	"Name nobody the candidate met; if the client names someone, say nothing of how they came across.",
 	"Treat the reasons as background, not terms to bargain over: leave the offer closed unless the candidate plainly asked you to revisit it.",
 	"Give every probe the same time and tone, so that where you linger gives nothing away.",
 	"Keep your own notes of this call out of shared inboxes, chat channels and the client's systems.",
 	"Do not repeat or paraphrase anything the candidate shared privately, not even as a hint.",
-	"If pressed, go back to the shareable reasons and the positive impressions, and add nothing more.",
+	"If pressed, go back to what the opening says, and add nothing more.",
 	"Let the client reach their own conclusions, and do not finish their sentences for them.",
 	NULL,
 };

@@ -7,9 +7,8 @@
  * nothing in here may depend on what a candidate said.
  *
  * Placeholders: a string may contain "{candidate}" (the candidate's name as
- * the client knows it), "{person}" and "{role}" (someone the candidate met
- * and saw positively, and that person's role in plain words).  No other
- * braces appear in the bank.
+ * the client knows it).  No other braces appear in the bank: impressions of
+ * people met are never spoken, so no line names one.
  */
 #ifndef TACT_BANK_H
 #define TACT_BANK_H
@@ -44,7 +43,6 @@ size_t bank_safe_count(const struct bank_area *a);
 
 /* NULL-terminated lists of whole sentences. */
 extern const char *const bank_openings[];       /* appreciation; may use {candidate} */
-extern const char *const bank_positive[];       /* passing on a positive impression; uses {person} and {role} */
 extern const char *const bank_no_reason[];      /* when nothing specific may be shared */
 extern const char *const bank_note_intro[];     /* lead-in before quoting the shareable note, ends in ':' */
 extern const char *const bank_cues[];           /* listening cues */

@@ -29,11 +29,39 @@ choose_named(struct chooser *c, const char *const *from, size_t from_i, size_t t
 	return s != NULL ? s : choose_from(c, from, from_i, to, neutral);
 }
 
+/* Returns a line of FROM[FROM_I..TO) other than AVOID, with the real names
+ * or else neutral stand-ins; NULL if none passes. */
+static char *
+choose_other(struct chooser *c, const char *const *from, size_t from_i, size_t to,
+    const char *const *subs, const char *avoid)
+{
+	size_t order[64], n = to > from_i ? to - from_i : 0;
+
+	if (n > 64)
+		n = 64;
+	chooser_permute(c, order, n);
+	for (int pass = 0; pass < 2; pass++) {
+		for (size_t i = 0; i < n; i++) {
+			char *s = choose_line(c, from[from_i + order[i]], pass ? neutral : subs);
+
+			if (s != NULL && (avoid == NULL || strcmp(s, avoid) != 0))
+				return s;
+			free(s);
+		}
+	}
+	return NULL;
+}
+
+/* Adds a line of FROM to LIST; sets *REFUSED when none passes. */
 static int
 add(char ***list, size_t *n, struct chooser *c, const char *const *from,
-    const char *const *subs)
+    const char *const *subs, int *refused)
 {
-	return strlist_push(list, n, choose_named(c, from, 0, wording_count(from), subs));
+	char *s = choose_named(c, from, 0, wording_count(from), subs);
+
+	if (s == NULL)
+		*refused = 1;
+	return strlist_push(list, n, s);
 }
 
 struct decline *
@@ -44,8 +72,7 @@ decline_build(const struct decline_input *in, uint64_t seed, wording_check_fn ch
 		in->referral ? in->referral : "", NULL, NULL };
 	struct decline *d = calloc(1, sizeof(*d));
 	struct chooser c;
-	size_t shared = 0;
-	int rc = 0;
+	int rc = 0, refused = 0;
 
 	if (d == NULL) {
 		terr_set(err, EX_OSERR, "out of memory");
@@ -54,33 +81,43 @@ decline_build(const struct decline_input *in, uint64_t seed, wording_check_fn ch
 	d->turndown = in->turndown;
 	d->seed = seed;
 	chooser_init(&c, seed, check, arg);
-	rc |= add(&d->thanks, &d->nthanks, &c, phr_decline_open, subs);
-	rc |= add(&d->thanks, &d->nthanks, &c, phr_decline_decision, subs);
+	rc |= add(&d->thanks, &d->nthanks, &c, phr_decline_open, subs, &refused);
+	rc |= add(&d->thanks, &d->nthanks, &c, phr_decline_decision, subs, &refused);
 	for (size_t i = 0; i < in->nreasons; i++) {
 		const struct bank_area *a = bank_find(taxonomy[in->reasons[i].category].slug);
+		char *s;
 
 		if (in->reasons[i].visibility != VIS_SHAREABLE || a == NULL)
 			continue;
-		rc |= strlist_push(&d->reason, &d->nreason, choose_named(&c, a->safe, 0,
-		    bank_safe_count(a), subs));
-		shared++;
+		if ((s = choose_named(&c, a->safe, 0, bank_safe_count(a), subs)) == NULL)
+			refused = 1;
+		rc |= strlist_push(&d->reason, &d->nreason, s);
 	}
-	if (shared == 0 || d->nreason == 0)
-		rc |= add(&d->reason, &d->nreason, &c, bank_no_reason, subs);
-	rc |= add(&d->future, &d->nfuture, &c, phr_decline_future, subs);
+	rc |= add(&d->reason, &d->nreason, &c, bank_no_reason, subs, &refused);
+	rc |= add(&d->future, &d->nfuture, &c, phr_decline_future, subs, &refused);
 	if (in->referral != NULL && *in->referral != '\0')
-		rc |= add(&d->offer, &d->noffer, &c, phr_decline_referral, subs);
+		rc |= strlist_push(&d->offer, &d->noffer, choose_from(&c, phr_decline_referral, 0,
+		    wording_count(phr_decline_referral), subs));
+	/* A referral the guard will not let through: help with the search instead. */
 	if (d->noffer == 0)
-		rc |= add(&d->offer, &d->noffer, &c, phr_decline_help, subs);
-	rc |= add(&d->next, &d->nnext, &c, phr_decline_next, subs);
-	for (size_t i = 0; phr_decline_tips[i] != NULL; i++)
-		rc |= strlist_push(&d->tips, &d->ntips, choose_line(&c, phr_decline_tips[i], neutral));
+		rc |= add(&d->offer, &d->noffer, &c, phr_decline_help, subs, &refused);
+	rc |= add(&d->next, &d->nnext, &c, phr_decline_next, subs, &refused);
+	/* As many tips in every script: a refused one gives way to a spare. */
+	for (size_t i = 0, spare = 0; phr_decline_tips[i] != NULL; i++) {
+		char *s = choose_line(&c, phr_decline_tips[i], neutral);
+
+		while (s == NULL && phr_decline_tips_spare[spare] != NULL && !c.oom)
+			s = choose_line(&c, phr_decline_tips_spare[spare++], neutral);
+		if (s == NULL)
+			refused = 1;
+		rc |= strlist_push(&d->tips, &d->ntips, s);
+	}
 	if (rc != 0 || c.oom) {
 		terr_set(err, EX_OSERR, "out of memory");
 		decline_free(d);
 		return NULL;
 	}
-	if (d->nthanks < 2 || d->nfuture == 0 || d->noffer == 0 || d->nnext == 0) {
+	if (refused) {
 		terr_set(err, EX_DATAERR, "decline script would disclose confidential content; "
 		    "no safe wording left");
 		decline_free(d);
@@ -190,9 +227,14 @@ note_build(const char *candidate, const char *client, const struct person *perso
 	g = choose_named(&c, phr_note_greeting, 0, wording_count(phr_note_greeting), subs);
 	/* Two body sentences, from the two halves so they differ. */
 	first = n / 2;
-	b1 = choose_named(&c, body, 0, first, subs);
-	b2 = choose_named(&c, body, first, n, subs);
-	cl = choose_from(&c, phr_note_closing, 0, wording_count(phr_note_closing), subs);
+	b1 = choose_other(&c, body, 0, first, subs, NULL);
+	b2 = choose_other(&c, body, first, n, subs, b1);
+	/* Refused in one half: other wording from the whole list. */
+	if (b1 == NULL)
+		b1 = choose_other(&c, body, 0, n, subs, b2);
+	if (b2 == NULL)
+		b2 = choose_other(&c, body, 0, n, subs, b1);
+	cl = choose_other(&c, phr_note_closing, 0, wording_count(phr_note_closing), subs, NULL);
 	/* Signed with the candidate's name if the guard allows it. */
 	sign = person ? candidate : "[your name]";
 	if (c.check != NULL && c.check(c.arg, sign) != 0)
@@ -201,13 +243,12 @@ note_build(const char *candidate, const char *client, const struct person *perso
 		terr_set(err, EX_OSERR, "out of memory");
 		goto out;
 	}
-	if (g == NULL || (b1 == NULL && b2 == NULL) || cl == NULL) {
+	if (g == NULL || b1 == NULL || b2 == NULL || cl == NULL) {
 		terr_set(err, EX_DATAERR, "note would disclose confidential content; no safe wording");
 		goto out;
 	}
 	if ((out->to = strdup(to)) == NULL || append(&out->text, g, "\n\n") != 0 ||
-	    (b1 && append(&out->text, b1, b2 ? " " : "\n\n") != 0) ||
-	    (b2 && append(&out->text, b2, "\n\n") != 0) || append(&out->text, cl, "\n") != 0 ||
+	    append(&out->text, b1, " ") != 0 || append(&out->text, b2, "\n\n") != 0 || append(&out->text, cl, "\n") != 0 ||
 	    append(&out->text, sign, "") != 0) {
 		terr_set(err, EX_OSERR, "out of memory");
 		goto out;

@@ -72,12 +72,26 @@ const char *const phr_decline_tips[] = {
 	NULL
 };
 
+const char *const phr_decline_tips_spare[] = {
+	"Ring rather than write: a voice softens news that reads coldly on a screen.",
+	"Speak first to whoever made the offer, and only then to anyone else involved.",
+	"Say the decision early in the call and plainly; hedging makes it harder to hear.",
+	"Leave any argument about the offer aside; the decision is made.",
+	"Before you dial, know what you can offer them next.",
+	"End with a date or an action, so both sides know what happens now.",
+	"Suggest the candidate writes a brief note of thanks to each person they met.",
+	"Be brief and warm, and resist the urge to explain more than was agreed.",
+	NULL,
+};
+
 static const char *const note_hiring_manager[] = {
 	"Thank you for the time and thought you put into the process, and for the offer itself.",
 	"I appreciated the chance to talk with you about the role and what you hope to build.",
 	"It was a real pleasure getting to know you and learning about the work at {client}.",
 	"I'm grateful for the conversations we had and for the consideration you gave my application.",
 	"Thank you for the confidence you showed in making me an offer.",
+	"Our conversations gave me a clear picture of the team you are building.",
+	"I came away with real respect for how you run your department.",
 	NULL
 };
 
@@ -87,6 +101,9 @@ static const char *const note_hr[] = {
 	"Thank you for taking care of the logistics, which let me focus on the conversations.",
 	"I'm grateful for the time and care you put into coordinating everything.",
 	"Thank you for welcoming me to {client}.",
+	"Everything about my visit ran smoothly, and I know that took effort.",
+	"Your help made a demanding few weeks much easier.",
+	"I was glad of your patience with all my questions about the role.",
 	NULL
 };
 
@@ -95,6 +112,8 @@ static const char *const note_executive[] = {
 	"I appreciated the chance to hear your view of where {client} is heading.",
 	"It meant a great deal that you made time for our conversation.",
 	"Thank you for our conversation; I valued hearing your perspective.",
+	"Hearing how you see the years ahead was one of the highlights of my visit.",
+	"I left our meeting with a good deal to think about.",
 	NULL
 };
 
@@ -103,6 +122,8 @@ static const char *const note_interviewer[] = {
 	"I enjoyed our discussion and appreciated the chance to talk through the work in some depth.",
 	"I valued the chance to tell you more about my experience and to learn about yours.",
 	"Thank you for taking part in my interviews at {client}.",
+	"Your questions made me think hard about my own work.",
+	"Talking with you was one of the most useful parts of my visit.",
 	NULL
 };
 
@@ -111,6 +132,8 @@ static const char *const note_peer[] = {
 	"I appreciated getting a sense of the team from someone who works in it.",
 	"Thank you for talking with me about the work and what it is like to be part of the team.",
 	"It was good to meet you, and I'm grateful for the time you gave me.",
+	"Hearing about the work first-hand was a real help.",
+	"I enjoyed comparing notes with you on the work.",
 	NULL
 };
 
@@ -119,6 +142,8 @@ static const char *const note_other[] = {
 	"I appreciated your help during my visit to {client}.",
 	"It was a pleasure to meet you, and I wish you all the best.",
 	"I'm grateful for the part you played in the process.",
+	"Your help made my visit go smoothly.",
+	"I was glad to meet you during my visit.",
 	NULL
 };
 

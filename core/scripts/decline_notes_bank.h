@@ -21,6 +21,7 @@ extern const char *const phr_decline_referral[]; /* an offer of an introduction;
 extern const char *const phr_decline_help[];     /* an offer of help with the search, no name */
 extern const char *const phr_decline_next[];     /* next steps */
 extern const char *const phr_decline_tips[];     /* recruiter-only advice on delivering it */
+extern const char *const phr_decline_tips_spare[]; /* said in place of a tip the guard refuses */
 
 /* Thank-you notes from the candidate, one per person met, by role. */
 extern const char *const *const phr_note_body[PERSON_ROLE_COUNT];

@@ -52,7 +52,18 @@ static const char *const migrations[] = {
 	"DROP INDEX turndowns_candidate;"
 	"CREATE INDEX turndowns_by_candidate ON turndowns(candidate_id, id, client_id,"
 	"  decline_date, offer_date, signals);",
-	/* 3 -> 4: the release ledger.  Each report released is a row, its
+	/* 3 -> 4: two people may share a name, and another system's id may
+	 * decide who is who.  Names are found by name_blind (not unique);
+	 * blind keeps schema 1's UNIQUE (dropping it means rebuilding the
+	 * table, whose DROP would cascade to the turndowns) and from now on
+	 * holds a per-row value for new, renamed and merged records.
+	 * ref_blind is the keyed blind index of an import's candidate_ref. */
+	"ALTER TABLE candidates ADD COLUMN name_blind BLOB;"
+	"ALTER TABLE candidates ADD COLUMN ref_blind BLOB;"
+	"UPDATE candidates SET name_blind = blind;"
+	"CREATE INDEX candidates_name ON candidates(name_blind);"
+	"CREATE UNIQUE INDEX candidates_ref ON candidates(ref_blind) WHERE ref_blind IS NOT NULL;",
+	/* 4 -> 5: the release ledger.  Each report released is a row, its
 	 * recipient, scope and candidate set sealed under the vault key; an
 	 * erased candidate's id is noted (a number only) so that a release
 	 * that counted them is not matched to whoever gets the id next */
@@ -64,17 +75,6 @@ static const char *const migrations[] = {
 	"  INSERT OR REPLACE INTO release_gone(candidate_id, seq) VALUES (OLD.id,"
 	"    (SELECT coalesce(max(seq), 0) + 1 FROM release_gone));"
 	"  END;",
-	/* 4 -> 5: two people may share a name, and another system's id may
-	 * decide who is who.  Names are found by name_blind (not unique);
-	 * blind keeps schema 1's UNIQUE (dropping it means rebuilding the
-	 * table, whose DROP would cascade to the turndowns) and from now on
-	 * holds a per-row value for new, renamed and merged records.
-	 * ref_blind is the keyed blind index of an import's candidate_ref. */
-	"ALTER TABLE candidates ADD COLUMN name_blind BLOB;"
-	"ALTER TABLE candidates ADD COLUMN ref_blind BLOB;"
-	"UPDATE candidates SET name_blind = blind;"
-	"CREATE INDEX candidates_name ON candidates(name_blind);"
-	"CREATE UNIQUE INDEX candidates_ref ON candidates(ref_blind) WHERE ref_blind IS NOT NULL;",
 };
 
 char *

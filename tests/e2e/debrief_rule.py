@@ -50,11 +50,14 @@ Usage:
       GROUP<TAB>N<TAB>TURNDOWN_ID<TAB>text|markdown|json<TAB>PATH<TAB>SEED.  Writes to
       RESULTS one line per group and check, "PASS<TAB>NAME" or
       "FAIL<TAB>NAME<TAB>WHY", and prints every violation on stdout.
-      For JSON outputs, the script's properties are checked too (shape, at
-      least 3 probe areas, every confidential area probed, questions ending
-      in '?', at least 2 follow-ups, no negative/neutral person in the
-      opening), and that seeds 1 and 2 give different scripts and that the
-      seeds give at least 10 different ones.
+      For JSON outputs, the script's properties are checked too (SPEC 5,
+      "Discretion by design": shape; exactly max(5, confidential areas)
+      probes; every confidential area probed; questions ending in '?'; at
+      least 2 follow-ups and the same number in every probe; no key that
+      could mark a probe as real; guardrails that name no confidential
+      area; nobody met named unless the shareable note names them; no
+      e-mail address, phone number or link), and that seeds 1 and 2 give
+      different scripts and that the seeds give at least 10 different ones.
   debrief_rule.py selftest
       checks the checker on planted leaks and on clean text; exit 1 on error.
 """
@@ -342,8 +345,39 @@ def properties(case, doc, reasons, turndown_id):
         if not isinstance(f, list) or len(f) < 2 or \
                 not all(isinstance(s, str) and s.strip() for s in f):
             bad.append("probe %d (%s) has fewer than 2 follow-ups: %r" % (n, area, f))
-    if len(set(areas)) < 3:
-        bad.append("only %d probe areas: %r" % (len(set(areas)), areas))
+    nconf = len({r.get("category") for r in reasons if r.get("visibility") == "confidential"})
+    if len(probes) != max(5, nconf):
+        bad.append("%d probes with %d confidential areas, want %d" % (
+            len(probes), nconf, max(5, nconf)))
+    nfollow = {len(p.get("follow_ups") or []) for p in probes if isinstance(p, dict)}
+    if len(nfollow) > 1:
+        bad.append("probes have different numbers of follow-ups: %r" % sorted(nfollow))
+    for n, p in enumerate(probes, 1):
+        if isinstance(p, dict):
+            extra = set(p) - {"area", "question", "follow_ups", "listening_cue"}
+            if extra:
+                bad.append("probe %d has keys %r beyond its wording" % (n, sorted(extra)))
+    conf_slugs = {r.get("category") for r in reasons if r.get("visibility") == "confidential"}
+    for g in doc.get("guardrails") or []:
+        if not isinstance(g, str):
+            continue
+        low = g.lower()
+        for slug in conf_slugs:
+            for form in {slug, slug.replace("-", " ")}:
+                if re.search(r"(?<![a-z])%s(?![a-z])" % re.escape(form), low):
+                    bad.append("guardrail names the area %r: %r" % (slug, g))
+    share = (case.shareable or "").lower()
+    for p in case.met:
+        name = (p.get("name") or "").strip()
+        if not name or name.lower() in share:
+            continue
+        for st in json_strings(doc):
+            if name.lower() in st.lower():
+                bad.append("%s, met, is named (impressions are never spoken): %r" % (name, st))
+    for st in json_strings(doc):
+        if re.search(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+\.[A-Za-z]", st) or \
+                re.search(r"https?://|www\.", st) or re.search(r"\d[\d ().-]{6,}\d", st):
+            bad.append("an e-mail address, link or phone number: %r" % st)
     if len(set(areas)) != len(areas):
         bad.append("an area is probed twice: %r" % areas)
     for r in reasons:

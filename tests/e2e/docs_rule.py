@@ -67,7 +67,9 @@ def man_options(path):
     except OSError:
         return None
     # ".It Fl \-name" or ".It Fl k , Fl \-name"
-    return set(re.findall(r"^\.It Fl (?:\S+ , Fl )?\\-([a-z][a-z0-9-]*)", text, re.M))
+    # a hyphen inside the name may be written "\-" too ("\-dry\-run")
+    return set(n.replace("\\", "") for n in
+               re.findall(r"^\.It Fl (?:\S+ , Fl )?\\-([a-z](?:[a-z0-9-]|\\-)*)", text, re.M))
 
 
 readme = open(f"{repo}/README.md", encoding="utf-8").read()

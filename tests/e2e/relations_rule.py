@@ -216,13 +216,29 @@ class Scenario:
         return [r["category"] for r in self.reasons if r.get("visibility") != "confidential"]
 
 
-def word_hits(toks, w, allowed):
-    """Whether word W is said in TOKS (an ordinary word only capitalised)."""
+def word_hits(toks, w, allowed, whole=frozenset()):
+    """Whether word W is said in TOKS (an ordinary word only capitalised),
+    outside the token positions WHOLE (parts of a sayable whole name)."""
     if w in allowed:
         return False
     if w in ORDINARY:
-        return any(t == w and cap for t, cap in toks)
-    return any(t == w for t, _ in toks)
+        return any(t == w and cap for i, (t, cap) in enumerate(toks) if i not in whole)
+    return any(t == w for i, (t, _) in enumerate(toks) if i not in whole)
+
+
+def whole_names(toks, names, join):
+    """Token positions of TOKS inside an occurrence of a whole name of NAMES:
+    "Anna Smith" names Anna Smith, not an Anna Jones seen negatively."""
+    ws = [t for t, _ in toks]
+    out = set()
+    for name in names:
+        parts = words(name or "", join)
+        if len(parts) < 2:
+            continue
+        for i in range(len(ws) - len(parts) + 1):
+            if ws[i:i + len(parts)] == parts:
+                out.update(range(i, i + len(parts)))
+    return frozenset(out)
 
 
 def violations(sc, text, recipient=None):
@@ -234,6 +250,7 @@ def violations(sc, text, recipient=None):
     for join in (False, True):
         toks = tokens(text, join)
         ws = [t for t, _ in toks]
+        whole = whole_names(toks, [sc.candidate, sc.client, recipient], join)
         conf_runs, share_runs = sc.reading[join]
         # a note may name its recipient, even where the confidential note does
         own = ngrams(words(recipient, join), 1) if recipient else set()
@@ -262,7 +279,7 @@ def violations(sc, text, recipient=None):
                     found.append("names %s (%s)" % (name, "full name"))
                     break
             for p in parts:
-                if len(p) >= 3 and word_hits(toks, p, allowed):
+                if len(p) >= 3 and word_hits(toks, p, allowed, whole):
                     found.append("names %s ('%s')" % (name, p))
         # names found only in the confidential note
         for w in (sc.conf_only_join if join else sc.conf_only):

@@ -213,3 +213,63 @@ stderr_one_line "no id: one-line error"
 expect_rc 77 "debrief with no session and no passphrase" -- \
     env -u TACT_SESSION setsid -w "$TACT_BIN" debrief "$first_id"
 stderr_one_line "locked: one-line error"
+
+# --- discretion by design ---------------------------------------------------
+# Two vaults, the same turndown and seed: the generator is keyed by each
+# vault's master key, so a printed seed replays nowhere else.
+cat >keyed.jsonl <<'EOF2'
+{"candidate": "Ines Varga", "client": "Oakhurst Clinics", "role": "Practice Manager", "decline_date": "2024-05-02", "reasons": [{"category": "hr", "visibility": "confidential"}, {"category": "commute", "visibility": "shareable"}], "confidential": "Gregor Lind in HR rewrote the contract twice without telling her.", "shareable": "The daily journey would have been too long. Reach her at ines.varga@example.net or +1 415 555 0188, or https://example.net/ines.", "met": [{"name": "Gregor Lind", "role": "hr", "impression": "negative"}, {"name": "Maya Lind", "role": "hiring-manager", "impression": "positive"}], "consent": "aggregate"}
+{"candidate": "Olek Sand", "client": "Oakhurst Clinics", "role": "Practice Manager", "decline_date": "2024-05-03", "reasons": [{"category": "team", "visibility": "confidential"}], "confidential": "The team lead shouted at a junior during the visit.", "shareable": "Please thank Gregor Lind for the tour.", "met": [{"name": "Gregor Lind", "role": "hr", "impression": "negative"}], "consent": "aggregate"}
+EOF2
+expect_rc 0 "import into the first vault" -- "$TACT_BIN" import keyed.jsonl
+# id_of NAME: the id of the candidate NAME's turndown.
+id_of() {
+	"$TACT_BIN" --json list | python3 -c 'import json,sys
+print([t["id"] for t in json.load(sys.stdin) if t["candidate"] == sys.argv[1]][0])' "$1"
+}
+kid=$(id_of "Ines Varga")
+nid=$(id_of "Olek Sand")
+"$TACT_BIN" --json debrief "$kid" --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.a
+"$TACT_BIN" --json debrief "$kid" --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.a2
+expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init
+expect_rc 0 "import into the second vault" -- env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw import keyed.jsonl
+env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw --json debrief 1 --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.b
+if cmp -s keyed.a keyed.a2 && [ -s keyed.a ]; then ok "one vault, one seed: the same script"
+else fail "one vault, one seed: the same script" "differs"; fi
+if [ -s keyed.b ] && ! cmp -s keyed.a keyed.b; then ok "two vaults, one seed: different scripts"
+else fail "two vaults, one seed: different scripts" "the same script in both vaults"; fi
+
+# A fixed number of probes: 5, or what --probes says (4..8).
+for n in 4 5 6 8; do
+	if [ "$n" = 5 ]; then args=(); else args=(--probes "$n"); fi
+	expect_rc 0 "debrief with ${args[*]:-no --probes}" -- "$TACT_BIN" --json debrief "$kid" "${args[@]}"
+	got=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["probes"]))' "$OUT")
+	assert_eq "debrief ${args[*]:-by default} has $n probes" "$got" "$n"
+done
+expect_rc 64 "debrief --probes 3" -- "$TACT_BIN" debrief "$kid" --probes 3
+stderr_one_line "--probes 3: one-line error"
+expect_rc 64 "debrief --probes 9" -- "$TACT_BIN" debrief "$kid" --probes 9
+stderr_one_line "--probes 9: one-line error"
+
+# The shareable note is read out without its contacts; the guardrails name
+# no area, in text as in JSON.
+expect_rc 0 "debrief of a shareable note with contacts" -- "$TACT_BIN" debrief "$kid" --seed 3
+tr '\n' ' ' <"$OUT" | tr -s ' ' >joined.text
+assert_contains "the note is read out" joined.text "journey would have been too long"
+assert_not_contains "no e-mail address" "$OUT" "example.net"
+assert_not_contains "no phone number" "$OUT" "555"
+assert_contains "the address is replaced" "$OUT" "[email]"
+if sed -n '/GUARDRAILS/,$p' "$OUT" | grep -qiwE 'hr|human resources'; then
+	fail "guardrails name no area (hr)" "$(sed -n '/GUARDRAILS/,$p' "$OUT" | grep -iwE 'hr|human resources')"
+else ok "guardrails name no area (hr)"; fi
+assert_not_contains "no praise of the person seen positively" "$OUT" "Maya"
+expect_rc 0 "debrief --json of a shareable note with contacts" -- "$TACT_BIN" --json debrief "$kid" --seed 3
+assert_not_contains "no e-mail address (json)" "$OUT" "example.net"
+assert_not_contains "no probe marked as real (json)" "$OUT" "confidential"
+
+# A shareable note that names someone seen negatively is left out, and said
+# on stderr, not in the script.
+expect_rc 0 "debrief with a note that cannot be read out" -- "$TACT_BIN" debrief "$nid" --seed 3
+assert_not_contains "the note is not in the script" "$OUT" "Gregor"
+assert_contains "stderr says the note was left out" "$ERR" "left out"
+assert_not_contains "stdout does not say it" "$OUT" "left out"

@@ -526,7 +526,7 @@ f_clean_exit "10,000 --reason on one command: clean"
 assert_eq "10,000 --reason on one command: exit 65" "$RC" 65
 stderr_one_line "10,000 --reason on one command: one-line error"
 assert_contains "10,000 --reason on one command: names the limit" "$ERR" \
-    "too many --reason options (the limit is 64)"
+    "too many reasons (the limit is 64)"
 
 python3 -c 'print("[" * 200000)' >deep.jsonl
 f_rss "JSON nested 200,000 deep" "$F_RSS_MAX" 5 "${TV[@]}" import deep.jsonl

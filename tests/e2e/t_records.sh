@@ -8,7 +8,7 @@
 
 V=$PWD/v.db
 printf 'pass one\n' >pw
-expect_rc 0 "setup: init" -- "$TACT_BIN" --vault "$V" --passphrase-file pw init
+expect_rc 0 "setup: init" -- "$TACT_BIN" --vault "$V" --passphrase-file pw init --weak-passphrase
 eval "$("$TACT_BIN" --vault "$V" --passphrase-file pw unlock)"
 export TACT_VAULT=$V
 if [ -n "${TACT_SESSION:-}" ]; then ok "setup: unlock"; else fail "setup: unlock" "no session"; fi

@@ -449,3 +449,55 @@ expect_rc 0 "forget a candidate with tasks" -- "$TACT_BIN" forget "Paula Past" -
 "$TACT_BIN" --json followup --all >all.json 2>/dev/null
 jq_ok "their tasks are gone" all.json \
     "[.[] | select(.turndown == $past)] | length == 0"
+
+# --- names read whole, keyed seeds ---------------------------------------------
+# Anna Smith (seen positively) and Anna Jones (seen negatively) share a
+# first name; the candidate shares a surname with the latter.  Every note is
+# written, the note to Anna Smith names her in full, and no note but Anna
+# Jones's own says "Anna" outside a whole sayable name.
+cat >collide.jsonl <<'EOF2'
+{"candidate": "Lena Jones", "client": "Marlow Dynamics", "role": "Staff Engineer", "decline_date": "2024-06-03", "reasons": [{"category": "hiring-manager", "visibility": "confidential"}, {"category": "remote", "visibility": "shareable"}], "confidential": "Anna Jones talked over her in every interview.", "shareable": "She needs more days at home.", "met": [{"name": "Anna Smith", "role": "hr", "impression": "positive"}, {"name": "Anna Jones", "role": "hiring-manager", "impression": "negative"}, {"name": "Piotr Jones", "role": "peer", "impression": "neutral"}], "consent": "aggregate"}
+EOF2
+expect_rc 0 "import the name collision" -- "$TACT_BIN" import collide.jsonl
+cid=$("$TACT_BIN" --json list | python3 -c 'import json,sys
+print([t["id"] for t in json.load(sys.stdin) if t["candidate"] == "Lena Jones"][0])')
+for s in 1 2 3 4 5; do
+	expect_rc 0 "notes with two people named Anna (seed $s)" -- "$TACT_BIN" --json notes "$cid" --seed "$s"
+	python3 - "$OUT" >collide.check <<'PY'
+import json, re, sys
+notes = json.load(open(sys.argv[1]))
+bad = []
+for n in notes:
+    text = n["text"]
+    if n["to"] == "Anna Smith" and "Anna Smith" not in text:
+        bad.append("the note to Anna Smith does not name her in full")
+    if n["to"] in ("Anna Jones",):
+        continue
+    rest = re.sub(r"Anna Smith|Lena Jones|Piotr Jones" if n["to"] == "Piotr Jones" else
+                  r"Anna Smith|Lena Jones", " ", text)
+    if re.search(r"\bAnna\b", rest) or (n["to"] != "Piotr Jones" and re.search(r"\bPiotr\b", rest)):
+        bad.append("note to %s names someone else: %r" % (n["to"], text))
+if bad:
+    print("\n".join(bad))
+PY
+	if [ -s collide.check ]; then fail "notes with two Annas name each whole (seed $s)" "$(head -c 300 collide.check)"
+	else ok "notes with two Annas name each whole (seed $s)"; fi
+	expect_rc 0 "decline with a candidate sharing a surname (seed $s)" -- "$TACT_BIN" decline "$cid" --seed "$s"
+	assert_contains "the decline names the candidate in full (seed $s)" "$OUT" "Lena Jones"
+done
+
+# The seed is keyed by the vault: the same seed in another vault gives other wording.
+"$TACT_BIN" --json decline "$cid" --seed 9 | jq -c 'del(.turndown)' >keyed.a
+"$TACT_BIN" --json decline "$cid" --seed 9 | jq -c 'del(.turndown)' >keyed.a2
+"$TACT_BIN" --json notes "$cid" --seed 9 >keyed.na
+"$TACT_BIN" --json notes "$cid" --seed 9 >keyed.na2
+expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init
+expect_rc 0 "import into the second vault" -- env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw import collide.jsonl
+env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw --json decline 1 --seed 9 | jq -c 'del(.turndown)' >keyed.b
+env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw --json notes 1 --seed 9 >keyed.nb
+if [ -s keyed.a ] && cmp -s keyed.a keyed.a2 && cmp -s keyed.na keyed.na2; then
+	ok "decline and notes: one vault, one seed, the same output"
+else fail "decline and notes: one vault, one seed, the same output" "differs"; fi
+if [ -s keyed.b ] && ! cmp -s keyed.a keyed.b && ! cmp -s keyed.na keyed.nb; then
+	ok "decline and notes: two vaults, one seed, different output"
+else fail "decline and notes: two vaults, one seed, different output" "the same in both vaults"; fi
