@@ -68,7 +68,7 @@ $(BUILD)/tests/%.o: tests/%.c $(HDRS) $(BUILD)/tests/suites.inc
 	@$(CC) $(XCFLAGS) -I$(BUILD)/tests $(shell pkg-config --cflags check) -c -o $@ $<
 
 check: test-deps
-	@$(MAKE) --no-print-directory check-layout check-unit check-e2e lint-man
+	@$(MAKE) --no-print-directory check-layout check-unit check-e2e check-privacy lint-man
 
 # The layering rules of STYLE.md on the sources and, with nm, on the objects
 # (mk/check-layout.py); then the proof that each rule bites (tests/layout/).

@@ -231,7 +231,7 @@ kid=$(id_of "Ines Varga")
 nid=$(id_of "Olek Sand")
 "$TACT_BIN" --json debrief "$kid" --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.a
 "$TACT_BIN" --json debrief "$kid" --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.a2
-expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init
+expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init --weak-passphrase
 expect_rc 0 "import into the second vault" -- env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw import keyed.jsonl
 env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw --json debrief 1 --seed 7 | python3 -c 'import json,sys; d=json.load(sys.stdin); d.pop("turndown"); print(json.dumps(d))' >keyed.b
 if cmp -s keyed.a keyed.a2 && [ -s keyed.a ]; then ok "one vault, one seed: the same script"

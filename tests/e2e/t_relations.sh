@@ -491,7 +491,7 @@ done
 "$TACT_BIN" --json decline "$cid" --seed 9 | jq -c 'del(.turndown)' >keyed.a2
 "$TACT_BIN" --json notes "$cid" --seed 9 >keyed.na
 "$TACT_BIN" --json notes "$cid" --seed 9 >keyed.na2
-expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init
+expect_rc 0 "init a second vault" -- "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw init --weak-passphrase
 expect_rc 0 "import into the second vault" -- env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw import collide.jsonl
 env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw --json decline 1 --seed 9 | jq -c 'del(.turndown)' >keyed.b
 env -u TACT_SESSION "$TACT_BIN" --vault "$PWD/v2.db" --passphrase-file pw --json notes 1 --seed 9 >keyed.nb
