@@ -11,6 +11,7 @@ collide as they do in life; notes written from the reasons.
     gen.py N SEED > turndowns.jsonl      (labels: each line's "reasons")
     gen.py --c-table > core/scripts/cover_table.c   (cover weights, calibrated)
 """
+import datetime
 import collections
 import json
 import random
@@ -92,6 +93,8 @@ SAY = {
 }
 
 
+FIRST_DAY = datetime.date(2016, 1, 1)
+
 def pick(rng, weights):
     total = sum(weights.values())
     x = rng.random() * total
@@ -147,8 +150,10 @@ def turndown(rng, i):
     ssay = [SAY[a].format(hm="the manager", hr="HR", ex="the leadership")
             for a, v in rs if v == "shareable"]
     line = {"candidate": cand, "client": rng.choice(CLIENTS), "role": role,
-            "offer_date": "2025-03-%02d" % (1 + i % 20),
-            "decline_date": "2025-04-%02d" % (1 + i % 25),
+            # one decline a day, all in the past: no line repeats another's
+            # candidate, client and date (import would skip it as a duplicate)
+            "offer_date": (FIRST_DAY + datetime.timedelta(days=i - 5 - i % 20)).isoformat(),
+            "decline_date": (FIRST_DAY + datetime.timedelta(days=i)).isoformat(),
             "reasons": [{"category": a, "visibility": v} for a, v in rs],
             "met": met, "consent": "aggregate"}
     if csay:
