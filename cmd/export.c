@@ -144,8 +144,10 @@ export_exec(struct cmd_ctx *ctx, void *opts)
 	if ((tasks = export_tasks_load(ctx->vault, f.candidate_id, &ctx->err)) == NULL ||
 	    (it = td_iter_new(ctx->vault, &f, TD_ALL_OPEN, &ctx->err)) == NULL)
 		goto out;
-	if (o->output != NULL && (out = open_output(ctx, o->output)) == NULL)
+	if (o->output != NULL && (out = open_output(ctx, o->output)) == NULL) {
+		out = stdout;   /* nothing made: nothing to remove */
 		goto out;
+	}
 	while ((r = td_iter_next(it, &td, &ctx->err)) == 1) {
 		if (write_line(ctx, o, &td, tasks, out) != 0)
 			break;
