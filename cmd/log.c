@@ -170,8 +170,10 @@ static const struct argp argp = {
 	"Example:\n"
 	"  tact log --candidate 'Jane Roe' --client 'Acme Health' --role 'Chief Nursing Officer' "
 	"--reason compensation --reason hr:confidential --share 'Chose a role closer to family.' "
-	"--confidential 'Found the HR partner dismissive.' --met 'Ann Lee:hiring-manager:positive'"
-	"\n\nWith --candidate, --client or --reason missing on a terminal, tact asks for them.  "
+	"--confidential-file -"
+	"\n\nWith --candidate, --client or --reason missing on a terminal, tact asks for them, "
+	"the notes and the people met.  --confidential TEXT and --met on the command line can be "
+	"read by other users (ps) and stay in the shell's history: tact warns once.  "
 	"Prints the new turndown's id.",
 	NULL, NULL, NULL
 };
