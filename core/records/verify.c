@@ -258,7 +258,7 @@ vault_verify(struct vault *v, verify_fn fn, void *arg, struct verify_counts *c,
 	memset(c, 0, sizeof(*c));
 	if (v->keys == NULL)
 		return terr_set(err, EX_SOFTWARE, "vault is locked");
-	if ((n = vault_integrity(v, integrity_problem, &s, err)) < 0)
+	if ((n = vault_integrity(v, 0, integrity_problem, &s, err)) < 0)
 		return -1;
 	c->integrity = n;
 	if ((s.ck = candkey_alloc(&ce)) == NULL)

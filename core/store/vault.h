@@ -311,10 +311,11 @@ void store_release_iter_free(struct store_release_iter *it);
  * than this tact's is EX_DATAERR) and PRAGMA query_only, so nothing is
  * written to the vault's files. */
 struct vault *vault_open_readonly(const char *path, struct terr *err);
-/* Runs SQLite's integrity check; calls FN with each problem it reports (at
- * most 100) and returns how many, or -1 on error. */
-int vault_integrity(struct vault *v, int (*fn)(void *arg, const char *problem), void *arg,
-    struct terr *err);
+/* Runs SQLite's integrity check (QUICK: its quick check, which skips
+ * comparing indexes with their tables); calls FN with each problem it
+ * reports (at most 100) and returns how many, or -1 on error. */
+int vault_integrity(struct vault *v, int quick, int (*fn)(void *arg, const char *problem),
+    void *arg, struct terr *err);
 
 /* The tables whose sealed values verify opens, one walk each.  A new
  * table with sealed values gets an entry here and one in walk.c's list. */

@@ -85,10 +85,11 @@ store_walk(struct vault *v, enum store_walk_table table,
 }
 
 int
-vault_integrity(struct vault *v, int (*fn)(void *arg, const char *problem), void *arg,
-    struct terr *err)
+vault_integrity(struct vault *v, int quick, int (*fn)(void *arg, const char *problem),
+    void *arg, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "PRAGMA integrity_check(100)", err);
+	sqlite3_stmt *st = engine_prepare(v, quick ? "PRAGMA quick_check(100)" :
+	    "PRAGMA integrity_check(100)", err);
 	const char *msg;
 	int rc, n = 0;
 
