@@ -153,6 +153,12 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
+	return input_editor_text(hint, "", max, err);
+}
+
+char *
+input_editor_text(const char *hint, const char *text0, size_t max, struct terr *err)
+{
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
 	size_t len = 0;
@@ -182,8 +188,16 @@ input_editor(const char *hint, size_t max, struct terr *err)
 		rmdir(dir);
 		return NULL;
 	}
-	if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
-		/* the note can still be written */
+	if (*text0 == '\0') {
+		if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
+			/* the note can still be written */
+		}
+	} else if (dprintf(fd, "# %s\n# Lines starting with '#' are left out.\n%s\n", hint,
+	    text0) < 0) {
+		close(fd);
+		wipe_dir(dir);
+		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
+		return NULL;
 	}
 	close(fd);
 	/* Ctrl-C belongs to the editor while it runs; tact must live to clean up. */
@@ -266,18 +280,25 @@ input_inline(size_t max, struct terr *err)
 char *
 input_note(const char *hint, size_t max, struct terr *err)
 {
+	return input_note_text(hint, "", max, err);
+}
+
+char *
+input_note_text(const char *hint, const char *text0, size_t max, struct terr *err)
+{
 	char *text, *a;
 
 	for (;;) {
 		terr_clear(err);
-		if ((text = input_editor(hint, max, err)) != NULL)
+		if ((text = input_editor_text(hint, text0, max, err)) != NULL)
 			return text;
 		if (err->code != EX_UNAVAILABLE && err->code != EX_CANTCREAT)
 			return NULL;
 		fprintf(stderr, "tact: %s; what you typed so far is kept.\n", err->msg);
 		terr_clear(err);
-		a = input_ask("[r] run the editor again, [t] type the note here, [s] skip the note: ",
-		    err);
+		a = input_ask(*text0 == '\0' ? "[r] run the editor again, [t] type the note here, "
+		    "[s] skip the note: " : "[r] run the editor again, [t] type it here, [s] stop "
+		    "(nothing changes): ", err);
 		if (a == NULL)
 			return NULL;
 		if (strcmp(a, "t") == 0) {

@@ -118,3 +118,66 @@ assert_not_contains "argv: no warning" "$ERR" "warning"
 expect_rc 0 "argv: edit warns too" -- "$TACT_BIN" --passphrase-file pw edit 4 \
 	--confidential "in argv again"
 assert_eq "argv: edit, one warning" "$(grep -c 'warning' "$ERR")" 1
+
+# ---- edit's $EDITOR form -----------------------------------------------------
+# The editor changes the role; the form holds every field, the note included.
+cat >role-editor.sh <<SH
+#!/bin/sh
+cp "\$1" "$PWD/form.seen"
+sed -i 's/"role": "Ward Manager"/"role": "Head of Wards"/' "\$1"
+SH
+chmod +x role-editor.sh
+printf 'Rosalind kept it quiet.\n' >conf.txt
+expect_rc 0 "form: setup with a note" -- "$TACT_BIN" --passphrase-file pw log \
+	--candidate "Form Case" --client "Larch Clinic" --role "Ward Manager" --reason title \
+	--reason hr:confidential --confidential-file conf.txt --decline-date yesterday
+fid=$("$TACT_BIN" --passphrase-file pw --json list --candidate "Form Case" | jq '.[0].id')
+expect_rc 0 "form: edit in \$EDITOR" -- pty_run -- env EDITOR="$PWD/role-editor.sh" \
+	"$TACT_BIN" --passphrase-file "$PWD/pw" edit "$fid"
+assert_contains "form: the record as import reads it" form.seen '"decline_date":'
+assert_contains "form: the confidential note in it" form.seen "Rosalind kept it quiet."
+expect_rc 0 "form: show it" -- "$TACT_BIN" --passphrase-file pw --json show "$fid" --confidential
+assert_jq "form: the role changed" "$OUT" '.role == "Head of Wards"'
+assert_jq "form: the rest kept" "$OUT" \
+	'(.confidential | startswith("Rosalind kept it quiet.")) and (.reasons | length == 2)'
+snap_form=$(snapshot "$V")
+expect_rc 0 "form: saved unchanged" -- pty_run -- env EDITOR=true \
+	"$TACT_BIN" --passphrase-file "$PWD/pw" edit "$fid"
+assert_contains "form: says unchanged" "$OUT" "unchanged"
+assert_eq "form: unchanged writes nothing" "$(snapshot "$V")" "$snap_form"
+# A broken record first: the editor opens again with the error on top.
+cat >broken-editor.sh <<SH
+#!/bin/sh
+if [ ! -e "$PWD/broken.once" ]; then
+	: >"$PWD/broken.once"
+	sed -i 's/"reasons": \[/"reasons": [{"category": "nonsense"},/' "\$1"
+	exit 0
+fi
+cp "\$1" "$PWD/form.again"
+sed -i 's/{"category": "nonsense"},//; s/"role": "Head of Wards"/"role": "Matron"/' "\$1"
+SH
+chmod +x broken-editor.sh
+expect_rc 0 "form: an error, then corrected" -- pty_run -- env EDITOR="$PWD/broken-editor.sh" \
+	"$TACT_BIN" --passphrase-file "$PWD/pw" edit "$fid"
+assert_contains "form: the error on top" form.again "# ERROR: unknown reason 'nonsense'"
+assert_contains "form: what was typed kept" form.again '{"category": "nonsense"}'
+expect_rc 0 "form: show the correction" -- "$TACT_BIN" --passphrase-file pw --json show "$fid"
+assert_jq "form: corrected" "$OUT" '.role == "Matron"'
+# A failing editor is offered again.
+rm -f flaky.once
+cat >flaky-form.sh <<SH
+#!/bin/sh
+if [ ! -e "$PWD/flaky.once" ]; then : >"$PWD/flaky.once"; exit 3; fi
+sed -i 's/"role": "Matron"/"role": "Senior Matron"/' "\$1"
+SH
+chmod +x flaky-form.sh
+expect_rc 0 "form: a failing editor, run again" -- pty_run "run the editor again" "r" -- \
+	env EDITOR="$PWD/flaky-form.sh" "$TACT_BIN" --passphrase-file "$PWD/pw" edit "$fid"
+expect_rc 0 "form: show after the retry" -- "$TACT_BIN" --passphrase-file pw --json show "$fid"
+assert_jq "form: changed on the second run" "$OUT" '.role == "Senior Matron"'
+expect_rc 64 "form: off a terminal, edit with no option is a usage error" -- \
+	setsid -w "$TACT_BIN" --passphrase-file pw edit "$fid"
+leftover=$(find "$XDG_RUNTIME_DIR" -name 'tact-edit-*' | wc -l)
+assert_eq "form: no editor folder left" "$leftover" 0
+assert_no_plaintext "form: the note never in clear in the vault" "Rosalind" "$V" \
+	--may-be-absent "$V-wal" "$V-journal"
