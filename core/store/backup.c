@@ -131,8 +131,6 @@ static int
 settle_old(const char *path, struct terr *err)
 {
 	sqlite3 *db = NULL;
-	char wal[4200];
-	struct stat st;
 	int rc;
 
 	rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
@@ -145,13 +143,24 @@ settle_old(const char *path, struct terr *err)
 		return terr_set(err, EX_TEMPFAIL, "another process has the vault open; close it "
 		    "and restore again");
 	}
-	/* A vault too damaged to checkpoint is still kept as it is. */
+	/* A vault too damaged to checkpoint is still kept as it is, its
+	 * write-ahead log beside it (vault_swap_in). */
 	sqlite3_close_v2(db);
-	snprintf(wal, sizeof(wal), "%s-wal", path);
-	if (lstat(wal, &st) == 0 && st.st_size > 0)
-		return terr_set(err, EX_TEMPFAIL, "the vault's write-ahead log is still in use; "
-		    "close other tact processes and restore again");
 	return 0;
+}
+
+/* A write-ahead log the checkpoint could not empty (a damaged vault) belongs
+ * to the old vault: it is kept beside KEEP, never replayed onto the new one. */
+static void
+keep_wal(const char *path, const char *keep)
+{
+	char wal[4200], kept[4300];
+	struct stat st;
+
+	snprintf(wal, sizeof(wal), "%s-wal", path);
+	snprintf(kept, sizeof(kept), "%s-wal", keep);
+	if (lstat(wal, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		rename(wal, kept);
 }
 
 int
@@ -174,6 +183,7 @@ vault_swap_in(const char *path, const char *fresh, struct terr *err)
 		if (link(path, keep) != 0)
 			return terr_set(err, EX_CANTCREAT, "cannot keep the old vault as '%s': %s",
 			    keep, strerror(errno));
+		keep_wal(path, keep);
 	}
 	unlink_side(path, "-wal");
 	unlink_side(path, "-shm");

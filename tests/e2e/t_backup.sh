@@ -158,3 +158,13 @@ expect_rc 0 "restore: where no vault is" -- "$TACT_BIN" --vault "$PWD/new/dir/v.
 	restore b1.db --yes
 assert_eq "restore: a new vault from the backup" "$(count_in "$PWD/new/dir/v.db")" 3
 assert_mode "restore: its folder is 0700" new/dir 700
+# Over a vault too damaged to open: restored all the same, the wreck kept.
+printf 'not a vault at all\n' >wreck.db
+printf 'stale frames\n' >wreck.db-wal
+expect_rc 0 "restore: over a damaged vault" -- "$TACT_BIN" --vault "$PWD/wreck.db" \
+	restore b1.db --yes
+assert_eq "restore: the damaged vault replaced" "$(count_in "$PWD/wreck.db")" 3
+assert_contains "restore: the wreck kept" wreck.db.before-restore "not a vault at all"
+assert_contains "restore: its WAL kept beside it" wreck.db.before-restore-wal "stale frames"
+if [ ! -s wreck.db-wal ]; then ok "restore: the stale WAL not left beside the new vault"; else
+	fail "restore: the stale WAL not left beside the new vault" "$(head -c 40 wreck.db-wal)"; fi
