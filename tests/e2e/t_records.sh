@@ -241,6 +241,14 @@ expect_rc 0 "list --candidate '#ID'" -- "$TACT_BIN" --json list --candidate "#$j
 assert_jq "list --candidate '#ID': the second Jane's two turndowns" "$OUT" 'length == 2 and all(.[]; .client == "Beta Corp")'
 rejected "log --candidate '#999': no such record" 66 "#999" -- \
     "$TACT_BIN" log --candidate "#999" --client "Beta Corp" --reason workload
+for bad in '#' '#12a' '# 3'; do
+	rejected "log --candidate '$bad': not a reference, not a name" 64 "is not a reference" -- \
+	    "$TACT_BIN" log --candidate "$bad" --client "Beta Corp" --reason workload
+	rejected "log --client '$bad': not a reference, not a name" 64 "is not a reference" -- \
+	    "$TACT_BIN" log --candidate "Jane Doe" --client "$bad" --reason workload
+done
+rejected "list --candidate '#': not a reference" 64 "is not a reference" -- \
+    "$TACT_BIN" list --candidate "#"
 expect_rc 0 "candidates --json" -- "$TACT_BIN" --json candidates
 assert_jq "candidates: id, name, turndowns, last decline" "$OUT" \
     "[.[] | select(.name == \"Jane Roe\")] == [{\"id\": $jane1, \"name\": \"Jane Roe\", \"turndowns\": 2, \"last_decline\": \"2026-02-10\"}, {\"id\": $jane2, \"name\": \"Jane Roe\", \"turndowns\": 2, \"last_decline\": \"2026-03-20\"}]"

@@ -92,6 +92,27 @@ expect_rc 64 "a misspelt global option" -- "${T[@]}" --jsno list
 assert_contains "a misspelt global option: did you mean" "$ERR" "did you mean '--json'?"
 expect_rc 64 "a misspelt subcommand" -- "${T[@]}" followup dne 1
 assert_contains "a misspelt subcommand: did you mean" "$ERR" "did you mean 'done'?"
+for spec in 'compensation:confidentail|reason:confidential' \
+    'compensation:sharable|reason:shareable'; do
+	typed=${spec%%|*} want=${spec##*|}
+	want=${want#reason:}
+	expect_rc 65 "a misspelt visibility ($typed)" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+	    log --candidate 'Vis Typo' --client 'Acme Health' --reason "$typed"
+	assert_contains "a misspelt visibility: did you mean '$want'" "$ERR" "(did you mean '$want'?)"
+	stderr_one_line "a misspelt visibility: one line"
+done
+expect_rc 65 "a misspelt role of a person met" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Role Typo' --client 'Acme Health' --reason compensation \
+    --met 'Bo Lind:hiring-manger:positive'
+assert_contains "a misspelt role: did you mean" "$ERR" "(did you mean 'hiring-manager'?)"
+expect_rc 65 "a misspelt impression of a person met" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Role Typo' --client 'Acme Health' --reason compensation \
+    --met 'Bo Lind:hr:postive'
+assert_contains "a misspelt impression: did you mean" "$ERR" "(did you mean 'positive'?)"
+expect_rc 65 "an impression far from any" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Role Typo' --client 'Acme Health' --reason compensation \
+    --met 'Bo Lind:hr:wonderful'
+assert_contains "an impression far from any lists them" "$ERR" "(positive, neutral or negative)"
 expect_rc 64 "an option missing its value" -- "${T[@]}" log --role
 assert_contains "an option missing its value says so" "$ERR" "--role wants a value"
 
