@@ -139,6 +139,10 @@ int store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped /* O
  * their follow-ups) inside the caller's transaction; returns how many
  * candidates were deleted (0 or 1), or -1. */
 int store_candidate_delete(struct vault *v, long long id, struct terr *err);
+/* Gives candidate INTO the import reference (ref_blind) of FROM, if FROM has
+ * one: 0 when done or nothing to move, 1 (nothing changed) when both have
+ * one, -1 on error. */
+int store_candidate_move_ref(struct vault *v, long long from, long long into, struct terr *err);
 
 /* Looks a client up by blind index: its id, 0 if there is none, -1 on error. */
 long long store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN],

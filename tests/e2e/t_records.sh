@@ -498,6 +498,31 @@ RC=0
 "$TACT_BIN" --vault swapped.db show "$moved" >"$OUT" 2>"$ERR" || RC=$?
 assert_eq "merge then swap: the moved row still opens" "$RC" 0
 
+# merge keeps an import's candidate_ref with the person
+cat >mref.jsonl <<'J'
+{"candidate": "Ria Ref", "candidate_ref": "ats-77", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-03-01"}
+J
+cat >mref2.jsonl <<'J'
+{"candidate": "Oda Ref", "candidate_ref": "ats-88", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-03-02"}
+J
+"$TACT_BIN" import mref.jsonl >/dev/null 2>&1
+"$TACT_BIN" import mref2.jsonl >/dev/null 2>&1
+"$TACT_BIN" --json log --candidate "Ria Reff" --client "Ref Co" --reason title \
+    --decline-date 2025-03-05 >"$OUT" 2>/dev/null
+ria_typo=$(outq .candidate)
+ria=$("$TACT_BIN" --json candidates --search "ria ref" | jq '[.[] | select(.name == "Ria Ref")][0].id')
+oda=$("$TACT_BIN" --json candidates --search "oda ref" | jq '.[0].id')
+rejected "merge: two candidates with import references of their own" 65 "candidate_ref" -- \
+    "$TACT_BIN" merge candidate "#$oda" "#$ria"
+expect_rc 0 "merge: a candidate with a candidate_ref into one without" -- \
+    "$TACT_BIN" merge candidate "#$ria" "#$ria_typo"
+expect_rc 0 "merge: the same import again" -- "$TACT_BIN" --json import mref.jsonl
+assert_jq "merge: the import finds the merged record (a duplicate, no new candidate)" "$OUT" \
+    '.imported == 0 and .duplicates == 1'
+expect_rc 0 "merge: candidates after the re-import" -- "$TACT_BIN" --json candidates --search "ria ref"
+assert_jq "merge: one Ria Ref record, with both turndowns" "$OUT" \
+    "length == 1 and .[0].id == $ria_typo and .[0].turndowns == 2"
+
 # merge two clients
 "$TACT_BIN" --json log --candidate "Cli Ent" --client "Northwind Robotic" --reason hr \
     --decline-date 2025-07-01 >"$OUT" 2>/dev/null
