@@ -5,8 +5,8 @@
  * A release's body is one sealed blob, bound to its row of `releases`:
  * a version byte, the recipient, the months of the scope, K, the totals,
  * the format, then the candidate set (each candidate as the varint step
- * from the previous id and a 32-bit fingerprint of its counted turndown
- * ids).  Comparing two sets is one merge of two sorted lists that stops as
+ * from the previous id and a 32-bit fingerprint of what was counted of its
+ * turndowns: ids, reasons, days to decline).  Comparing two sets is one merge of two sorted lists that stops as
  * soon as K differences are found, so a check costs one pass over each
  * earlier release and memory for one of them at a time.
  */
@@ -18,7 +18,11 @@
 #include "core/base/wipe.h"
 #include "core/records/ledger.h"
 
-#define BODY_VERSION 1
+/* Version 2: each candidate's fingerprint covers the ids, reasons and days
+ * to decline of their counted turndowns; version 1's covered the ids only,
+ * so a version 1 release is compared by who it counted, not by what. */
+#define BODY_VERSION 2
+#define BODY_VERSION_IDS 1
 #define FP_LEN 4
 
 /* ---- the set ------------------------------------------------------------------ */
@@ -98,6 +102,7 @@ struct cursor {
 	long long id;
 	uint32_t fp;
 	int bad;
+	int ids_only;           /* a version 1 body: fingerprints not comparable */
 };
 
 static int
@@ -194,8 +199,9 @@ body_decode(const struct tbuf *b, struct release *r, struct cursor *set)
 {
 	const uint8_t *p = b->data, *end = b->data + b->len;
 	uint64_t k, td, cand, len;
+	int version = b->len < 1 ? 0 : *p++;
 
-	if (b->len < 1 || *p++ != BODY_VERSION ||
+	if ((version != BODY_VERSION && version != BODY_VERSION_IDS) ||
 	    get_str(&p, end, r->recipient, sizeof(r->recipient)) != 0 ||
 	    get_str(&p, end, r->since, sizeof(r->since)) != 0 ||
 	    get_str(&p, end, r->until, sizeof(r->until)) != 0 ||
@@ -210,6 +216,7 @@ body_decode(const struct tbuf *b, struct release *r, struct cursor *set)
 	memset(set, 0, sizeof(*set));
 	set->p = p;
 	set->end = end;
+	set->ids_only = version == BODY_VERSION_IDS;
 	return 0;
 }
 
@@ -263,7 +270,7 @@ static long long
 set_distance(struct cursor *a, const struct ledger_set *bset, long long mark,
     const struct store_gone *gone, long long ngone, long long limit)
 {
-	struct cursor b = { bset->data, bset->data + bset->len, 0, 0, 0 };
+	struct cursor b = { bset->data, bset->data + bset->len, 0, 0, 0, 0 };
 	int ha = cursor_next(a), hb = cursor_next(&b);
 	long long d = 0;
 
@@ -275,7 +282,7 @@ set_distance(struct cursor *a, const struct ledger_set *bset, long long mark,
 			d++;
 			ha = cursor_next(a);
 		} else {
-			if (a->fp != b.fp || gone_since(gone, ngone, a->id, mark))
+			if ((!a->ids_only && a->fp != b.fp) || gone_since(gone, ngone, a->id, mark))
 				d++;
 			ha = cursor_next(a);
 			hb = cursor_next(&b);

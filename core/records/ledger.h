@@ -9,7 +9,8 @@
  * ledger refuses the second one.  A candidate "differs" when only one of
  * the two counted them, when both did but over different turndowns, or when
  * their id was erased (forgotten) after the earlier release and is now
- * somebody else's.  Only ids and fingerprints of turndown ids are kept:
+ * somebody else's, or when a turndown was edited in between.  Only ids and
+ * fingerprints (of turndown ids, reasons and days) are kept:
  * numbers, nothing of what anybody said.
  */
 #ifndef TACT_LEDGER_H

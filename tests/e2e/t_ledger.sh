@@ -1,6 +1,7 @@
 # t_ledger.sh - the release ledger through ./tact: the differencing attacks
 # of a client comparing two reports (one more month, a forget between, one
-# new turndown, a lower --min-group, an all-clients report beside a client's)
+# new turndown, an edit, a lower --min-group, an all-clients report beside a
+# client's)
 # are refused with exit 65 naming the earlier release; the same set again is
 # allowed with the same numbers; --history lists releases without candidate
 # data; --preview only on a terminal and never recorded.
@@ -69,6 +70,17 @@ expect_rc 65 "a new turndown of a counted candidate is refused" -- "${R[@]}" \
 for i in 4 5 6 7 8; do lg "Later $i" "Acme Health" "2026-09-1$i" growth; done
 expect_rc 0 "enough new candidates: allowed" -- "${R[@]}" --since 2026-01 --until 2026-09
 
+# --- an edit between two reports: same ids, other reasons ---
+later4=$("${TV[@]}" --json list --candidate "Later 4" | jq '.[0].id')
+expect_rc 0 "edit a counted turndown's reasons" -- "${TV[@]}" edit "$later4" --reason growth \
+    --reason hr:confidential
+expect_rc 65 "after an edit of reasons, the same scope is refused" -- "${R[@]}" \
+    --since 2026-01 --until 2026-09
+assert_contains "after an edit: names release #3" "$ERR" "release #3"
+expect_rc 0 "edit an offer date in" -- "${TV[@]}" edit "$later4" --reason growth \
+    --offer-date 2026-09-01
+expect_rc 65 "after an edit of the days to decline, the same scope is refused" -- "${R[@]}" \
+    --since 2026-01 --until 2026-09
 # --- an all-clients report is seen by every client ---
 lg "Globex Person" "Globex" 2026-09-20 hr:confidential
 expect_rc 65 "all clients, one candidate beyond Acme's release, refused" -- \
