@@ -178,6 +178,24 @@ expect_rc 64 "a retention that is no period" -- "${T[@]}" config
 expect_rc 0 "help still works with a bad config" -- "${T[@]}" help
 cp good.conf "$CONF"
 
+# -- [report] min_group is the default K; --min-group still wins ------------------
+K3=("${T[@]}" --vault "$PWD/k3.db" --passphrase-file pw)
+expect_rc 0 "a vault for min_group" -- "${K3[@]}" init --weak-passphrase
+for i in 1 2 3; do
+	"${K3[@]}" log --candidate "Kay $i" --client 'Oak Labs' --reason growth \
+	    --decline-date "2026-02-0$i" >/dev/null 2>&1 || fail "min_group setup" "log $i"
+done
+expect_rc 65 "three candidates, no config: refused at the default K of 5" -- \
+    "${K3[@]}" report --client 'Oak Labs'
+printf '[report]\nmin_group = 3\n' >>"$CONF"
+expect_rc 0 "with [report] min_group = 3 the report is made" -- "${K3[@]}" --json report \
+    --client 'Oak Labs'
+assert_jq "the report's K is the config's" "$OUT" '.min_group == 3 and .turndowns == 3'
+expect_rc 65 "--min-group 5 wins over the config" -- "${K3[@]}" report --client 'Oak Labs' \
+    --min-group 5
+assert_contains "--min-group 5: the message names K" "$ERR" "5"
+cp good.conf "$CONF"
+
 # -- Follow-ups that fit the work -------------------------------------------------
 F=("${T[@]}" --vault "$V" --passphrase-file pw)
 expect_rc 0 "log a turndown with nobody met" -- "${F[@]}" --json log --candidate 'Olga Solo' \
