@@ -28,6 +28,7 @@ struct edit_opts {
 	struct turndown td;             /* the given fields */
 	unsigned given;
 	int nreason_args;
+	int in_argv;            /* --confidential TEXT or --met given: warn once */
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
@@ -118,6 +119,7 @@ parse(int key, char *arg, struct argp_state *state)
 			rc = turndown_add_reason(td, arg, err);
 		break;
 	case O_CONF:
+		o->in_argv = 1;
 		rc = note(o, &td->confidential, F_CONF, "confidential note", arg, strlen(arg));
 		break;
 	case O_CONF_FILE:
@@ -130,6 +132,7 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = note_file(o, &td->shareable, F_SHARE, "shareable note", arg);
 		break;
 	case O_MET:
+		o->in_argv = 1;
 		o->given |= F_MET;
 		rc = turndown_add_met(td, arg, err);
 		break;
@@ -139,6 +142,8 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case ARGP_KEY_ARG:
 	case ARGP_KEY_END:
+		if (key == ARGP_KEY_END && o->in_argv)
+			input_warn_argv();
 		if (key == ARGP_KEY_END && td->new_candidate && !(o->given & F_CAND))
 			return cmd_usage(state, "--new-candidate goes with --candidate NAME");
 		return cmd_arg_turndown(state, key, arg, &o->id);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/base/wipe.h"
+#include "cmd/cmd.h"
 #include "cmd/input.h"
 
 void
@@ -228,4 +229,75 @@ input_editor(const char *hint, size_t max, struct terr *err)
 out:
 	wipe_dir(dir);
 	return text;
+}
+
+char *
+input_inline(size_t max, struct terr *err)
+{
+	char *buf = malloc(max + 1), *line = NULL;
+	size_t len = 0, cap = 0;
+	ssize_t n;
+
+	if (buf == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	fprintf(stderr, "Type the note; end it with a line holding only '.':\n");
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		if (strcmp(line, ".\n") == 0 || strcmp(line, ".") == 0)
+			break;
+		if (len + (size_t)n > max) {
+			terr_set(err, EX_DATAERR, "the note is too long (the limit is %zu bytes)", max);
+			wipe_free(line, cap);
+			wipe_free(buf, max + 1);
+			return NULL;
+		}
+		memcpy(buf + len, line, (size_t)n);
+		len += (size_t)n;
+	}
+	if (line != NULL)
+		wipe_free(line, cap);
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	buf[len] = '\0';
+	return buf;
+}
+
+char *
+input_note(const char *hint, size_t max, struct terr *err)
+{
+	char *text, *a;
+
+	for (;;) {
+		terr_clear(err);
+		if ((text = input_editor(hint, max, err)) != NULL)
+			return text;
+		if (err->code != EX_UNAVAILABLE && err->code != EX_CANTCREAT)
+			return NULL;
+		fprintf(stderr, "tact: %s; what you typed so far is kept.\n", err->msg);
+		terr_clear(err);
+		a = input_ask("[r] run the editor again, [t] type the note here, [s] skip the note: ",
+		    err);
+		if (a == NULL)
+			return NULL;
+		if (strcmp(a, "t") == 0) {
+			free(a);
+			return input_inline(max, err);
+		}
+		if (strcmp(a, "s") == 0) {
+			free(a);
+			if ((text = strdup("")) == NULL)
+				terr_set(err, EX_OSERR, "out of memory");
+			return text;
+		}
+		free(a);
+	}
+}
+
+void
+input_warn_argv(void)
+{
+	cmd_notice("warning: --confidential and --met on the command line can be read by other "
+	    "users (ps) and stay in your shell's history; use --confidential-file - or leave them "
+	    "out to be asked");
 }

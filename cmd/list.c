@@ -15,6 +15,7 @@
 #include "core/records/search.h"
 #include "core/records/turndown.h"
 #include "cmd/cmd.h"
+#include "cmd/forget.h"
 
 struct list_opts {
 	struct cmd_ctx *ctx;
@@ -250,6 +251,7 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 	}
 	rc = arr != NULL ? cmd_print_json(ctx, arr) : 0;
 	arr = NULL;
+	retention_notice(ctx);
 	if (rc == 0 && bad > 0)
 		rc = terr_set(&ctx->err, EX_DATAERR, "%d turndown%s failed authentication and "
 		    "%s left out", bad, bad == 1 ? "" : "s", bad == 1 ? "was" : "were");

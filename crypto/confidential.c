@@ -56,3 +56,14 @@ confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
 {
 	return conf_crypt(0, ck, ad, ct, len, out, err);
 }
+
+int
+confidential_check(struct candkey *ck, const struct tc_ad *ad, const void *ct, size_t len,
+    struct tc_err *err)
+{
+	struct tbuf pt = { NULL, 0 };
+	int rc = conf_crypt(0, ck, ad, ct, len, &pt, err);
+
+	tbuf_free(&pt);
+	return rc;
+}

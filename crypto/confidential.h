@@ -16,6 +16,12 @@ int confidential_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt
 int confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
     size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 
+/* Whether CT opens under CK for AD: 0 if it does, -1 (EX_DATAERR) if not.
+ * The opened text is wiped before this returns and never handed out, so
+ * `tact verify` can authenticate every note without reading one. */
+int confidential_check(struct candkey *ck, const struct tc_ad *ad, const void *ct,
+    size_t len, struct tc_err *err);
+
 /* Opens CT, sealed under FROM for FROM_AD, and seals it again under TO for
  * TO_AD into OUT, so that a turndown can move to another candidate or row
  * (edit, merge) without its note ever leaving crypto/: the opened text is

@@ -309,4 +309,58 @@ int store_release_iter_next(struct store_release_iter *it, struct store_release 
     struct terr *err);
 void store_release_iter_free(struct store_release_iter *it);
 
+/* ---- verify, backup and restore (walk.c, backup.c) ------------------------ */
+
+/* Opens an existing vault for reading only: no migration (a schema other
+ * than this tact's is EX_DATAERR) and PRAGMA query_only, so nothing is
+ * written to the vault's files. */
+struct vault *vault_open_readonly(const char *path, struct terr *err);
+/* Runs SQLite's integrity check; calls FN with each problem it reports (at
+ * most 100) and returns how many, or -1 on error. */
+int vault_integrity(struct vault *v, int (*fn)(void *arg, const char *problem), void *arg,
+    struct terr *err);
+
+/* The tables whose sealed values verify opens, one walk each.  A new
+ * table with sealed values gets an entry here and one in walk.c's list. */
+enum store_walk_table {
+	WALK_CANDIDATES,        /* v[0] name; key the row's own wrapped key */
+	WALK_CLIENTS,           /* v[0] name */
+	WALK_TURNDOWNS,         /* v[0..3] signals, people, shareable, confidential */
+	WALK_FOLLOWUPS,         /* v[0] note (may be empty: none) */
+	WALK_RELEASES,          /* v[0] body */
+	WALK_TABLES
+};
+/* One row of a walk: clear ids and dates, the owner's wrapped key, and the
+ * sealed values, all borrowed for the call. */
+struct store_walk_row {
+	long long id;
+	long long candidate;            /* the owner (0: vault-level, or the owner is missing) */
+	long long ref;                  /* turndowns: the client; follow-ups: the turndown */
+	const char *date[2];            /* turndowns: offer, decline date (NULL if none) */
+	struct store_blob key;          /* the owner candidate's wrapped key (empty if none) */
+	struct store_blob v[4];
+	int nv;
+};
+/* Calls FN for every row of TABLE in id order (turndowns: by candidate);
+ * stops at FN's first non-zero return and returns it, 0 at the end, -1 on
+ * error. */
+int store_walk(struct vault *v, enum store_walk_table table,
+    int (*fn)(void *arg, const struct store_walk_row *row), void *arg, struct terr *err);
+/* The table's name, as verify prints it. */
+const char *store_walk_name(enum store_walk_table table);
+
+/* Writes a consistent copy of V (SQLite's online backup API, one read
+ * transaction, so other processes may go on writing) to DEST, a new file:
+ * created 0600 with O_EXCL and O_NOFOLLOW (an existing file or a link is
+ * EX_CANTCREAT), written in rollback mode, fsynced with its folder.  A
+ * failure removes what it made. */
+int vault_backup_to(struct vault *v, const char *dest, struct terr *err);
+/* Puts NEW (a file in the same folder as the vault at PATH, which
+ * vault_backup_to() made) in place of PATH: the old vault, if any, is
+ * checkpointed and closed (EX_TEMPFAIL while another process has it
+ * open), kept as PATH.before-restore (which must not exist), and NEW is
+ * renamed over PATH; no -wal or -shm of the old vault is left behind to
+ * be replayed onto the new one. */
+int vault_swap_in(const char *path, const char *fresh, struct terr *err);
+
 #endif

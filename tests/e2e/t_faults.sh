@@ -150,8 +150,10 @@ f_fault() {
 	assert_eq "$name: turndowns unchanged" "$n1" "$n0"
 }
 
+# The note from a file: --confidential TEXT would add its warning to stderr.
+printf 'never half written\n' >f_conf.txt
 F_LOG=(log --candidate "Fault Case" --client "Client 1" --reason compensation \
-    --confidential "never half written")
+    --confidential-file "$PWD/f_conf.txt")
 f_fault "log, WAL write ENOSPC at once" pwrite ENOSPC v.db-wal 0 "${F_LOG[@]}"
 f_fault "log, WAL write ENOSPC after 2" pwrite ENOSPC v.db-wal 2 "${F_LOG[@]}"
 f_fault "log, WAL write EIO after 1" pwrite EIO v.db-wal 1 "${F_LOG[@]}"
