@@ -105,6 +105,22 @@ input_confirm(const char *question)
 	return yes;
 }
 
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 static void
 wipe_file(const char *path, size_t len)
 {
@@ -153,6 +169,15 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
+	char head[512];
+
+	snprintf(head, sizeof(head), "\n# %s\n# Lines starting with '#' are left out.\n", hint);
+	return input_editor_text(head, max, err);
+}
+
+char *
+input_editor_text(const char *initial, size_t max, struct terr *err)
+{
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
 	size_t len = 0;
@@ -182,8 +207,11 @@ input_editor(const char *hint, size_t max, struct terr *err)
 		rmdir(dir);
 		return NULL;
 	}
-	if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
-		/* the note can still be written */
+	if (write_all(fd, initial, strlen(initial)) != 0) {
+		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
+		close(fd);
+		wipe_dir(dir);
+		return NULL;
 	}
 	close(fd);
 	/* Ctrl-C belongs to the editor while it runs; tact must live to clean up. */

@@ -433,6 +433,9 @@ main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	umask(077);
+	/* jansson holds names and notes of import, export and --json output:
+	 * what it gives back is wiped first. */
+	json_set_alloc_funcs(malloc, wipe_free_any);
 	if (tc_init(&ce) != 0) {
 		terr_crypto(&ctx.err, &ce);
 		goto out;

@@ -389,6 +389,76 @@ assert_not_contains "edit: the debrief leaks no confidential note" "$OUT" "Ed ne
 assert_no_plaintext "edit: no plaintext of the old or new notes" "Ed secret words" "$V" --may-be-absent "$V-wal"
 assert_no_plaintext "edit: no plaintext of the new note" "Ed new secret" "$V" --may-be-absent "$V-wal"
 
+# ---- edit's form in $EDITOR (3a) ----------------------------------------------------
+# form-editor.py: an $EDITOR that records what it was shown (form-seen.N) and
+# applies the change of form-step.N (a python expression on the form's JSON).
+cat >form-editor.py <<'PY'
+#!/usr/bin/python3
+import json, os, sys
+path = sys.argv[1]
+here = os.path.dirname(os.path.abspath(__file__))
+n = 0
+while os.path.exists(os.path.join(here, "form-seen.%d" % n)):
+    n += 1
+text = open(path).read()
+open(os.path.join(here, "form-seen.%d" % n), "w").write(text)
+step = os.path.join(here, "form-step.%d" % n)
+action = open(step).read().strip() if os.path.exists(step) else "keep"
+if action == "keep":
+    sys.exit(0)
+if action == "fail":
+    sys.exit(3)
+if action.startswith("raw:"):
+    open(path, "w").write(action[4:])
+    sys.exit(0)
+def body_of(t):
+    return "\n".join(l for l in t.split("\n") if not l.startswith("#"))
+try:
+    form = json.loads(body_of(text))
+except ValueError:  # what was typed is broken: start again from the first form shown
+    form = json.loads(body_of(open(os.path.join(here, "form-seen.0")).read()))
+exec(action)
+open(path, "w").write("# kept comment\n" + json.dumps(form, indent=2))
+PY
+chmod +x form-editor.py
+form_edit() { # name steps...: runs `tact edit $ed` on a terminal with the steps
+	rm -f form-seen.* form-step.*
+	local i=0 name=$1
+	shift
+	for st in "$@"; do printf '%s' "$st" >"form-step.$i"; i=$((i + 1)); done
+	expect_rc "${FORM_RC:-0}" "$name" -- pty_run -- env EDITOR="$PWD/form-editor.py" \
+	    "$TACT_BIN" edit "$ed"
+}
+form_edit "edit's form: saved unchanged" keep
+assert_contains "edit's form unchanged: says so" "$OUT" "turndown $ed unchanged"
+check "edit's form: the form holds the turndown" grep -q '"candidate": "Eddie Itor"' form-seen.0
+check "edit's form: import's keys" grep -q '"decline_date": "2025-03-01"' form-seen.0
+assert_not_contains "edit's form: the confidential note is not in it" form-seen.0 "Ed new secret"
+check "edit's form: confidential is null" grep -q '"confidential": null' form-seen.0
+before=$(snap)
+FORM_RC=0 form_edit "edit's form: emptied" 'raw:'
+assert_eq "edit's form emptied: vault files unchanged" "$(snap)" "$before"
+form_edit "edit's form: a bad form, then a good one" 'raw:{"candidate": "Eddie Itor",' \
+    "form['role'] = 'Staff Engineer'; form['reasons'].append({'category': 'title', 'visibility': 'confidential'})"
+check "edit's form: opened again with the error on top" grep -q '^# Not saved: line' form-seen.1
+check "edit's form: opened again as it was typed" grep -q '^{"candidate": "Eddie Itor",' form-seen.1
+showc "$ed"
+assert_jq "edit's form: the change saved, the rest kept" "$OUT" \
+    '.role == "Staff Engineer" and .confidential == "Ed new secret" and .candidate == "Eddie Itor"
+     and ([.reasons[] | "\(.category):\(.visibility)"] | sort) == ["relocation:shareable", "title:confidential", "workload:confidential"]'
+form_edit "edit's form: a new confidential note" "form['confidential'] = 'Ed form secret'; form['decline_date'] = '2025-03-02'"
+showc "$ed"
+assert_jq "edit's form: the confidential note replaced" "$OUT" \
+    '.confidential == "Ed form secret" and .decline_date == "2025-03-02"'
+before=$(snap)
+FORM_RC=65 form_edit "edit's form: a future decline date is refused in the form, then left" \
+    "form['decline_date'] = '2099-01-01'" keep keep
+check "edit's form: the date error on top" grep -q '^# Not saved: .*future' form-seen.1
+FORM_RC=69 form_edit "edit's form: a failing editor changes nothing" fail
+assert_eq "edit's form: vault files unchanged after the refusals" "$(snap)" "$before"
+assert_eq "edit's form: nothing of it left in the private folder" \
+    "$(find "$XDG_RUNTIME_DIR" -name 'tact-edit-*' | wc -l)" 0
+
 # ---- rename and merge (3a) ---------------------------------------------------------
 expect_rc 0 "rename: log a misspelt client" -- "$TACT_BIN" --json log --candidate "Ren Ame" \
     --client "Southwnd Logistics" --reason compensation --decline-date 2025-04-04
