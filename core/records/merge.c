@@ -203,6 +203,9 @@ merge(struct vault *v, int clients, long long from, long long into, int *pending
 	}
 	if ((n = move_all(v, clients, from, into, err)) < 0)
 		goto fail;
+	/* Reports released to FROM are compared with INTO's from now on. */
+	if (clients && store_release_move_client(v, from, into, err) != 0)
+		goto fail;
 	/* FROM has no rows left; for a candidate, deleting the record deletes their key. */
 	gone = clients ? store_client_delete(v, from, err) : store_candidate_delete(v, from, err);
 	if (gone < 0 || vault_commit(v, err) != 0)

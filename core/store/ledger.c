@@ -64,6 +64,22 @@ store_release_add(struct vault *v, const struct store_release *r, struct terr *e
 	return rc;
 }
 
+int
+store_release_move_client(struct vault *v, long long from, long long into, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE releases SET client_id = ? WHERE client_id = ?",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, into);
+	sqlite3_bind_int64(st, 2, from);
+	rc = engine_done(v, st, "releases", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 long long
 store_release_gone(struct vault *v, struct store_gone **out, struct terr *err)
 {

@@ -297,6 +297,9 @@ long long store_release_next_id(struct vault *v, struct terr *err);
 /* Returns the sequence number of the last erasure noted (0 for none), or -1. */
 long long store_release_gone_mark(struct vault *v, struct terr *err);
 int store_release_add(struct vault *v, const struct store_release *r, struct terr *err);
+/* Makes every release to client FROM one to client INTO (merging clients:
+ * what FROM's recipient holds, INTO's now may). */
+int store_release_move_client(struct vault *v, long long from, long long into, struct terr *err);
 /* Fills *OUT with every erased candidate id in id order (free with free());
  * returns the count or -1. */
 long long store_release_gone(struct vault *v, struct store_gone **out, struct terr *err);

@@ -114,6 +114,13 @@ assert_contains "preview says it would be refused" "$OUT" "would be refused"
 expect_rc 0 "history after preview" -- "${TV[@]}" report --history
 assert_eq "preview recorded nothing" "$(grep -c '^#' "$OUT")" 3
 
+# --- a merged client keeps its releases ---
+for i in 1 2 3 4 5; do lg "Initek $i" "Initek" "2026-03-0$i" culture; done
+lg "Initech One" "Initech" 2026-03-08 culture
+expect_rc 0 "a release to the misspelt client" -- "${TV[@]}" report --client Initek
+expect_rc 0 "merge the misspelt client into the right one" -- "${TV[@]}" merge client Initek Initech
+expect_rc 65 "after the merge, one candidate more than the misspelt client's release: refused" -- \
+    "${TV[@]}" report --client Initech
 # --- the ledger is sealed ---
 "${TV[@]}" lock >/dev/null 2>&1
 assert_no_plaintext "no recipient label in clear" "board pack" "$V" --may-be-absent "$V-wal"
