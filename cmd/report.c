@@ -390,16 +390,16 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 			terr_set(&ctx->err, EX_NOINPUT, "no client named '%.80s'", o->scope.client);
 		goto out;
 	}
+	/* Reading, the check and the record in one write transaction: a report
+	 * run at the same time waits, and is compared with this one; the
+	 * candidate set is written as it is read, and a preview, or a report
+	 * refused, rolls it back. */
+	if (vault_begin(ctx->vault, &ctx->err) != 0)
+		goto out;
+	began = 1;
 	if ((r = report_build(ctx->vault, &o->scope, &ctx->err)) == NULL)
 		goto out;
 	report_release(r, o->scope.client != NULL ? o->scope.client : o->to, o->format, &rel);
-	if (!o->preview) {
-		/* The check and the record in one write transaction: a report
-		 * run at the same time waits, and is compared with this one. */
-		if (vault_begin(ctx->vault, &ctx->err) != 0)
-			goto out;
-		began = 1;
-	}
 	if (report_check(ctx->vault, r, &rel, o->preview ? &verdict : &ctx->err) != 0 &&
 	    !o->preview)
 		goto out;
@@ -420,7 +420,7 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 	    (rc = emit(ctx, o, text, len)) == 0)
 		rc = vault_commit(ctx->vault, &ctx->err);
 out:
-	if (began && rc != 0)
+	if (began && (rc != 0 || o->preview))
 		vault_rollback(ctx->vault);
 	wipe_free(text, len);
 	report_free(r);

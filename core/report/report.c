@@ -238,7 +238,7 @@ report_finish(struct report *r, struct terr *err)
 	uint64_t total = 0;
 	size_t n = 0;
 
-	if (flush_candidate(r, err) != 0)
+	if (flush_candidate(r, err) != 0 || ledger_set_finish(&r->set, err) != 0)
 		return -1;
 	r->finished = 1;
 	if (r->candidates < r->scope.min_group)
@@ -295,6 +295,12 @@ report_build(struct vault *v, const struct report_scope *scope, struct terr *err
 
 	if ((r = report_new(scope, err)) == NULL)
 		return NULL;
+	/* Inside the report's transaction the candidate set goes into the vault
+	 * chunk by chunk as it is read, so memory does not grow with it. */
+	if (vault_in_transaction(v) && ledger_set_spill(&r->set, v, err) != 0) {
+		report_free(r);
+		return NULL;
+	}
 	r->names = load_names;
 	r->names_arg = v;
 	f.client_id = scope->client_id;

@@ -75,6 +75,11 @@ static const char *const migrations[] = {
 	"  INSERT OR REPLACE INTO release_gone(candidate_id, seq) VALUES (OLD.id,"
 	"    (SELECT coalesce(max(seq), 0) + 1 FROM release_gone));"
 	"  END;",
+	/* 5 -> 6: a release's candidate set in sealed chunks, written while
+	 * the report reads, so that a report's memory does not grow with the
+	 * candidates it counts */
+	"CREATE TABLE release_chunks(release_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  body BLOB NOT NULL, PRIMARY KEY (release_id, seq));",
 };
 
 char *
@@ -168,6 +173,12 @@ int
 vault_commit(struct vault *v, struct terr *err)
 {
 	return engine_exec(v, "COMMIT", err);
+}
+
+int
+vault_in_transaction(struct vault *v)
+{
+	return !sqlite3_get_autocommit(v->eng->db);
 }
 
 void

@@ -30,7 +30,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 5
+#define VAULT_SCHEMA_VERSION 6
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -67,6 +67,8 @@ void vault_close(struct vault *v);
 int vault_begin(struct vault *v, struct terr *err);     /* one write transaction */
 int vault_commit(struct vault *v, struct terr *err);
 void vault_rollback(struct vault *v);
+/* Whether a transaction (vault_begin) is open. */
+int vault_in_transaction(struct vault *v);
 /* Pushes every page out of the write-ahead log and truncates it, so no old
  * page survives there; fails (EX_TEMPFAIL) while another reader holds it. */
 int vault_checkpoint(struct vault *v, struct terr *err);
@@ -299,6 +301,12 @@ long long store_release_gone_mark(struct vault *v, struct terr *err);
 int store_release_add(struct vault *v, const struct store_release *r, struct terr *err);
 /* Makes every release to client FROM one to client INTO (merging clients:
  * what FROM's recipient holds, INTO's now may). */
+/* A release's candidate set, chunk SEQ (from 0): added, or read into BODY
+ * (1 found, 0 not, -1 error). */
+int store_release_chunk_add(struct vault *v, long long release, long long seq,
+    const struct tbuf *body, struct terr *err);
+int store_release_chunk_get(struct vault *v, long long release, long long seq, struct tbuf *body,
+    struct terr *err);
 int store_release_move_client(struct vault *v, long long from, long long into, struct terr *err);
 /* Fills *OUT with every erased candidate id in id order (free with free());
  * returns the count or -1. */
