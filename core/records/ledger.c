@@ -424,7 +424,7 @@ ledger_check(struct vault *v, const struct release *next, const struct ledger_se
 		cursor_free(&c);
 		tbuf_free(&b);
 		if (d < 0) {
-			terr_set(err, EX_DATAERR, "release #%lld of the report ledger is malformed; "
+			terr_set(err, EX_DATAERR, "release #%lld of the report ledger is damaged or malformed; "
 			    "no report was made", row.id);
 			goto fail;
 		}

@@ -190,12 +190,26 @@ check_release(struct vstate *s, const struct store_walk_row *row)
 	    "the ledger entry failed authentication");
 }
 
+/* A chunk of a release's candidate set, bound to its release and place. */
+static int
+check_release_chunk(struct vstate *s, const struct store_walk_row *row)
+{
+	struct tc_ad ad = { "release_chunks", "body", row->id, row->ref };
+	struct tbuf b = { 0 };
+	int rc = keyring_open_sealed(s->v->keys, &ad, row->v[0].data, row->v[0].len, &b, NULL);
+
+	tbuf_free(&b);
+	return rc == 0 ? 0 : damaged(s, row->id, "release %lld: %s",
+	    "a chunk of its candidate set failed authentication");
+}
+
 static int (*const checks[WALK_TABLES])(struct vstate *, const struct store_walk_row *) = {
 	[WALK_CANDIDATES] = check_candidate,
 	[WALK_CLIENTS] = check_client,
 	[WALK_TURNDOWNS] = check_turndown,
 	[WALK_FOLLOWUPS] = check_followup,
 	[WALK_RELEASES] = check_release,
+	[WALK_RELEASE_CHUNKS] = check_release_chunk,
 };
 
 static int

@@ -339,6 +339,7 @@ enum store_walk_table {
 	WALK_TURNDOWNS,         /* v[0..3] signals, people, shareable, confidential */
 	WALK_FOLLOWUPS,         /* v[0] note (may be empty: none) */
 	WALK_RELEASES,          /* v[0] body */
+	WALK_RELEASE_CHUNKS,    /* id the release, ref the chunk's number; v[0] body */
 	WALK_TABLES
 };
 /* One row of a walk: clear ids and dates, the owner's wrapped key, and the
@@ -346,7 +347,8 @@ enum store_walk_table {
 struct store_walk_row {
 	long long id;
 	long long candidate;            /* the owner (0: vault-level, or the owner is missing) */
-	long long ref;                  /* turndowns: the client; follow-ups: the turndown */
+	long long ref;                  /* turndowns: the client; follow-ups: the turndown;
+	                                 * release chunks: the chunk's number */
 	const char *date[2];            /* turndowns: offer, decline date (NULL if none) */
 	struct store_blob key;          /* the owner candidate's wrapped key (empty if none) */
 	struct store_blob v[4];

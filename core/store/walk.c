@@ -34,6 +34,9 @@ static const struct walk_table {
 	    "LEFT JOIN candidates c ON c.id = t.candidate_id ORDER BY f.id" },
 	[WALK_RELEASES] = { "releases",
 	    "SELECT id, 0, client_id, created, NULL, NULL, body FROM releases ORDER BY id" },
+	[WALK_RELEASE_CHUNKS] = { "release sets",
+	    "SELECT release_id, 0, seq, NULL, NULL, NULL, body FROM release_chunks "
+	    "ORDER BY release_id, seq" },
 };
 
 const char *
