@@ -114,6 +114,7 @@ CMD_ENTRY(rename);
 CMD_ENTRY(merge);
 CMD_ENTRY(config);
 CMD_ENTRY(completion);
+CMD_ENTRY(feedback);        /* feedback*.c: the subcommands */
 
 /* The table of main.c, NULL-terminated: what `tact --help` lists and what
  * the shell completion is generated from. */
