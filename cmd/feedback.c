@@ -43,7 +43,8 @@ const struct cmd_entry cmd_feedback_areas_entry = {
 
 static const struct cmd_entry *const feedback_subs[] = {
 	&cmd_feedback_log_entry, &cmd_feedback_areas_entry, &cmd_feedback_list_entry,
-	&cmd_feedback_show_entry, &cmd_feedback_edit_entry, &cmd_feedback_delete_entry, NULL
+	&cmd_feedback_show_entry, &cmd_feedback_edit_entry, &cmd_feedback_delete_entry,
+	&cmd_feedback_coach_entry, &cmd_feedback_ask_entry, NULL
 };
 
 static const struct argp feedback_argp = {
