@@ -156,7 +156,7 @@ coach_exec(struct cmd_ctx *ctx, void *opts)
 	struct render_arg ra;
 	struct cmd_wording w;
 	struct guard *g = NULL;
-	char *out;
+	char *out, *first = NULL;
 	int rc = -1;
 
 	feedback_init(&fb);
@@ -173,7 +173,13 @@ coach_exec(struct cmd_ctx *ctx, void *opts)
 	in.nareas = fb.nareas;
 	in.shareable = fb.shareable;
 	in.nprobes = (size_t)o->nprobes;
-	cmd_wording_init(&w, g, (const char *const[]){ fb.candidate, fb.client }, 2);
+	/* The candidate is spoken to by first name even when someone at the
+	 * client shares it: said to them, it names no one else. */
+	if ((first = coach_first_name(fb.candidate)) == NULL) {
+		terr_set(&ctx->err, EX_OSERR, "out of memory");
+		goto out;
+	}
+	cmd_wording_init(&w, g, (const char *const[]){ fb.candidate, fb.client, first }, 3);
 	ra.in = &in;
 	ra.wording = &w;
 	ra.seed = (uint64_t)o->seed;
@@ -188,6 +194,7 @@ coach_exec(struct cmd_ctx *ctx, void *opts)
 	cmd_print_secret(out, ctx->json);
 	rc = 0;
 out:
+	free(first);
 	guard_free(g);
 	feedback_clear(&fb);
 	return rc;
