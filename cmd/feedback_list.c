@@ -67,7 +67,7 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 	struct feedback fb;
 	struct fb_iter *it;
 	json_t *arr = NULL;
-	int r, rc = 0;
+	int r, rc = 0, bad = 0;
 
 	feedback_init(&fb);
 	if (resolve(ctx, o->candidate, "candidate", candidate_find, &f.candidate_id) != 0 ||
@@ -88,7 +88,8 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 		if (r == -1) {
 			/* Named and skipped; the command fails at the end. */
 			cmd_notice("%s", ctx->err.msg);
-			rc = -1;
+			terr_clear(&ctx->err);
+			bad++;
 			continue;
 		}
 		if (arr != NULL)
@@ -102,9 +103,14 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 	}
 	feedback_clear(&fb);
 	fb_iter_free(it);
-	if (rc == 0 && arr != NULL)
-		return cmd_print_json(ctx, arr);
+	if (rc == 0 && arr != NULL) {
+		rc = cmd_print_json(ctx, arr);
+		arr = NULL;
+	}
 	json_decref(arr);
+	if (rc == 0 && bad > 0)
+		rc = terr_set(&ctx->err, EX_DATAERR, "%d feedback record%s failed authentication "
+		    "and %s left out", bad, bad == 1 ? "" : "s", bad == 1 ? "was" : "were");
 	return rc;
 }
 

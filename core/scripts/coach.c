@@ -252,15 +252,20 @@ build_probe(struct builder *b, const struct coach_area *a, struct coach_probe *p
 	return B_REFUSED;
 }
 
+/* Draws the set of areas to ask about and builds a question for each; a
+ * set where some area has no safe wording is drawn again (the same for a
+ * real area and a cover, so it says nothing about which is which), and
+ * after COACH_SET_TRIES sets the script is refused. */
+#define COACH_SET_TRIES 16
+
 static int
 build_probes(struct builder *b)
 {
 	const struct coach_input *in = b->in;
 	unsigned char conf[FB_AREA_COUNT], picked[FB_AREA_COUNT];
 	unsigned w[FB_AREA_COUNT];
-	size_t target, nconf = 0, n = 0, order[FB_AREA_COUNT], i;
-	struct coach_probe *probes;
-	int rc;
+	size_t target, nconf = 0, order[FB_AREA_COUNT], i;
+	int rc = B_REFUSED;
 
 	memset(conf, 0, sizeof(conf));
 	for (i = 0; i < FB_AREA_COUNT; i++)
@@ -276,19 +281,25 @@ build_probes(struct builder *b)
 	target = in->nprobes ? in->nprobes : COACH_PROBES;
 	if (target < nconf)
 		target = nconf;
-	target = cover_pick(&b->c, w, FB_AREA_COUNT, conf, target, picked);
-	if ((probes = calloc(target ? target : 1, sizeof(*probes))) == NULL)
+	if ((b->s->probes = calloc(target, sizeof(*b->s->probes))) == NULL)
 		return B_OOM;
-	b->s->probes = probes;
-	/* In a shuffled order, so that nothing tells the real areas apart. */
-	chooser_permute(&b->c, order, FB_AREA_COUNT);
-	for (i = 0; i < FB_AREA_COUNT && n < target; i++) {
-		if (!picked[order[i]])
-			continue;
-		if ((rc = build_probe(b, &coach_areas[order[i]], &probes[n])) != B_OK)
-			return rc;
-		b->s->nprobes = ++n;
+	for (int t = 0; t < COACH_SET_TRIES && rc == B_REFUSED; t++) {
+		size_t n = 0, want = cover_pick(&b->c, w, FB_AREA_COUNT, conf, target, picked);
+
+		while (b->s->nprobes > 0)
+			probe_clear(&b->s->probes[--b->s->nprobes]);
+		/* In a shuffled order, so that nothing tells the real areas apart. */
+		chooser_permute(&b->c, order, FB_AREA_COUNT);
+		rc = B_OK;
+		for (i = 0; i < FB_AREA_COUNT && n < want && rc == B_OK; i++) {
+			if (!picked[order[i]])
+				continue;
+			if ((rc = build_probe(b, &coach_areas[order[i]], &b->s->probes[n])) == B_OK)
+				b->s->nprobes = ++n;
+		}
 	}
+	if (rc != B_OK)
+		return rc;
 	if ((b->s->questions_intro = choose_from(&b->c, coach_questions_intro, 0,
 	    wording_count(coach_questions_intro), b->subs)) == NULL)
 		return b->c.oom ? B_OOM : B_REFUSED;

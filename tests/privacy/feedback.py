@@ -34,6 +34,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
+sys.dont_write_bytecode = True     # no __pycache__ in the tree
 sys.path.insert(0, HERE)
 import gen  # noqa: E402
 import run  # noqa: E402
