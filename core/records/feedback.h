@@ -105,6 +105,13 @@ int feedback_update(struct td_writer *w, struct feedback *fb, int keep_confident
  * process held the checkpoint off).  EX_NOINPUT if there is none. */
 int feedback_delete(struct vault *v, long long id, int *pending, struct terr *err);
 
+/* Moves every feedback record of candidate (or, CLIENTS set, client) FROM
+ * to INTO inside the caller's transaction, each opened and re-sealed (the
+ * confidential note inside crypto/): how a merge takes the feedback along.
+ * Returns how many moved, or -1. */
+long long feedback_move_all(struct vault *v, int clients, long long from, long long into,
+    struct terr *err);
+
 /* Iterates over the feedback records F selects, opening PARTS of each (never
  * the confidential note); free with fb_iter_free().  This is what `tact
  * export` walks. */

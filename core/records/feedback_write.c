@@ -182,3 +182,64 @@ fail:
 	vault_rollback(v);
 	return -1;
 }
+
+/* Returns a new "#ID" (free it), or NULL. */
+static char *
+ref_of(long long id)
+{
+	char *s = NULL;
+
+	return asprintf(&s, "#%lld", id) < 0 ? NULL : s;
+}
+
+long long
+feedback_move_all(struct vault *v, int clients, long long from, long long into,
+    struct terr *err)
+{
+	struct fb_filter f = { 0 };
+	struct td_writer *w = NULL;
+	struct fb_iter *it = NULL;
+	struct feedback fb;
+	long long *ids = NULL, *grown, n = 0;
+	int r, nc, ncl;
+
+	feedback_init(&fb);
+	if (clients)
+		f.client_id = from;
+	else
+		f.candidate_id = from;
+	if ((it = fb_iter_new(v, &f, 0, err)) == NULL)
+		goto fail;
+	while ((r = fb_iter_next(it, &fb, err)) == 1) {
+		if ((grown = realloc(ids, (size_t)(n + 1) * sizeof(*ids))) == NULL)
+			goto oom;
+		ids = grown;
+		ids[n++] = fb.id;
+	}
+	fb_iter_free(it);
+	it = NULL;
+	if (r != 0 || (w = td_writer_new(v, err)) == NULL)
+		goto fail;
+	for (long long i = 0; i < n; i++) {
+		/* Opened as it is (a tampered row stops the move), sealed as INTO's. */
+		if (feedback_load(v, ids[i], FB_SIGNALS | FB_SHAREABLE, &fb, err) != 0)
+			goto fail;
+		if ((fb.candidate = ref_of(clients ? fb.candidate_id : into)) == NULL ||
+		    (fb.client = ref_of(clients ? into : fb.client_id)) == NULL)
+			goto oom;
+		if (feedback_update(w, &fb, 1, &nc, &ncl, err) != 0)
+			goto fail;
+		feedback_clear(&fb);
+	}
+	td_writer_free(w);
+	free(ids);
+	return n;
+oom:
+	terr_set(err, EX_OSERR, "out of memory");
+fail:
+	fb_iter_free(it);
+	td_writer_free(w);
+	feedback_clear(&fb);
+	free(ids);
+	return -1;
+}

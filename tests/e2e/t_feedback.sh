@@ -146,3 +146,14 @@ EOF
 expect_rc 0 "every coaching and call script keeps the rule, over $SEEDS seeds" -- \
 	"${PY[@]}" run "$TACT_BIN" scenarios.jsonl "$SEEDS"
 tail -n 5 "$OUT" | sed 's/^/  /'
+
+# ---- merge takes the feedback along ------------------------------------------
+expect_rc 0 "a record to merge" -- "${T[@]}" feedback log --candidate "Mo Ng" --client "Acme Health" \
+	--area references:confidential --confidential "Quarrington was lukewarm."
+MOID=$(cat "$OUT")
+expect_rc 0 "a turndown of the merge target" -- "${T[@]}" log --candidate "Mo Ng Jr" \
+	--client "Acme Health" --reason equity
+expect_rc 0 "merge a candidate with feedback" -- "${T[@]}" merge candidate "Mo Ng" "Mo Ng Jr"
+expect_rc 0 "the feedback moved, its note re-sealed" -- "${T[@]}" feedback show "$MOID" --confidential
+assert_contains "merged: the target candidate" "$OUT" "Mo Ng Jr"
+assert_contains "merged: the note opens" "$OUT" "Quarrington was lukewarm."
