@@ -99,10 +99,13 @@ check-asan: test-deps
 		TACT_BIN=$(CURDIR)/build-asan/tact bash tests/e2e/run.sh
 
 # The adversary test of debrief scripts and the refusal rate on ordinary
-# turndowns (tests/privacy/run.py): a few thousand of tact's own scripts.
+# turndowns (tests/privacy/run.py), and the same for the coaching call of
+# a client's feedback (tests/privacy/feedback.py): a few thousand of tact's
+# own scripts each.
 PRIVACY_N ?= 3000
 check-privacy: tact
 	python3 tests/privacy/run.py ./tact $(PRIVACY_N)
+	python3 tests/privacy/feedback.py ./tact $(PRIVACY_N)
 
 check-valgrind: test-deps $(BUILD)/check_tact
 	CK_FORK=no valgrind --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect \

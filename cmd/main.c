@@ -41,6 +41,7 @@ const struct cmd_entry *const cmd_commands[] = {
 	&cmd_decline_entry,
 	&cmd_notes_entry,
 	&cmd_followup_entry,
+	&cmd_feedback_entry,
 	&cmd_candidates_entry, &cmd_clients_entry,
 	&cmd_delete_entry,
 	&cmd_edit_entry,

@@ -241,7 +241,9 @@ candidate_forget(struct vault *v, long long candidate, int *pending, struct terr
 	*pending = 0;
 	if (vault_begin(v, err) != 0)
 		return -1;
-	if ((n = store_candidate_delete(v, candidate, err)) < 0)
+	/* Their clients' feedback on them goes with them (schema 6). */
+	if (store_feedback_delete_of(v, candidate, err) < 0 ||
+	    (n = store_candidate_delete(v, candidate, err)) < 0)
 		goto fail;
 	if (n != 1) {
 		terr_set(err, EX_NOINPUT, "no candidate %lld", candidate);

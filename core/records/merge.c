@@ -6,7 +6,8 @@
  * (record_update; the confidential note only inside crypto/) before the
  * source's key and row are deleted.  A turndown's signals part holds its
  * client's id too, so merging clients re-seals the rows the same way before
- * the source client is deleted.  Either way the command
+ * the source client is deleted.  A client's feedback on a candidate
+ * (feedback.h) moves the same way.  Either way the command
  * ends with a checkpoint, so the old name, key and ciphertexts leave the
  * WAL as forget's do.
  */
@@ -16,6 +17,7 @@
 
 #include "core/base/check.h"
 #include "core/base/wipe.h"
+#include "core/records/feedback.h"
 #include "core/records/identity.h"
 #include "core/records/merge.h"
 #include "core/records/read.h"
@@ -201,7 +203,8 @@ merge(struct vault *v, int clients, long long from, long long into, int *pending
 			    "then import again", from, into);
 		goto fail;
 	}
-	if ((n = move_all(v, clients, from, into, err)) < 0)
+	if ((n = move_all(v, clients, from, into, err)) < 0 ||
+	    feedback_move_all(v, clients, from, into, err) < 0)
 		goto fail;
 	/* Reports released to FROM are compared with INTO's from now on. */
 	if (clients && store_release_move_client(v, from, into, err) != 0)

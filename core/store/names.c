@@ -8,7 +8,7 @@
 
 #include "core/store/engine.h"
 
-static const char *const table_names[] = { "candidates", "clients", "turndowns" };
+static const char *const table_names[] = { "candidates", "clients", "turndowns", "feedback" };
 
 long long
 store_next_id(struct vault *v, enum store_table table, struct terr *err)

@@ -19,7 +19,7 @@
  *   - erased rows leave no copy behind (secure delete, then checkpoint).
  * The SQLite engine lives in the other files of this folder: sqlite.c (file,
  * schema, transactions, errors), slots.c, names.c, turndowns.c, followups.c,
- * ledger.c.
+ * ledger.c, feedback.c.
  */
 #ifndef TACT_VAULT_H
 #define TACT_VAULT_H
@@ -30,7 +30,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 6
+#define VAULT_SCHEMA_VERSION 7
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -93,7 +93,7 @@ int store_slot_remove(struct vault *v, long long id, struct terr *err);
 
 /* ---- candidates and clients ---------------------------------------------- */
 
-enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS };
+enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS, STORE_FEEDBACK };
 /* Returns the next free id of TABLE (ids are chosen before sealing, so that
  * each sealed value can be bound to its row), or -1. */
 long long store_next_id(struct vault *v, enum store_table table, struct terr *err);
@@ -278,6 +278,52 @@ int store_followup_set_note(struct vault *v, long long id, const struct tbuf *no
 /* Sets task ID's status, the day it was closed and its sealed note (or none). */
 int store_followup_close(struct vault *v, long long id, int status, const char *on,
     const struct tbuf *note, struct terr *err);
+
+/* ---- a client's feedback on a candidate (feedback.c) ----------------------- */
+
+/* A feedback row: ids and the date given in clear, each part sealed. */
+struct store_feedback {
+	long long id, candidate_id, client_id;
+	const char *date;
+	struct store_blob signals, shareable, confidential;
+};
+int store_feedback_add(struct vault *v, const struct store_feedback *row, struct terr *err);
+/* Replaces every column of feedback ROW->id. */
+int store_feedback_update(struct vault *v, const struct store_feedback *row, struct terr *err);
+/* Whether feedback on CANDIDATE from CLIENT given on DATE exists: its id,
+ * 0 if none, -1 (how import knows a line it has seen). */
+long long store_feedback_exists(struct vault *v, long long candidate, long long client,
+    const char *date, struct terr *err);
+/* Reads feedback ID's candidate, that candidate's wrapped key and the sealed
+ * confidential part (both owned): 1, 0 if there is none, -1. */
+int store_feedback_owner(struct vault *v, long long id, long long *candidate,
+    struct tbuf *wrapped /* OUT */, struct tbuf *confidential /* OUT */, struct terr *err);
+/* Deletes feedback ID: 0 or 1 deleted, or -1. */
+int store_feedback_delete(struct vault *v, long long id, struct terr *err);
+/* Deletes every feedback row of candidate ID (forget); returns how many, or -1. */
+int store_feedback_delete_of(struct vault *v, long long candidate, struct terr *err);
+/* How many feedback rows candidate (BY STORE_CANDIDATES) or client
+ * (STORE_CLIENTS) ID has, or -1. */
+long long store_feedback_count(struct vault *v, enum store_table by, long long id,
+    struct terr *err);
+
+/* Which feedback rows to read (0: any); the oldest first unless NEWEST_FIRST. */
+struct fb_filter {
+	long long id, candidate_id, client_id;
+	int newest_first;
+};
+/* One row as the iterator returns it; blobs are borrowed until the next call.
+ * The confidential part is never fetched here. */
+struct store_fb_row {
+	struct store_feedback fb;
+	struct store_blob wrapped_key, cand_name, client_name;
+};
+struct store_fb_iter;
+struct store_fb_iter *store_fb_iter_new(struct vault *v, const struct fb_filter *f,
+    struct terr *err);
+/* 1: ROW filled; 0: done; -1: error. */
+int store_fb_iter_next(struct store_fb_iter *it, struct store_fb_row *row, struct terr *err);
+void store_fb_iter_free(struct store_fb_iter *it);
 
 /* ---- the release ledger ---------------------------------------------------- */
 
