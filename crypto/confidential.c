@@ -94,6 +94,17 @@ confidential_feedback_seal(struct candkey *ck, const struct tc_ad *ad, const voi
 }
 
 int
+confidential_feedback_check(struct candkey *ck, const struct tc_ad *ad, const void *ct,
+    size_t len, struct tc_err *err)
+{
+	struct tbuf pt = { NULL, 0 };
+	int rc = fb_crypt(0, ck, ad, ct, len, &pt, err);
+
+	tbuf_free(&pt);
+	return rc;
+}
+
+int
 confidential_feedback_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
     size_t len, struct tbuf *out, struct tc_err *err)
 {

@@ -386,6 +386,7 @@ enum store_walk_table {
 	WALK_FOLLOWUPS,         /* v[0] note (may be empty: none) */
 	WALK_RELEASES,          /* v[0] body */
 	WALK_RELEASE_CHUNKS,    /* id the release, ref the chunk's number; v[0] body */
+	WALK_FEEDBACK,          /* v[0..2] signals, shareable points, confidential note */
 	WALK_TABLES
 };
 /* One row of a walk: clear ids and dates, the owner's wrapped key, and the
