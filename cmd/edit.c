@@ -7,19 +7,16 @@
  * crypto/ unless --confidential replaces it), changed, checked as log
  * checks, and written back by record_update() in one transaction: every
  * part sealed again, follow-up tasks moved with a changed decline date.
- * With no option on a terminal the whole turndown, its note included,
- * opens in $EDITOR as one import record (edit_form).
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/base/wipe.h"
-#include "core/confidential/confidential.h"
-#include "core/records/export.h"
-#include "core/records/jsonl.h"
 #include "core/records/read.h"
 #include "core/records/write.h"
 #include "cmd/cmd.h"
+#include "cmd/edit_form.h"
 #include "cmd/input.h"
 
 enum {
@@ -161,12 +158,15 @@ parse(int key, char *arg, struct argp_state *state)
 static const struct argp argp = {
 	options, parse, "ID",
 	"Correct a turndown: each option of 'tact log' given replaces that field.\v"
-	"--reason and --met replace the whole list; the rest is kept.  Every changed part is "
+	"--reason and --met replace the whole list; the rest is kept.  With no option, on a "
+	"terminal, the turndown opens in $EDITOR as a JSON form (import's keys; the "
+	"confidential note is not shown: \"confidential\": null keeps it, a text replaces "
+	"it); a bad form opens again with the error on top, and one saved unchanged changes "
+	"nothing.  Every changed part is "
 	"sealed again, in one transaction, and the follow-up tasks move with a changed decline "
 	"date.\n\nExamples:\n"
 	"  tact edit 12 --client 'Northwind Robotics'\n"
-	"  tact edit 12 --decline-date 2026-03-14 --reason compensation --reason hr:confidential\n"
-	"  tact edit 12          (on a terminal: the whole turndown in $EDITOR, as JSON)",
+	"  tact edit 12 --decline-date 2026-03-14 --reason compensation --reason hr:confidential",
 	NULL, NULL, NULL
 };
 
@@ -231,93 +231,34 @@ apply(struct edit_opts *o, struct turndown *cur, struct terr *err)
 	return 0;
 }
 
-#define FORM_MAX (64 * 1024)     /* the editor's JSON: two notes, 32 people, the rest */
-
-/* CUR as the editor shows it: one pretty-printed import record. */
-static char *
-form_text(struct cmd_ctx *ctx, const struct turndown *cur)
-{
-	json_t *j = export_turndown(cur, NULL, 1, NULL);
-	char *text;
-
-	if (j == NULL) {
-		terr_set(&ctx->err, EX_OSERR, "out of memory");
-		return NULL;
-	}
-	text = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(j);
-	if (text == NULL)
-		terr_set(&ctx->err, EX_OSERR, "out of memory");
-	return text;
-}
-
-/* Whether two optional strings are the same. */
-static int
-same(const char *a, const char *b)
-{
-	return strcmp(a ? a : "", b ? b : "") == 0;
-}
-
-/* Makes O's given fields those of the edited record NEW that differ from CUR. */
+/* Takes the fields of the form's record F into O as if each had been given
+ * as an option; a candidate or client whose name is unchanged stays the
+ * record it was (two people may share a name). */
 static void
-form_given(struct edit_opts *o, const struct turndown *cur, struct turndown *n)
+form_given(struct edit_opts *o, const struct turndown *cur, struct turndown *f, int conf)
 {
 	turndown_clear(&o->td);
-	o->td = *n;
-	memset(n, 0, sizeof(*n));
+	o->td = *f;
+	memset(f, 0, sizeof(*f));
 	o->given = F_ROLE | F_OFFER | F_DECLINE | F_REASON | F_SHARE | F_MET | F_CONSENT;
-	if (!same(o->td.candidate, cur->candidate))
+	if (strcmp(o->td.candidate, cur->candidate) != 0)
 		o->given |= F_CAND;
-	if (!same(o->td.client, cur->client))
+	if (strcmp(o->td.client, cur->client) != 0)
 		o->given |= F_CLIENT;
-	if (!same(o->td.confidential, cur->confidential))
+	if (conf)
 		o->given |= F_CONF;
+	wipe_str_drop(&o->td.candidate_ref);
 }
 
-/* The $EDITOR form of SPEC 3a: the turndown as one JSON object in the
- * import format, in the private folder of log's notes; on an error the
- * editor opens again with it on top and what was typed kept.  Returns 1
- * when O now holds the changes, 0 when nothing changes, -1 on error. */
+/* The form in $EDITOR: 0 with O filled, 1 if nothing changed, -1. */
 static int
-edit_form(struct cmd_ctx *ctx, struct edit_opts *o)
+from_form(struct edit_opts *o, const struct turndown *cur, struct terr *err)
 {
-	struct turndown cur, n;
-	char hint[TERR_MSG_MAX + 160], *orig = NULL, *text = NULL, *edited;
-	int rc = -1;
+	struct turndown f;
+	int conf = 0, rc = edit_form(cur, &f, &conf, err);
 
-	memset(&cur, 0, sizeof(cur));
-	memset(&n, 0, sizeof(n));
-	if (turndown_load(ctx->vault, o->id, TD_ALL_OPEN, &cur, &ctx->err) != 0 ||
-	    confidential_load(ctx->vault, &cur, &ctx->err) != 0 ||
-	    (orig = form_text(ctx, &cur)) == NULL || (text = strdup(orig)) == NULL)
-		goto out;
-	snprintf(hint, sizeof(hint), "Turndown %lld, as 'tact import' reads it. Save to change "
-	    "it; save it unchanged (or empty) to change nothing.", o->id);
-	for (;;) {
-		edited = input_note_text(hint, text, FORM_MAX, &ctx->err);
-		if (edited == NULL)
-			goto out;
-		wipe_str_free(text);
-		text = edited;
-		if (*text == '\0' || strcmp(text, orig) == 0) {
-			rc = 0;
-			goto out;
-		}
-		terr_clear(&ctx->err);
-		turndown_clear(&n);
-		if (jsonl_parse_turndown(&n, text, strlen(text), &ctx->err) == 0)
-			break;
-		snprintf(hint, sizeof(hint), "ERROR: %s -- correct it and save, or empty the file "
-		    "to change nothing.", ctx->err.msg);
-		terr_clear(&ctx->err);
-	}
-	form_given(o, &cur, &n);
-	rc = 1;
-out:
-	turndown_clear(&cur);
-	turndown_clear(&n);
-	wipe_str_free(orig);
-	wipe_str_free(text);
+	if (rc == 0)
+		form_given(o, cur, &f, conf);
 	return rc;
 }
 
@@ -330,22 +271,21 @@ edit_exec(struct cmd_ctx *ctx, void *opts)
 	int nc = 0, ncl = 0, rc = -1;
 
 	memset(&cur, 0, sizeof(cur));
-	if (o->given == 0 && cmd_interactive()) {
-		if ((rc = edit_form(ctx, o)) <= 0) {
-			if (rc == 0)
-				rc = printf("turndown %lld unchanged\n", o->id) < 0 ? -1 : 0;
-			return rc;
-		}
-		rc = -1;
-	}
-	if (o->given == 0) {
+	if (o->given == 0 && !(isatty(STDIN_FILENO) && isatty(STDERR_FILENO))) {
 		terr_set(&ctx->err, EX_USAGE, "nothing to change: give the options of 'tact log' "
-		    "to replace (see 'tact edit --help'), or run it on a terminal to edit it in "
-		    "$EDITOR");
+		    "to replace, or run it on a terminal for the form (see 'tact edit --help')");
 		return -1;
 	}
 	if (turndown_load(ctx->vault, o->id, TD_ALL_OPEN, &cur, &ctx->err) != 0)
 		goto out;
+	if (o->given == 0) {
+		if ((rc = from_form(o, &cur, &ctx->err)) != 0) {
+			if (rc == 1)
+				rc = printf("turndown %lld unchanged\n", cur.id) < 0 ? -1 : 0;
+			goto out;
+		}
+		rc = -1;
+	}
 	if (apply(o, &cur, &ctx->err) != 0 || turndown_validate(&cur, &ctx->err) != 0)
 		goto out;
 	if (vault_begin(ctx->vault, &ctx->err) != 0)

@@ -12,6 +12,7 @@
 
 #include "core/records/write.h"
 #include "core/base/wipe.h"
+#include "core/records/feedback.h"
 #include "core/records/jsonl.h"
 #include "cmd/cmd.h"
 
@@ -86,7 +87,10 @@ static const struct argp argp = {
 	"line is reported with its number (the first 20, then how many more) and nothing is "
 	"imported.  A line whose candidate, client and decline date match a turndown already in "
 	"the vault, or an earlier line, is skipped and counted: importing a file twice changes "
-	"nothing.\n\nExample:  tact import --dry-run old-crm.jsonl && tact import old-crm.jsonl",
+	"nothing.  A line with \"kind\": \"feedback\" is a client's feedback on a candidate "
+	"(the keys of 'tact feedback log': candidate, client, role, stage, date, areas, "
+	"shareable, confidential, from {\"name\", \"role\"}; see tact-feedback(1)); a line "
+	"without \"kind\" is a turndown.\n\nExample:  tact import --dry-run old-crm.jsonl && tact import old-crm.jsonl",
 	NULL, NULL, NULL
 };
 
@@ -156,13 +160,16 @@ import_exec(struct cmd_ctx *ctx, void *opts)
 	struct import_opts *o = opts;
 	struct td_writer *w = NULL;
 	struct turndown td;
+	struct feedback fb;
+	enum jsonl_kind kind;
 	struct terr e, first = { 0 };
 	char *line = o->line;
-	size_t lineno = 0, count = 0, cands = 0, clients = 0, dups = 0, nbad = 0;
+	size_t lineno = 0, count = 0, nfb = 0, cands = 0, clients = 0, dups = 0, nbad = 0;
 	ssize_t n;
 	int nc, ncl, rc = -1, in_tx = 0, r;
 
 	memset(&td, 0, sizeof(td));
+	feedback_init(&fb);
 	if (vault_begin(ctx->vault, &ctx->err) != 0)
 		goto out;
 	in_tx = 1;
@@ -184,13 +191,16 @@ import_exec(struct cmd_ctx *ctx, void *opts)
 		}
 		if (blank(line, (size_t)n))
 			continue;
-		r = jsonl_parse_turndown(&td, line, (size_t)n, &e);
+		/* A line's "kind" routes it: a turndown (the default) or feedback. */
+		r = jsonl_parse_record(line, (size_t)n, &td, &fb, &kind, &e);
 		/* After a bad line nothing will be kept: check the rest, store none. */
 		if (r == 0 && nbad == 0) {
 			nc = ncl = 0;
-			r = record_put(w, &td, &nc, &ncl, &e);
+			r = kind == JSONL_FEEDBACK ? feedback_put(w, &fb, 1, &nc, &ncl, &e) :
+			    record_put(w, &td, &nc, &ncl, &e);
 		}
 		turndown_clear(&td);
+		feedback_clear(&fb);
 		if (r < 0) {
 			if (e.code != EX_DATAERR && e.code != EX_USAGE) {
 				terr_set(&ctx->err, e.code, "line %zu: %s", lineno, e.msg);
@@ -203,7 +213,10 @@ import_exec(struct cmd_ctx *ctx, void *opts)
 			dups++;
 			continue;
 		}
-		count++;
+		if (kind == JSONL_FEEDBACK)
+			nfb++;
+		else
+			count++;
 		cands += (size_t)nc;
 		clients += (size_t)ncl;
 	}
@@ -234,19 +247,23 @@ import_exec(struct cmd_ctx *ctx, void *opts)
 		in_tx = 0;
 	}
 	if (ctx->json)
-		rc = cmd_print_json(ctx, json_pack("{s:I, s:I, s:I, s:I, s:b}", "imported",
-		    (json_int_t)count, "duplicates", (json_int_t)dups, "new_candidates",
+		rc = cmd_print_json(ctx, json_pack("{s:I, s:I, s:I, s:I, s:I, s:b}", "imported",
+		    (json_int_t)count, "feedback", (json_int_t)nfb, "duplicates", (json_int_t)dups, "new_candidates",
 		    (json_int_t)cands, "new_clients", (json_int_t)clients, "dry_run", o->dry_run));
 	else
 		rc = printf("%s %zu turndown%s (%zu new candidate%s, %zu new client%s); %zu "
 		    "duplicate%s skipped\n", o->dry_run ? "would import" : "imported",
 		    count, count == 1 ? "" : "s", cands, cands == 1 ? "" : "s", clients,
 		    clients == 1 ? "" : "s", dups, dups == 1 ? "" : "s") < 0 ? -1 : 0;
+	if (rc == 0 && !ctx->json && nfb > 0)
+		rc = printf("%s %zu feedback record%s\n", o->dry_run ? "would import" : "imported",
+		    nfb, nfb == 1 ? "" : "s") < 0 ? -1 : 0;
 out:
 	td_writer_free(w);
 	if (in_tx)
 		vault_rollback(ctx->vault);
 	turndown_clear(&td);
+	feedback_clear(&fb);
 	return rc;
 }
 

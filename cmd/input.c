@@ -105,6 +105,22 @@ input_confirm(const char *question)
 	return yes;
 }
 
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 static void
 wipe_file(const char *path, size_t len)
 {
@@ -153,11 +169,14 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
-	return input_editor_text(hint, "", max, err);
+	char head[512];
+
+	snprintf(head, sizeof(head), "\n# %s\n# Lines starting with '#' are left out.\n", hint);
+	return input_editor_text(head, max, err);
 }
 
 char *
-input_editor_text(const char *hint, const char *text0, size_t max, struct terr *err)
+input_editor_text(const char *initial, size_t max, struct terr *err)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
@@ -188,15 +207,10 @@ input_editor_text(const char *hint, const char *text0, size_t max, struct terr *
 		rmdir(dir);
 		return NULL;
 	}
-	if (*text0 == '\0') {
-		if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
-			/* the note can still be written */
-		}
-	} else if (dprintf(fd, "# %s\n# Lines starting with '#' are left out.\n%s\n", hint,
-	    text0) < 0) {
+	if (write_all(fd, initial, strlen(initial)) != 0) {
+		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
 		close(fd);
 		wipe_dir(dir);
-		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
 		return NULL;
 	}
 	close(fd);
@@ -277,26 +291,23 @@ input_inline(size_t max, struct terr *err)
 	return buf;
 }
 
-char *
-input_note(const char *hint, size_t max, struct terr *err)
-{
-	return input_note_text(hint, "", max, err);
-}
-
-char *
-input_note_text(const char *hint, const char *text0, size_t max, struct terr *err)
+/* The editor, again and again if it fails: FORM says whether ARG is the
+ * file's whole initial text (a form) or a note's hint. */
+static char *
+editor_loop(const char *arg, int form, size_t max, struct terr *err)
 {
 	char *text, *a;
 
 	for (;;) {
 		terr_clear(err);
-		if ((text = input_editor_text(hint, text0, max, err)) != NULL)
+		text = form ? input_editor_text(arg, max, err) : input_editor(arg, max, err);
+		if (text != NULL)
 			return text;
 		if (err->code != EX_UNAVAILABLE && err->code != EX_CANTCREAT)
 			return NULL;
-		fprintf(stderr, "tact: %s; what you typed so far is kept.\n", err->msg);
+		cmd_notice("%s; what you typed so far is kept", err->msg);
 		terr_clear(err);
-		a = input_ask(*text0 == '\0' ? "[r] run the editor again, [t] type the note here, "
+		a = input_ask(!form ? "[r] run the editor again, [t] type the note here, "
 		    "[s] skip the note: " : "[r] run the editor again, [t] type it here, [s] stop "
 		    "(nothing changes): ", err);
 		if (a == NULL)
@@ -313,6 +324,18 @@ input_note_text(const char *hint, const char *text0, size_t max, struct terr *er
 		}
 		free(a);
 	}
+}
+
+char *
+input_note(const char *hint, size_t max, struct terr *err)
+{
+	return editor_loop(hint, 0, max, err);
+}
+
+char *
+input_form(const char *initial, size_t max, struct terr *err)
+{
+	return editor_loop(initial, 1, max, err);
 }
 
 void

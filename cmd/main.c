@@ -41,6 +41,7 @@ const struct cmd_entry *const cmd_commands[] = {
 	&cmd_decline_entry,
 	&cmd_notes_entry,
 	&cmd_followup_entry,
+	&cmd_feedback_entry,
 	&cmd_candidates_entry, &cmd_clients_entry,
 	&cmd_delete_entry,
 	&cmd_edit_entry,
@@ -433,6 +434,9 @@ main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	umask(077);
+	/* jansson holds names and notes of import, export and --json output:
+	 * what it gives back is wiped first. */
+	json_set_alloc_funcs(malloc, wipe_free_any);
 	if (tc_init(&ce) != 0) {
 		terr_crypto(&ctx.err, &ce);
 		goto out;

@@ -30,4 +30,19 @@ int confidential_reseal(struct candkey *from, const struct tc_ad *from_ad, struc
     const struct tc_ad *to_ad, const void *ct, size_t len, struct tbuf *out /* OUT */,
     struct tc_err *err);
 
+/* The same three for the confidential note of a client's feedback on a
+ * candidate (core/records/feedback.h), under a subkey of its own: a
+ * turndown's note and a feedback note never open under each other's key. */
+int confidential_feedback_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
+    size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
+/* Whether CT, a client's confidential note, authenticates (0) or not (-1);
+ * the note itself never leaves crypto/ (for tact verify). */
+int confidential_feedback_check(struct candkey *ck, const struct tc_ad *ad, const void *ct,
+    size_t len, struct tc_err *err);
+int confidential_feedback_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
+    size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
+int confidential_feedback_reseal(struct candkey *from, const struct tc_ad *from_ad,
+    struct candkey *to, const struct tc_ad *to_ad, const void *ct, size_t len,
+    struct tbuf *out /* OUT */, struct tc_err *err);
+
 #endif

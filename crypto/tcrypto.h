@@ -134,9 +134,13 @@ enum tc_part {
 	TC_PART_SHAREABLE = 4,          /* the shareable note */
 	/* 5 is the confidential note's subkey id, reserved for confidential.c */
 	TC_PART_FOLLOWUP = 6,           /* notes on follow-up tasks */
+	TC_PART_FEEDBACK = 7,           /* a client's feedback: areas, stage, role, who gave it */
+	TC_PART_FEEDBACK_SHARE = 8,     /* the points of that feedback the client agreed to share */
+	/* 9 is the client's confidential note's subkey id, reserved for confidential.c */
 };
 #define TC_PART_CONFIDENTIAL_ID 5
-#define TC_PART_LAST TC_PART_FOLLOWUP
+#define TC_PART_CONFIDENTIAL_FEEDBACK_ID 9
+#define TC_PART_LAST TC_PART_FEEDBACK_SHARE
 
 int part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *pt, size_t len, struct tbuf *out /* OUT */, struct tc_err *err);

@@ -81,6 +81,9 @@ NM_SYMBOLS = (
     "confidential_open",        # crypto/confidential.h
     "confidential_seal",        # crypto/confidential.h
     "confidential_load",        # core/confidential/confidential.h
+    "confidential_feedback_open",       # crypto/confidential.h
+    "confidential_feedback_seal",       # crypto/confidential.h
+    "confidential_feedback_load",       # core/confidential/confidential.h
 )
 NM_ALLOWED = {
     "crypto/confidential.o": "defines the sealer and opener, on the confidential subkey",
@@ -88,9 +91,13 @@ NM_ALLOWED = {
     "core/confidential/guard.o": "the leak guard reads the note to answer yes or no",
     "core/records/write.o": "seals the note when a turndown is stored",
     "cmd/show.o": "tact show --confidential",
-    "cmd/edit.o": "tact edit's $EDITOR form shows the note to correct it (SPEC 3a)",
     "cmd/export.o": "tact export --confidential writes the note out, as show --confidential",
     "core/records/verify.o": "tact verify authenticates each note (confidential_check: yes/no)",
+    "core/confidential/feedback_note.o": "the one core reader of a client's confidential note "
+                                         "(confidential_feedback_load)",
+    "core/records/feedback_write.o": "seals a client's confidential note when feedback is "
+                                     "stored, re-seals it when an edit moves it",
+    "cmd/feedback_show.o": "tact feedback show --confidential",
 }
 # ---------------------------------------------------------------------------
 

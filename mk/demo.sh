@@ -72,6 +72,16 @@ JSONL
 	step tact report --client "Northwind Robotics" --min-group 5
 fi
 echo
+echo "# The other direction: a client's feedback on a candidate it turned down."
+printf 'The panel felt he talked over the charge nurse twice.\n' > client-note.txt
+step tact feedback log --candidate "Tomas Lindqvist" --client "Riverside Medical Center" \
+	--role "Medical Director" --stage final --area accomplishments,communication:confidential \
+	--share "They wanted more numbers behind the quality programme he led." \
+	--from "Helen Marsh:hiring-manager" --confidential-file client-note.txt
+step tact feedback show 1
+step tact feedback coach 1 --seed 2
+step tact feedback ask 1 --seed 2
+echo
 step tact forget "Tomas Lindqvist" --yes
 step tact list
 step tact lock

@@ -438,6 +438,35 @@ guard_new_for(struct vault *v, const struct turndown *td, long recipient, struct
 	return g;
 }
 
+struct guard *
+guard_new_feedback(struct vault *v, const struct feedback *fb, struct terr *err)
+{
+	struct person from = { NULL, 0, IMP_NEGATIVE };
+	struct feedback conf;
+	struct guard *g;
+	const char *known[3];
+	size_t k = 0;
+
+	if (fb->candidate != NULL)
+		known[k++] = fb->candidate;
+	if (fb->client != NULL)
+		known[k++] = fb->client;
+	known[k] = NULL;
+	feedback_init(&conf);
+	conf.id = fb->id;
+	conf.candidate_id = fb->candidate_id;
+	if (confidential_feedback_load(v, &conf, err) != 0)
+		return NULL;
+	/* Who gave the feedback is never said: like someone seen negatively. */
+	from.name = fb->from;
+	if (fb->from_role >= 0)
+		from.role = fb->from_role;
+	g = guard_build(conf.confidential, fb->shareable, &from, fb->from != NULL ? 1 : 0, known,
+	    NULL, err);
+	feedback_clear(&conf);
+	return g;
+}
+
 /* ---- checking -------------------------------------------------------------- */
 
 /* Whether the N bytes at FORM, words of a script written without spaces,

@@ -10,6 +10,7 @@
 #ifndef TACT_GUARD_H
 #define TACT_GUARD_H
 
+#include "core/records/feedback.h"
 #include "core/records/turndown.h"
 #include "core/store/vault.h"
 
@@ -22,6 +23,10 @@ struct guard *guard_new(struct vault *v, const struct turndown *td, struct terr 
  * be named, in full, even if seen neutrally or negatively. */
 struct guard *guard_new_for(struct vault *v, const struct turndown *td, long recipient,
     struct terr *err);
+/* Builds a guard for a client's feedback FB (loaded with FB_ALL_OPEN): the
+ * client's confidential note in the candidate's place, the shareable points
+ * as the shareable note, and the person who gave it never to be named. */
+struct guard *guard_new_feedback(struct vault *v, const struct feedback *fb, struct terr *err);
 /* Builds a guard from texts directly (for tests and for callers that hold them). */
 struct guard *guard_from_text(const char *confidential, const char *shareable,
     const struct person *met, size_t nmet, struct terr *err);

@@ -3,15 +3,18 @@
  *
  * The record is parsed strictly: unknown keys, wrong types and duplicate
  * keys are errors, and every field goes through the same checks as the
- * options of `tact log`.
+ * options of `tact log`.  A line's "kind" says what it is: "turndown" (the
+ * default, so files written before feedback existed read as they did) or
+ * "feedback", which feedback_json.c reads from the same parsed object.
  */
 #include <jansson.h>
 #include <string.h>
 
+#include "core/records/feedback.h"
 #include "core/records/jsonl.h"
 
-static const char *
-opt_string(json_t *obj, const char *key, int *bad)
+const char *
+jsonl_opt_string(json_t *obj, const char *key, int *bad)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -24,8 +27,9 @@ opt_string(json_t *obj, const char *key, int *bad)
 	return json_string_value(v);
 }
 
-static int
-set_field(char **field, json_t *obj, const char *key, size_t max, int note, struct terr *err)
+int
+jsonl_set_field(char **field, json_t *obj, const char *key, size_t max, int note,
+    struct terr *err)
 {
 	json_t *v = json_object_get(obj, key);
 
@@ -37,11 +41,11 @@ set_field(char **field, json_t *obj, const char *key, size_t max, int note, stru
 	    note, err);
 }
 
-static int
-set_date(char out[DATE_LEN], json_t *obj, const char *key, struct terr *err)
+int
+jsonl_set_date(char out[DATE_LEN], json_t *obj, const char *key, struct terr *err)
 {
 	int bad = 0;
-	const char *s = opt_string(obj, key, &bad);
+	const char *s = jsonl_opt_string(obj, key, &bad);
 
 	if (bad)
 		return terr_set(err, EX_DATAERR, "'%s' must be a string", key);
@@ -72,8 +76,8 @@ add_reasons(struct turndown *td, json_t *arr, struct terr *err)
 		}
 		if (!json_is_object(r))
 			return terr_set(err, EX_DATAERR, "reasons[%zu] must be an object", i);
-		cat = opt_string(r, "category", &bad);
-		vis = opt_string(r, "visibility", &bad);
+		cat = jsonl_opt_string(r, "category", &bad);
+		vis = jsonl_opt_string(r, "visibility", &bad);
 		if (bad || cat == NULL)
 			return terr_set(err, EX_DATAERR, "reasons[%zu] needs a string 'category'", i);
 		if (turndown_add_category(td, cat, vis, err) != 0)
@@ -101,9 +105,9 @@ add_met(struct turndown *td, json_t *arr, struct terr *err)
 
 		if (!json_is_object(m))
 			return terr_set(err, EX_DATAERR, "met[%zu] must be an object", i);
-		name = opt_string(m, "name", &bad);
-		role = opt_string(m, "role", &bad);
-		imp = opt_string(m, "impression", &bad);
+		name = jsonl_opt_string(m, "name", &bad);
+		role = jsonl_opt_string(m, "role", &bad);
+		imp = jsonl_opt_string(m, "impression", &bad);
 		if (bad || name == NULL || role == NULL || imp == NULL)
 			return terr_set(err, EX_DATAERR, "met[%zu] needs strings 'name', 'role' and "
 			    "'impression'", i);
@@ -115,7 +119,7 @@ add_met(struct turndown *td, json_t *arr, struct terr *err)
 
 static const char *const known_keys[] = {
 	"candidate", "client", "role", "offer_date", "decline_date", "reasons", "confidential",
-	"shareable", "met", "consent", "candidate_ref",
+	"shareable", "met", "consent", "candidate_ref", "kind",
 	/* tact export's: its follow-up tasks are read past (import plans its
 	 * own), and a line without its confidential parts is refused below */
 	"followups", "confidential_omitted", NULL
@@ -142,18 +146,18 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 		if (!known)
 			return terr_set(err, EX_DATAERR, "unknown key '%.40s'", key);
 	}
-	if (set_field(&td->candidate, obj, "candidate", TEXT_NAME_MAX, 0, err) != 0 ||
-	    set_field(&td->client, obj, "client", TEXT_NAME_MAX, 0, err) != 0 ||
-	    set_field(&td->role, obj, "role", TEXT_ROLE_MAX, 0, err) != 0 ||
-	    set_field(&td->candidate_ref, obj, "candidate_ref", TEXT_NAME_MAX, 0, err) != 0 ||
-	    set_field(&td->confidential, obj, "confidential", TEXT_NOTE_MAX, 1, err) != 0 ||
-	    set_field(&td->shareable, obj, "shareable", TEXT_NOTE_MAX, 1, err) != 0 ||
-	    set_date(td->offer_date, obj, "offer_date", err) != 0 ||
-	    set_date(td->decline_date, obj, "decline_date", err) != 0 ||
+	if (jsonl_set_field(&td->candidate, obj, "candidate", TEXT_NAME_MAX, 0, err) != 0 ||
+	    jsonl_set_field(&td->client, obj, "client", TEXT_NAME_MAX, 0, err) != 0 ||
+	    jsonl_set_field(&td->role, obj, "role", TEXT_ROLE_MAX, 0, err) != 0 ||
+	    jsonl_set_field(&td->candidate_ref, obj, "candidate_ref", TEXT_NAME_MAX, 0, err) != 0 ||
+	    jsonl_set_field(&td->confidential, obj, "confidential", TEXT_NOTE_MAX, 1, err) != 0 ||
+	    jsonl_set_field(&td->shareable, obj, "shareable", TEXT_NOTE_MAX, 1, err) != 0 ||
+	    jsonl_set_date(td->offer_date, obj, "offer_date", err) != 0 ||
+	    jsonl_set_date(td->decline_date, obj, "decline_date", err) != 0 ||
 	    add_reasons(td, json_object_get(obj, "reasons"), err) != 0 ||
 	    add_met(td, json_object_get(obj, "met"), err) != 0)
 		return -1;
-	consent = opt_string(obj, "consent", &bad);
+	consent = jsonl_opt_string(obj, "consent", &bad);
 	if (bad)
 		return terr_set(err, EX_DATAERR, "'consent' must be a string");
 	if (consent != NULL && turndown_set_consent(td, consent, err) != 0)
@@ -167,15 +171,14 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 	return turndown_validate(td, err);
 }
 
-int
-jsonl_parse_turndown(struct turndown *td, const char *line, size_t len, struct terr *err)
+/* Parses LINE into *OBJ (owned); EX_DATAERR saying what went wrong and where. */
+static int
+load_line(const char *line, size_t len, json_t **obj, struct terr *err)
 {
 	json_error_t jerr;
-	json_t *obj;
-	int rc;
 
-	obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
-	if (obj == NULL) {
+	*obj = json_loadb(line, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (*obj == NULL) {
 		/* jansson quotes the text near the error, which may be a note: keep
 		 * only what went wrong and where. */
 		char *near = strstr(jerr.text, " near ");
@@ -184,7 +187,43 @@ jsonl_parse_turndown(struct turndown *td, const char *line, size_t len, struct t
 			*near = '\0';
 		return terr_set(err, EX_DATAERR, "%s (column %d)", jerr.text, jerr.column);
 	}
+	return 0;
+}
+
+int
+jsonl_parse_turndown(struct turndown *td, const char *line, size_t len, struct terr *err)
+{
+	json_t *obj;
+	int rc;
+
+	if (load_line(line, len, &obj, err) != 0)
+		return -1;
 	rc = from_json(td, obj, err);
+	json_decref(obj);
+	return rc;
+}
+
+int
+jsonl_parse_record(const char *line, size_t len, struct turndown *td, struct feedback *fb,
+    enum jsonl_kind *kind, struct terr *err)
+{
+	const char *k;
+	json_t *obj;
+	int bad = 0, rc;
+
+	*kind = JSONL_TURNDOWN;
+	if (load_line(line, len, &obj, err) != 0)
+		return -1;
+	k = json_is_object(obj) ? jsonl_opt_string(obj, "kind", &bad) : NULL;
+	if (bad)
+		rc = terr_set(err, EX_DATAERR, "'kind' must be a string");
+	else if (k == NULL || strcmp(k, "turndown") == 0)
+		rc = from_json(td, obj, err);
+	else if (strcmp(k, "feedback") == 0) {
+		*kind = JSONL_FEEDBACK;
+		rc = feedback_from_json(fb, obj, err);
+	} else
+		rc = terr_set(err, EX_DATAERR, "unknown kind '%.40s' (turndown or feedback)", k);
 	json_decref(obj);
 	return rc;
 }

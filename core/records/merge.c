@@ -6,7 +6,8 @@
  * (record_update; the confidential note only inside crypto/) before the
  * source's key and row are deleted.  A turndown's signals part holds its
  * client's id too, so merging clients re-seals the rows the same way before
- * the source client is deleted.  Either way the command
+ * the source client is deleted.  A client's feedback on a candidate
+ * (feedback.h) moves the same way.  Either way the command
  * ends with a checkpoint, so the old name, key and ciphertexts leave the
  * WAL as forget's do.
  */
@@ -16,6 +17,7 @@
 
 #include "core/base/check.h"
 #include "core/base/wipe.h"
+#include "core/records/feedback.h"
 #include "core/records/identity.h"
 #include "core/records/merge.h"
 #include "core/records/read.h"
@@ -189,8 +191,23 @@ merge(struct vault *v, int clients, long long from, long long into, int *pending
 	*pending = 0;
 	if (vault_begin(v, err) != 0)
 		return -1;
-	if (both_exist(v, clients ? STORE_CLIENTS : STORE_CANDIDATES, from, into, err) != 0 ||
-	    (n = move_all(v, clients, from, into, err)) < 0)
+	if (both_exist(v, clients ? STORE_CLIENTS : STORE_CANDIDATES, from, into, err) != 0)
+		goto fail;
+	/* An import's candidate_ref goes with the person, so that importing
+	 * the same file again finds the merged record; two references would
+	 * make one of them a new candidate at the next import. */
+	if (!clients && (gone = store_candidate_move_ref(v, from, into, err)) != 0) {
+		if (gone > 0)
+			terr_set(err, EX_DATAERR, "candidates #%lld and #%lld both came from an import "
+			    "with a candidate_ref of their own: merge them where they came from, "
+			    "then import again", from, into);
+		goto fail;
+	}
+	if ((n = move_all(v, clients, from, into, err)) < 0 ||
+	    feedback_move_all(v, clients, from, into, err) < 0)
+		goto fail;
+	/* Reports released to FROM are compared with INTO's from now on. */
+	if (clients && store_release_move_client(v, from, into, err) != 0)
 		goto fail;
 	/* FROM has no rows left; for a candidate, deleting the record deletes their key. */
 	gone = clients ? store_client_delete(v, from, err) : store_candidate_delete(v, from, err);

@@ -3,6 +3,7 @@
  * sealed: a version byte, then small integers and length-prefixed strings.
  * Signals version 2 also carries the row's clear client id and dates, so that
  * a row moved to another client or period is detected when it is read.
+ * The small writers and readers are shared with feedback_pack.c.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -15,7 +16,7 @@
 #define PACK_VERSION 1
 #define SIGNALS_VERSION 2
 
-static void
+void
 pack_bytes(struct pack *p, const void *data, size_t len)
 {
 	if (p->failed)
@@ -39,7 +40,7 @@ pack_bytes(struct pack *p, const void *data, size_t len)
 	p->len += len;
 }
 
-static void
+void
 pack_u8(struct pack *p, unsigned v)
 {
 	uint8_t b = (uint8_t)v;
@@ -47,7 +48,7 @@ pack_u8(struct pack *p, unsigned v)
 	pack_bytes(p, &b, 1);
 }
 
-static void
+void
 pack_str(struct pack *p, const char *s)
 {
 	size_t len = s ? strlen(s) : 0;
@@ -64,13 +65,7 @@ pack_free(struct pack *p)
 	memset(p, 0, sizeof(*p));
 }
 
-struct unpack {
-	const uint8_t *p;
-	size_t left;
-	int bad;
-};
-
-static unsigned
+unsigned
 unpack_u8(struct unpack *u)
 {
 	if (u->left < 1) {
@@ -81,7 +76,7 @@ unpack_u8(struct unpack *u)
 	return *u->p++;
 }
 
-static char *
+char *
 unpack_str(struct unpack *u)
 {
 	size_t len;

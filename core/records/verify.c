@@ -190,12 +190,52 @@ check_release(struct vstate *s, const struct store_walk_row *row)
 	    "the ledger entry failed authentication");
 }
 
+/* A chunk of a release's candidate set, bound to its release and place. */
+static int
+check_release_chunk(struct vstate *s, const struct store_walk_row *row)
+{
+	struct tc_ad ad = { "release_chunks", "body", row->id, row->ref };
+	struct tbuf b = { 0 };
+	int rc = keyring_open_sealed(s->v->keys, &ad, row->v[0].data, row->v[0].len, &b, NULL);
+
+	tbuf_free(&b);
+	return rc == 0 ? 0 : damaged(s, row->id, "release %lld: %s",
+	    "a chunk of its candidate set failed authentication");
+}
+
+/* A client's feedback: its two parts, and its confidential note
+ * authenticated inside crypto/ (yes or no, the note never out). */
+static int
+check_feedback(struct vstate *s, const struct store_walk_row *row)
+{
+	struct tc_ad ad = { "feedback", "confidential", row->id, row->candidate };
+	const char *bad = NULL;
+	struct tbuf b = { 0 };
+
+	if (owner_key(s, row) != 0)
+		return damaged(s, row->id, "feedback %lld: %s", row->candidate == 0 ?
+		    "its candidate is missing" : "its candidate's key does not open");
+	if (part_ok(s, TC_PART_FEEDBACK, "feedback", "signals", row->id, &row->v[0], &b) != 0)
+		bad = "its areas failed authentication";
+	tbuf_free(&b);
+	if (bad == NULL && part_ok(s, TC_PART_FEEDBACK_SHARE, "feedback", "shareable", row->id,
+	    &row->v[1], &b) != 0)
+		bad = "its shareable points failed authentication";
+	tbuf_free(&b);
+	if (bad == NULL && confidential_feedback_check(s->ck, &ad, row->v[2].data, row->v[2].len,
+	    NULL) != 0)
+		bad = "the client's confidential note failed authentication";
+	return bad == NULL ? 0 : damaged(s, row->id, "feedback %lld: %s", bad);
+}
+
 static int (*const checks[WALK_TABLES])(struct vstate *, const struct store_walk_row *) = {
 	[WALK_CANDIDATES] = check_candidate,
 	[WALK_CLIENTS] = check_client,
 	[WALK_TURNDOWNS] = check_turndown,
 	[WALK_FOLLOWUPS] = check_followup,
 	[WALK_RELEASES] = check_release,
+	[WALK_RELEASE_CHUNKS] = check_release_chunk,
+	[WALK_FEEDBACK] = check_feedback,
 };
 
 static int

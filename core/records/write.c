@@ -111,12 +111,13 @@ cache_slot(struct td_writer *w, const uint8_t key[TC_BLIND_LEN])
 	return &w->cands[key[0] % CAND_CACHE];
 }
 
-/* Finds or creates the candidate of TD: by "#ID", by candidate_ref where
- * given (a ref not seen yet is a new person, whatever the name), else by
- * name (a name two records share is refused), or always new with
- * td->new_candidate.  Returns their cached key slot. */
+/* Finds or creates the candidate CANDIDATE: by "#ID", by candidate_ref where
+ * given (CANDIDATE_REF: a ref not seen yet is a new person, whatever the
+ * name), else by name (a name two records share is refused), or always new
+ * with NEW_CANDIDATE.  Returns their cached key slot. */
 static struct cand_slot *
-writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct terr *err)
+writer_candidate(struct td_writer *w, const char *candidate, const char *candidate_ref,
+    int new_candidate, int *created, struct terr *err)
 {
 	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
 	const uint8_t *key = blind;
@@ -128,7 +129,7 @@ writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct 
 	int rc, turndowns;
 
 	*created = 0;
-	if (identity_is_ref(td->candidate, &id)) {
+	if (identity_is_ref(candidate, &id)) {
 		identity_row(w->v, id, row);
 		slot = cache_slot(w, row);
 		if (slot->id == id && memcmp(slot->blind, row, TC_BLIND_LEN) == 0)
@@ -138,24 +139,24 @@ writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct 
 			return NULL;
 		tbuf_free(&name);
 		if (rc == 0) {
-			terr_set(err, EX_NOINPUT, "no candidate %s", td->candidate);
+			terr_set(err, EX_NOINPUT, "no candidate %s", candidate);
 			return NULL;
 		}
 		return slot_fill(w, slot, row, id, &stored, err);
 	}
-	if (identity_blind(w->v, "candidate", td->candidate, blind, err) != 0)
+	if (identity_blind(w->v, "candidate", candidate, blind, err) != 0)
 		return NULL;
-	if (td->candidate_ref != NULL) {
-		blind_index(w->v->keys, "candidate-ref", td->candidate_ref, ref);
+	if (candidate_ref != NULL) {
+		blind_index(w->v->keys, "candidate-ref", candidate_ref, ref);
 		key = ref;
 	}
 	slot = cache_slot(w, key);
-	if (!td->new_candidate && slot->id != 0 && memcmp(slot->blind, key, TC_BLIND_LEN) == 0)
+	if (!new_candidate && slot->id != 0 && memcmp(slot->blind, key, TC_BLIND_LEN) == 0)
 		return slot;
 	slot->id = 0;
-	if (td->candidate_ref != NULL)
+	if (candidate_ref != NULL)
 		rc = store_candidate_find_ref(w->v, ref, &id, &stored, err);
-	else if (td->new_candidate)
+	else if (new_candidate)
 		rc = 0;
 	else
 		rc = store_candidate_find(w->v, blind, &id, &other, &stored, err);
@@ -164,7 +165,7 @@ writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct 
 	if (rc > 1) {
 		tbuf_free(&stored);
 		terr_set(err, EX_USAGE, "the name '%.80s' is two candidates, #%lld and #%lld: give "
-		    "one as '#ID' (see tact candidates)", td->candidate, id, other);
+		    "one as '#ID' (see tact candidates)", candidate, id, other);
 		return NULL;
 	}
 	if (rc == 1)
@@ -173,14 +174,14 @@ writer_candidate(struct td_writer *w, struct turndown *td, int *created, struct 
 	ad.row = ad.candidate = w->next_cand;
 	candkey_generate(slot->key, w->next_cand);
 	candkey_wrap(w->v->keys, slot->key, wrapped);
-	if (part_seal(slot->key, TC_PART_IDENTITY, &ad, td->candidate, strlen(td->candidate),
+	if (part_seal(slot->key, TC_PART_IDENTITY, &ad, candidate, strlen(candidate),
 	    &name, &ce) != 0) {
 		terr_crypto(err, &ce);
 		return NULL;
 	}
 	identity_row(w->v, w->next_cand, row);
 	rc = store_candidate_add(w->v, w->next_cand, row, blind,
-	    td->candidate_ref != NULL ? ref : NULL, wrapped, &name, err);
+	    candidate_ref != NULL ? ref : NULL, wrapped, &name, err);
 	tbuf_free(&name);
 	if (rc != 0)
 		return NULL;
@@ -233,6 +234,31 @@ writer_client(struct td_writer *w, const char *client, int *created, struct terr
 	memcpy(slot->blind, blind, TC_BLIND_LEN);
 	slot->id = id;
 	return id;
+}
+
+struct candkey *
+td_writer_candidate(struct td_writer *w, const char *candidate, const char *candidate_ref,
+    int new_candidate, long long *id, int *created, struct terr *err)
+{
+	struct cand_slot *slot = writer_candidate(w, candidate, candidate_ref, new_candidate,
+	    created, err);
+
+	if (slot == NULL)
+		return NULL;
+	*id = slot->id;
+	return slot->key;
+}
+
+struct vault *
+td_writer_vault(const struct td_writer *w)
+{
+	return w->v;
+}
+
+long long
+td_writer_client(struct td_writer *w, const char *client, int *created, struct terr *err)
+{
+	return writer_client(w, client, created, err);
 }
 
 /* Seals TD's four parts under KEY into the four buffers of OUT. */
@@ -331,7 +357,8 @@ record_update(struct td_writer *w, struct turndown *td, int keep_confidential,
 	if ((found = store_turndown_owner(w->v, td->id, &old_cand, old_decline, &wrapped, &conf,
 	    err)) <= 0)
 		return found < 0 ? -1 : terr_set(err, EX_NOINPUT, "no turndown %lld", td->id);
-	if ((cand = writer_candidate(w, td, new_candidate, err)) == NULL)
+	if ((cand = writer_candidate(w, td->candidate, td->candidate_ref, td->new_candidate,
+	    new_candidate, err)) == NULL)
 		goto out;
 	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
 		goto out;
@@ -444,7 +471,8 @@ record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int *ne
 	struct store_turndown row;
 	int rc = -1;
 
-	if ((cand = writer_candidate(w, td, new_candidate, err)) == NULL)
+	if ((cand = writer_candidate(w, td->candidate, td->candidate_ref, td->new_candidate,
+	    new_candidate, err)) == NULL)
 		return -1;
 	if ((td->client_id = writer_client(w, td->client, new_client, err)) < 0)
 		return -1;

@@ -42,6 +42,20 @@ int record_put(struct td_writer *w, struct turndown *td, int *new_candidate, int
 int record_update(struct td_writer *w, struct turndown *td, int keep_confidential,
     int *new_candidate, int *new_client, struct terr *err);
 
+/* For records other than turndowns (a client's feedback, feedback.h),
+ * found the same way and through the same caches: finds or creates the
+ * candidate CANDIDATE ("#ID" or a name; CANDIDATE_REF and NEW_CANDIDATE as
+ * a turndown's candidate_ref and new_candidate) and returns their key,
+ * borrowed from W until the next call on W, with *ID and *CREATED set; NULL
+ * on error. */
+struct candkey *td_writer_candidate(struct td_writer *w, const char *candidate,
+    const char *candidate_ref, int new_candidate, long long *id, int *created,
+    struct terr *err);
+struct vault *td_writer_vault(const struct td_writer *w);       /* the vault W writes */
+/* Finds or creates the client CLIENT ("#ID" or a name): its id, or -1. */
+long long td_writer_client(struct td_writer *w, const char *client, int *created,
+    struct terr *err);
+
 /* Erases turndown ID and its follow-ups as forget erases (secure delete,
  * then the WAL checkpointed); *PENDING is set when another process held
  * the checkpoint off.  EX_NOINPUT if there is no such turndown. */

@@ -15,7 +15,10 @@
 #ifndef TACT_COVER_H
 #define TACT_COVER_H
 
+#include <stddef.h>
+
 #include "core/base/taxonomy.h"
+#include "core/scripts/choose.h"
 
 #define COVER_AREAS TAXONOMY_COUNT
 
@@ -29,5 +32,24 @@ extern const unsigned int cover_adjust[COVER_AREAS];
 /* Returns the weight of area A as a confidential reason when the areas
  * flagged in SHAREABLE[] (COVER_AREAS flags) are stated as shareable. */
 unsigned cover_weight(int a, const unsigned char *shareable);
+
+/* ---- any set of areas ------------------------------------------------------
+ * For scripts over another set of areas (a client's feedback on a candidate,
+ * core/scripts/coach.c), a set of probes chosen in one go.  The debrief
+ * keeps its own draw above. */
+
+/* Chooses K of the N areas (N at most COVER_PICK_MAX) into PICKED (flags):
+ * every area flagged in MUST, and the rest so that each area's chance of
+ * being probed is proportional to its weight W[a] (0: never, unless in
+ * MUST), capped at certainty.  It is systematic sampling with unequal
+ * chances, in an order drawn from C, conditioned on MUST being among the
+ * chosen: so when the areas of MUST follow the weights W themselves, an
+ * area probed is as likely to be one of MUST as any other probed area,
+ * whatever the weights.  With more areas in MUST than K, all of MUST and
+ * nothing else.  Returns how many were chosen: K, fewer only when fewer
+ * areas have a weight. */
+#define COVER_PICK_MAX 64
+size_t cover_pick(struct chooser *c, const unsigned *w, size_t n, const unsigned char *must,
+    size_t k, unsigned char *picked);
 
 #endif

@@ -75,6 +75,24 @@ static const char *const migrations[] = {
 	"  INSERT OR REPLACE INTO release_gone(candidate_id, seq) VALUES (OLD.id,"
 	"    (SELECT coalesce(max(seq), 0) + 1 FROM release_gone));"
 	"  END;",
+	/* 5 -> 6: a release's candidate set in sealed chunks, written while
+	 * the report reads, so that a report's memory does not grow with the
+	 * candidates it counts */
+	"CREATE TABLE release_chunks(release_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  body BLOB NOT NULL, PRIMARY KEY (release_id, seq));",
+	/* 6 -> 7: a client's feedback on a candidate it rejected, sealed per
+	 * candidate like a turndown: the date it was given and the ids in
+	 * clear, three sealed parts (signals, shareable points, the client's
+	 * confidential note).  No ON DELETE CASCADE: forget and delete erase
+	 * these rows themselves, and a merge that forgot them fails instead of
+	 * losing them */
+	"CREATE TABLE feedback(id INTEGER PRIMARY KEY,"
+	"  candidate_id INTEGER NOT NULL REFERENCES candidates(id),"
+	"  client_id INTEGER NOT NULL REFERENCES clients(id),"
+	"  given_date TEXT NOT NULL, created TEXT NOT NULL,"
+	"  signals BLOB NOT NULL, shareable BLOB NOT NULL, confidential BLOB NOT NULL);"
+	"CREATE INDEX feedback_candidate ON feedback(candidate_id, id);"
+	"CREATE INDEX feedback_client ON feedback(client_id, given_date);",
 };
 
 char *
@@ -168,6 +186,12 @@ int
 vault_commit(struct vault *v, struct terr *err)
 {
 	return engine_exec(v, "COMMIT", err);
+}
+
+int
+vault_in_transaction(struct vault *v)
+{
+	return !sqlite3_get_autocommit(v->eng->db);
 }
 
 void

@@ -19,7 +19,7 @@
  *   - erased rows leave no copy behind (secure delete, then checkpoint).
  * The SQLite engine lives in the other files of this folder: sqlite.c (file,
  * schema, transactions, errors), slots.c, names.c, turndowns.c, followups.c,
- * ledger.c.
+ * ledger.c, feedback.c.
  */
 #ifndef TACT_VAULT_H
 #define TACT_VAULT_H
@@ -30,7 +30,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 5
+#define VAULT_SCHEMA_VERSION 7
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -67,6 +67,8 @@ void vault_close(struct vault *v);
 int vault_begin(struct vault *v, struct terr *err);     /* one write transaction */
 int vault_commit(struct vault *v, struct terr *err);
 void vault_rollback(struct vault *v);
+/* Whether a transaction (vault_begin) is open. */
+int vault_in_transaction(struct vault *v);
 /* Pushes every page out of the write-ahead log and truncates it, so no old
  * page survives there; fails (EX_TEMPFAIL) while another reader holds it. */
 int vault_checkpoint(struct vault *v, struct terr *err);
@@ -91,7 +93,7 @@ int store_slot_remove(struct vault *v, long long id, struct terr *err);
 
 /* ---- candidates and clients ---------------------------------------------- */
 
-enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS };
+enum store_table { STORE_CANDIDATES, STORE_CLIENTS, STORE_TURNDOWNS, STORE_FEEDBACK };
 /* Returns the next free id of TABLE (ids are chosen before sealing, so that
  * each sealed value can be bound to its row), or -1. */
 long long store_next_id(struct vault *v, enum store_table table, struct terr *err);
@@ -139,6 +141,10 @@ int store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped /* O
  * their follow-ups) inside the caller's transaction; returns how many
  * candidates were deleted (0 or 1), or -1. */
 int store_candidate_delete(struct vault *v, long long id, struct terr *err);
+/* Gives candidate INTO the import reference (ref_blind) of FROM, if FROM has
+ * one: 0 when done or nothing to move, 1 (nothing changed) when both have
+ * one, -1 on error. */
+int store_candidate_move_ref(struct vault *v, long long from, long long into, struct terr *err);
 
 /* Looks a client up by blind index: its id, 0 if there is none, -1 on error. */
 long long store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN],
@@ -273,6 +279,52 @@ int store_followup_set_note(struct vault *v, long long id, const struct tbuf *no
 int store_followup_close(struct vault *v, long long id, int status, const char *on,
     const struct tbuf *note, struct terr *err);
 
+/* ---- a client's feedback on a candidate (feedback.c) ----------------------- */
+
+/* A feedback row: ids and the date given in clear, each part sealed. */
+struct store_feedback {
+	long long id, candidate_id, client_id;
+	const char *date;
+	struct store_blob signals, shareable, confidential;
+};
+int store_feedback_add(struct vault *v, const struct store_feedback *row, struct terr *err);
+/* Replaces every column of feedback ROW->id. */
+int store_feedback_update(struct vault *v, const struct store_feedback *row, struct terr *err);
+/* Whether feedback on CANDIDATE from CLIENT given on DATE exists: its id,
+ * 0 if none, -1 (how import knows a line it has seen). */
+long long store_feedback_exists(struct vault *v, long long candidate, long long client,
+    const char *date, struct terr *err);
+/* Reads feedback ID's candidate, that candidate's wrapped key and the sealed
+ * confidential part (both owned): 1, 0 if there is none, -1. */
+int store_feedback_owner(struct vault *v, long long id, long long *candidate,
+    struct tbuf *wrapped /* OUT */, struct tbuf *confidential /* OUT */, struct terr *err);
+/* Deletes feedback ID: 0 or 1 deleted, or -1. */
+int store_feedback_delete(struct vault *v, long long id, struct terr *err);
+/* Deletes every feedback row of candidate ID (forget); returns how many, or -1. */
+int store_feedback_delete_of(struct vault *v, long long candidate, struct terr *err);
+/* How many feedback rows candidate (BY STORE_CANDIDATES) or client
+ * (STORE_CLIENTS) ID has, or -1. */
+long long store_feedback_count(struct vault *v, enum store_table by, long long id,
+    struct terr *err);
+
+/* Which feedback rows to read (0: any); the oldest first unless NEWEST_FIRST. */
+struct fb_filter {
+	long long id, candidate_id, client_id;
+	int newest_first;
+};
+/* One row as the iterator returns it; blobs are borrowed until the next call.
+ * The confidential part is never fetched here. */
+struct store_fb_row {
+	struct store_feedback fb;
+	struct store_blob wrapped_key, cand_name, client_name;
+};
+struct store_fb_iter;
+struct store_fb_iter *store_fb_iter_new(struct vault *v, const struct fb_filter *f,
+    struct terr *err);
+/* 1: ROW filled; 0: done; -1: error. */
+int store_fb_iter_next(struct store_fb_iter *it, struct store_fb_row *row, struct terr *err);
+void store_fb_iter_free(struct store_fb_iter *it);
+
 /* ---- the release ledger ---------------------------------------------------- */
 
 /* A released report: what the store sees of it.  BODY is sealed (recipient,
@@ -293,6 +345,15 @@ long long store_release_next_id(struct vault *v, struct terr *err);
 /* Returns the sequence number of the last erasure noted (0 for none), or -1. */
 long long store_release_gone_mark(struct vault *v, struct terr *err);
 int store_release_add(struct vault *v, const struct store_release *r, struct terr *err);
+/* Makes every release to client FROM one to client INTO (merging clients:
+ * what FROM's recipient holds, INTO's now may). */
+/* A release's candidate set, chunk SEQ (from 0): added, or read into BODY
+ * (1 found, 0 not, -1 error). */
+int store_release_chunk_add(struct vault *v, long long release, long long seq,
+    const struct tbuf *body, struct terr *err);
+int store_release_chunk_get(struct vault *v, long long release, long long seq, struct tbuf *body,
+    struct terr *err);
+int store_release_move_client(struct vault *v, long long from, long long into, struct terr *err);
 /* Fills *OUT with every erased candidate id in id order (free with free());
  * returns the count or -1. */
 long long store_release_gone(struct vault *v, struct store_gone **out, struct terr *err);
@@ -325,6 +386,8 @@ enum store_walk_table {
 	WALK_TURNDOWNS,         /* v[0..3] signals, people, shareable, confidential */
 	WALK_FOLLOWUPS,         /* v[0] note (may be empty: none) */
 	WALK_RELEASES,          /* v[0] body */
+	WALK_RELEASE_CHUNKS,    /* id the release, ref the chunk's number; v[0] body */
+	WALK_FEEDBACK,          /* v[0..2] signals, shareable points, confidential note */
 	WALK_TABLES
 };
 /* One row of a walk: clear ids and dates, the owner's wrapped key, and the
@@ -332,7 +395,8 @@ enum store_walk_table {
 struct store_walk_row {
 	long long id;
 	long long candidate;            /* the owner (0: vault-level, or the owner is missing) */
-	long long ref;                  /* turndowns: the client; follow-ups: the turndown */
+	long long ref;                  /* turndowns: the client; follow-ups: the turndown;
+	                                 * release chunks: the chunk's number */
 	const char *date[2];            /* turndowns: offer, decline date (NULL if none) */
 	struct store_blob key;          /* the owner candidate's wrapped key (empty if none) */
 	struct store_blob v[4];

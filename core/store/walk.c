@@ -34,6 +34,13 @@ static const struct walk_table {
 	    "LEFT JOIN candidates c ON c.id = t.candidate_id ORDER BY f.id" },
 	[WALK_RELEASES] = { "releases",
 	    "SELECT id, 0, client_id, created, NULL, NULL, body FROM releases ORDER BY id" },
+	[WALK_RELEASE_CHUNKS] = { "release sets",
+	    "SELECT release_id, 0, seq, NULL, NULL, NULL, body FROM release_chunks "
+	    "ORDER BY release_id, seq" },
+	[WALK_FEEDBACK] = { "feedback",
+	    "SELECT f.id, coalesce(c.id, 0), f.client_id, f.given_date, NULL, c.wrapped_key, "
+	    "f.signals, f.shareable, f.confidential FROM feedback f "
+	    "LEFT JOIN candidates c ON c.id = f.candidate_id ORDER BY f.candidate_id, f.id" },
 };
 
 const char *

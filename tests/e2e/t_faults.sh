@@ -310,13 +310,18 @@ for size in 0 1 100 1024 4096 8192 $((D_SIZE / 2)) $((D_SIZE - D_PAGE)) \
 	f_damaged "vault truncated to $size of $D_SIZE bytes" "$D/cut.db" 65 65 65
 done
 # Cut inside its last page: the file still has every page, and SQLite reads
-# the missing byte as 0.  That byte is the last of the last page, which is
-# the release ledger's release_gone table (schema 4's last, empty until a
-# candidate is forgotten after a release): list, show and log never read it,
-# so all three succeed.
-assert_eq "vault truncated by 1 byte: its last page is the release_gone table" \
-    "$(sqlite3 "$D/orig.db" "SELECT name FROM dbstat WHERE pageno = $((D_SIZE / D_PAGE))")" \
-    release_gone
+# the missing byte as 0.  That byte is the last of the last page, which
+# belongs to one of the newest schemas' tables or indexes (the release
+# ledger's chunks, empty until a large report, or the feedback table's):
+# list, show and log never read it, so all three succeed.
+last_page=$(sqlite3 "$D/orig.db" "SELECT name FROM dbstat WHERE pageno = $((D_SIZE / D_PAGE))")
+case $last_page in
+release_gone | release_chunks | sqlite_autoindex_release_chunks_1 | feedback | \
+    feedback_candidate | feedback_client)
+	ok "vault truncated by 1 byte: its last page is one list, show and log never read" ;;
+*) fail "vault truncated by 1 byte: its last page is one list, show and log never read" \
+    "it is $last_page" ;;
+esac
 head -c $((D_SIZE - 1)) "$D/orig.db" >"$D/cut.db"
 SAME=1 f_damaged "vault truncated to $((D_SIZE - 1)) of $D_SIZE bytes" "$D/cut.db" 0 0 0
 
