@@ -19,6 +19,7 @@
 #include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
 #include "core/records/export.h"
+#include "core/records/feedback.h"
 #include "core/records/identity.h"
 #include "core/records/read.h"
 #include "cmd/cmd.h"
@@ -123,6 +124,46 @@ write_line(struct cmd_ctx *ctx, struct export_opts *o, struct turndown *td,
 	return rc;
 }
 
+/* Writes every feedback record F selects ("kind": "feedback" lines, as
+ * import reads them); returns how many, or -1. */
+static long long
+write_feedback(struct cmd_ctx *ctx, struct export_opts *o, const struct fb_filter *f, FILE *out)
+{
+	char ref[EXPORT_REF_LEN], *line;
+	struct feedback fb;
+	struct fb_iter *it;
+	long long n = 0;
+	json_t *j;
+	int r;
+
+	memset(&fb, 0, sizeof(fb));
+	if ((it = fb_iter_new(ctx->vault, f, FB_ALL_OPEN, &ctx->err)) == NULL)
+		return -1;
+	while ((r = fb_iter_next(it, &fb, &ctx->err)) == 1) {
+		if (o->confidential && confidential_feedback_load(ctx->vault, &fb, &ctx->err) != 0)
+			break;
+		export_ref(ctx->vault->id, fb.candidate_id, ref);
+		if ((j = feedback_to_json(&fb, o->confidential)) == NULL ||
+		    json_object_set_new(j, "candidate_ref", json_string(ref)) != 0) {
+			json_decref(j);
+			terr_set(&ctx->err, EX_OSERR, "out of memory");
+			break;
+		}
+		line = json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_PRESERVE_ORDER);
+		json_decref(j);
+		if (line == NULL || fprintf(out, "%s\n", line) < 0) {
+			wipe_str_free(line);
+			terr_set(&ctx->err, EX_IOERR, "cannot write the export: %s", strerror(errno));
+			break;
+		}
+		wipe_str_free(line);
+		n++;
+	}
+	feedback_clear(&fb);
+	fb_iter_free(it);
+	return r == 0 ? n : -1;
+}
+
 static int
 export_exec(struct cmd_ctx *ctx, void *opts)
 {
@@ -155,13 +196,21 @@ export_exec(struct cmd_ctx *ctx, void *opts)
 	}
 	if (r == 1 || r < 0)
 		goto out;
+	{
+		struct fb_filter ff = { 0, f.candidate_id, 0, 0 };
+		long long k = write_feedback(ctx, o, &ff, out);
+
+		if (k < 0)
+			goto out;
+		n += k;
+	}
 	if (fflush(out) != 0 || (out != stdout && fsync(fileno(out)) != 0)) {
 		terr_set(&ctx->err, EX_IOERR, "cannot write the export: %s", strerror(errno));
 		goto out;
 	}
 	rc = 0;
 	if (o->output != NULL)
-		cmd_notice("exported %lld turndown%s to %s%s", n, n == 1 ? "" : "s", o->output,
+		cmd_notice("exported %lld record%s to %s%s", n, n == 1 ? "" : "s", o->output,
 		    o->confidential ? " (with their confidential parts: keep it as you keep the vault)"
 		    : " (confidential parts left out)");
 out:

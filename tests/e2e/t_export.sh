@@ -179,3 +179,20 @@ printf '[vault]\nretention = 10y\n' >"$HOME/.config/tact/config"
 expect_rc 0 "retention: none past 10y" -- rt list
 assert_not_contains "retention: nothing said" "$ERR" "retention"
 rm "$HOME/.config/tact/config"
+
+# ---- feedback records travel too ----------------------------------------------
+area=$("$TACT_BIN" feedback areas | awk 'NR == 1 { print $1 }')
+expect_rc 0 "feedback: log one" -- "$TACT_BIN" feedback log --candidate "#1" \
+	--client "Acme Health" --area "$area:confidential" --share "Clear on the ward plans" \
+	--confidential-file conf.txt --from "Ann Lee:hiring-manager"
+expect_rc 0 "feedback: exported" -- "$TACT_BIN" export --candidate "#1" --confidential
+assert_eq "feedback: one feedback line" "$(jq -c 'select(.kind == "feedback")' "$OUT" | grep -c .)" 1
+assert_jq "feedback: with the candidate's ref" "$OUT" \
+	'select(.kind == "feedback") | .candidate_ref | startswith("tact:")'
+cp "$OUT" fb.jsonl
+STDIN=fb.jsonl expect_rc 0 "feedback: imported" -- "$TACT_BIN" --vault n.db \
+	--passphrase-file pw2 import -
+assert_contains "feedback: the record imported" "$OUT" "1 feedback record"
+expect_rc 0 "feedback: exported without the note" -- "$TACT_BIN" export
+assert_jq "feedback: its note left out" "$OUT" \
+	'select(.kind == "feedback") | .confidential_omitted == true and (has("confidential") | not)'
