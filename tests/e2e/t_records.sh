@@ -454,7 +454,13 @@ before=$(snap)
 FORM_RC=65 form_edit "edit's form: a future decline date is refused in the form, then left" \
     "form['decline_date'] = '2099-01-01'" keep keep
 check "edit's form: the date error on top" grep -q '^# Not saved: .*future' form-seen.1
-FORM_RC=69 form_edit "edit's form: a failing editor changes nothing" fail
+# A failing editor loses nothing: it is offered again; stopping changes nothing.
+rm -f form-seen.* form-step.*
+printf '%s' fail >form-step.0
+expect_rc 0 "edit's form: a failing editor is offered again" -- pty_run \
+    "run the editor again" "s" -- env EDITOR="$PWD/form-editor.py" "$TACT_BIN" edit "$ed"
+assert_contains "edit's form: stopping after a failing editor changes nothing" "$OUT" \
+    "turndown $ed unchanged"
 assert_eq "edit's form: vault files unchanged after the refusals" "$(snap)" "$before"
 assert_eq "edit's form: nothing of it left in the private folder" \
     "$(find "$XDG_RUNTIME_DIR" -name 'tact-edit-*' | wc -l)" 0
