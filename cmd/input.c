@@ -169,14 +169,11 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
-	char head[512];
-
-	snprintf(head, sizeof(head), "\n# %s\n# Lines starting with '#' are left out.\n", hint);
-	return input_editor_text(head, max, err);
+	return input_editor_text(hint, NULL, max, err);
 }
 
 char *
-input_editor_text(const char *initial, size_t max, struct terr *err)
+input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
@@ -207,7 +204,10 @@ input_editor_text(const char *initial, size_t max, struct terr *err)
 		rmdir(dir);
 		return NULL;
 	}
-	if (write_all(fd, initial, strlen(initial)) != 0) {
+	if ((initial != NULL && *initial != '\0' ?
+	    dprintf(fd, "# %s\n# Lines starting with '#' are left out.\n", hint) < 0 ||
+	    write_all(fd, initial, strlen(initial)) != 0 || write_all(fd, "\n", 1) != 0 :
+	    dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0)) {
 		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
 		close(fd);
 		wipe_dir(dir);
