@@ -309,12 +309,12 @@ for size in 0 1 100 1024 4096 8192 $((D_SIZE / 2)) $((D_SIZE - D_PAGE)) \
 done
 # Cut inside its last page: the file still has every page, and SQLite reads
 # the missing byte as 0.  That byte is the last of the last page, which is
-# the release ledger's release_gone table (schema 4's last, empty until a
-# candidate is forgotten after a release): list, show and log never read it,
-# so all three succeed.
-assert_eq "vault truncated by 1 byte: its last page is the release_gone table" \
+# the feedback table's index by client (schema 6's last, empty until a
+# client's feedback is logged): list, show and log never read it, so all
+# three succeed.
+assert_eq "vault truncated by 1 byte: its last page is the feedback_client index" \
     "$(sqlite3 "$D/orig.db" "SELECT name FROM dbstat WHERE pageno = $((D_SIZE / D_PAGE))")" \
-    release_gone
+    feedback_client
 head -c $((D_SIZE - 1)) "$D/orig.db" >"$D/cut.db"
 SAME=1 f_damaged "vault truncated to $((D_SIZE - 1)) of $D_SIZE bytes" "$D/cut.db" 0 0 0
 

@@ -118,6 +118,19 @@ assert_jq "forget erased their feedback" "$OUT" '([.[] | select(.candidate == "B
 assert_eq "no feedback row of theirs is left" "$(sqlite3 v.db 'SELECT count(*) FROM feedback f LEFT JOIN candidates c ON c.id = f.candidate_id WHERE c.id IS NULL')" 0
 assert_no_plaintext "the forgotten note left the WAL" "Zelinski" v.db --may-be-absent v.db-wal
 
+# On a terminal, the missing fields are asked for, areas by number or name.
+expect_rc 0 "feedback log asks on a terminal" -- pty_run "Candidate:" "Pat Prompted" \
+	"Client:" "Zeta Pty Ltd" "comma-separated" "2,motivation:confidential" \
+	"Shareable points" "Pat may hear this" "Confidential note" "Pat must not hear this" \
+	-- "${T[@]}" feedback log
+id_pty=$(tr -d '\r' <"$OUT" | grep -E '^[0-9]+$' | tail -n 1)
+expect_rc 0 "the prompted record" -- "${T[@]}" feedback show "${id_pty:-0}" --confidential
+assert_contains "prompted: candidate" "$OUT" "Pat Prompted"
+assert_match "prompted: areas by number and name" "$OUT" \
+	'Areas +accomplishments, motivation \(confidential\)'
+assert_contains "prompted: the shareable points" "$OUT" "Pat may hear this"
+assert_contains "prompted: the confidential note" "$OUT" "Pat must not hear this"
+
 # ---- the scripts -------------------------------------------------------------
 expect_rc 0 "coach" -- "${T[@]}" feedback coach 1 --seed 3
 assert_contains "coach speaks to the candidate by first name" "$OUT" "Jane"
