@@ -152,6 +152,12 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
+	return input_editor_text(hint, NULL, max, err);
+}
+
+char *
+input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err)
+{
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
 	size_t len = 0;
@@ -181,7 +187,15 @@ input_editor(const char *hint, size_t max, struct terr *err)
 		rmdir(dir);
 		return NULL;
 	}
-	if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
+	if (initial != NULL) {
+		if (dprintf(fd, "# %s\n# Lines starting with '#' are left out.\n%s\n", hint,
+		    initial) < 0) {
+			terr_set(err, EX_IOERR, "cannot write the editor's file");
+			close(fd);
+			wipe_dir(dir);
+			return NULL;
+		}
+	} else if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
 		/* the note can still be written */
 	}
 	close(fd);

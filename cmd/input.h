@@ -25,5 +25,9 @@ int input_confirm(const char *question);
  * comment lines.  Returns the note without them (free it with
  * input_free()), or NULL with ERR set. */
 char *input_editor(const char *hint, size_t max, struct terr *err);
+/* The same, the file starting with HINT as comment lines and then INITIAL
+ * (a record to correct, as `feedback edit` opens one); MAX is the length
+ * the result may have. */
+char *input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err);
 
 #endif

@@ -131,6 +131,31 @@ assert_match "prompted: areas by number and name" "$OUT" \
 assert_contains "prompted: the shareable points" "$OUT" "Pat may hear this"
 assert_contains "prompted: the confidential note" "$OUT" "Pat must not hear this"
 
+# With no option on a terminal, the record opens in $EDITOR: a bad save
+# opens it again with the error on top; an unchanged file changes nothing.
+cat >ed.sh <<'EOF'
+#!/bin/sh
+if [ ! -e "$PWD/ed.once" ]; then
+	touch "$PWD/ed.once"
+	sed -i 's/"stage": "[a-z]*"/"stage": "onsite"/; s/"stage": null/"stage": "onsite"/' "$1"
+else
+	cp "$1" "$PWD/ed.second"
+	sed -i 's/"stage": "onsite"/"stage": "screen"/; s/Pat must not hear this/Pat corrected this/' "$1"
+fi
+EOF
+chmod +x ed.sh
+expect_rc 0 "edit in \$EDITOR" -- env EDITOR="$PWD/ed.sh" \
+	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" -- "${T[@]}" feedback edit "${id_pty:-0}"
+assert_contains "the editor opened again with the error on top" ed.second "# error: stage 'onsite'"
+expect_rc 0 "the edited record" -- "${T[@]}" feedback show "${id_pty:-0}" --confidential
+assert_contains "edited: the stage" "$OUT" "screen"
+assert_contains "edited: the confidential note" "$OUT" "Pat corrected this"
+check "the editor's private folder is wiped and gone" \
+	[ -z "$(find "$XDG_RUNTIME_DIR" -maxdepth 1 -name 'tact-edit-*')" ]
+expect_rc 0 "edit in \$EDITOR, saved unchanged" -- env EDITOR=true \
+	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" -- "${T[@]}" feedback edit "${id_pty:-0}"
+assert_contains "unchanged: said so" "$OUT" "unchanged"
+
 # ---- the scripts -------------------------------------------------------------
 expect_rc 0 "coach" -- "${T[@]}" feedback coach 1 --seed 3
 assert_contains "coach speaks to the candidate by first name" "$OUT" "Jane"
