@@ -26,7 +26,7 @@ HDRS = $(wildcard cmd/*.h core/*/*.h crypto/*.h tests/*.h)
 MANS = $(wildcard man/*.1)
 
 .PHONY: all deps test-deps check check-layout check-unit check-e2e check-asan check-privacy \
-	check-valgrind demo bench install uninstall completion lint-man clean fuzz
+	check-valgrind check-install demo bench install uninstall completion lint-man clean fuzz
 
 all: deps
 	@$(MAKE) --no-print-directory tact
@@ -68,7 +68,7 @@ $(BUILD)/tests/%.o: tests/%.c $(HDRS) $(BUILD)/tests/suites.inc
 	@$(CC) $(XCFLAGS) -I$(BUILD)/tests $(shell pkg-config --cflags check) -c -o $@ $<
 
 check: test-deps
-	@$(MAKE) --no-print-directory check-layout check-unit check-e2e check-privacy lint-man
+	@$(MAKE) --no-print-directory check-layout check-unit check-e2e check-privacy lint-man check-install
 
 # The layering rules of STYLE.md on the sources and, with nm, on the objects
 # (mk/check-layout.py); then the proof that each rule bites (tests/layout/).
@@ -81,6 +81,10 @@ check-unit: $(BUILD)/check_tact
 
 check-e2e: tact
 	TACT_BIN=$(CURDIR)/tact bash tests/e2e/run.sh
+
+# make install and make uninstall into a throw-away DESTDIR (mk/check-install.sh).
+check-install: tact
+	@MAKE="$(MAKE)" sh mk/check-install.sh
 
 lint-man:
 	@for m in $(MANS); do mandoc -T lint -W warning $$m || exit 1; done; echo "man pages: lint clean"

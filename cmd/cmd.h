@@ -39,6 +39,7 @@
 #define CMD_NEEDS_KEY   0x2     /* and unlock it */
 #define CMD_PASSPHRASE  0x4     /* unlock with the passphrase only, never $TACT_SESSION */
 #define CMD_DEFAULT     0x8     /* a subcommand that runs when none is named */
+#define CMD_READONLY    0x10    /* open the vault read-only (no migration, query_only) */
 
 struct cmd_ctx {
 	const char *vault_path;
@@ -114,7 +115,16 @@ CMD_ENTRY(rename);
 CMD_ENTRY(merge);
 CMD_ENTRY(config);
 CMD_ENTRY(completion);
+CMD_ENTRY(backup);
+CMD_ENTRY(restore);
+CMD_ENTRY(verify);
+CMD_ENTRY(export);
 CMD_ENTRY(feedback);        /* feedback*.c: the subcommands */
+
+/* unlock.c: unlocks V from SRC as vault_unlock() does, but when the session
+ * in SRC has ended and there is a terminal, says so and asks for the
+ * passphrase (three tries) instead of failing with 77. */
+int cmd_unlock(struct cmd_ctx *ctx, struct vault *v, const struct unlock_src *src);
 
 /* The table of main.c, NULL-terminated: what `tact --help` lists and what
  * the shell completion is generated from. */

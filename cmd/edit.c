@@ -10,11 +10,13 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/base/wipe.h"
 #include "core/records/read.h"
 #include "core/records/write.h"
 #include "cmd/cmd.h"
+#include "cmd/edit_form.h"
 #include "cmd/input.h"
 
 enum {
@@ -28,6 +30,7 @@ struct edit_opts {
 	struct turndown td;             /* the given fields */
 	unsigned given;
 	int nreason_args;
+	int in_argv;            /* --confidential TEXT or --met given: warn once */
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
@@ -118,6 +121,7 @@ parse(int key, char *arg, struct argp_state *state)
 			rc = turndown_add_reason(td, arg, err);
 		break;
 	case O_CONF:
+		o->in_argv = 1;
 		rc = note(o, &td->confidential, F_CONF, "confidential note", arg, strlen(arg));
 		break;
 	case O_CONF_FILE:
@@ -130,6 +134,7 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = note_file(o, &td->shareable, F_SHARE, "shareable note", arg);
 		break;
 	case O_MET:
+		o->in_argv = 1;
 		o->given |= F_MET;
 		rc = turndown_add_met(td, arg, err);
 		break;
@@ -139,6 +144,8 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case ARGP_KEY_ARG:
 	case ARGP_KEY_END:
+		if (key == ARGP_KEY_END && o->in_argv)
+			input_warn_argv();
 		if (key == ARGP_KEY_END && td->new_candidate && !(o->given & F_CAND))
 			return cmd_usage(state, "--new-candidate goes with --candidate NAME");
 		return cmd_arg_turndown(state, key, arg, &o->id);
@@ -151,7 +158,11 @@ parse(int key, char *arg, struct argp_state *state)
 static const struct argp argp = {
 	options, parse, "ID",
 	"Correct a turndown: each option of 'tact log' given replaces that field.\v"
-	"--reason and --met replace the whole list; the rest is kept.  Every changed part is "
+	"--reason and --met replace the whole list; the rest is kept.  With no option, on a "
+	"terminal, the turndown opens in $EDITOR as a JSON form (import's keys; the "
+	"confidential note is not shown: \"confidential\": null keeps it, a text replaces "
+	"it); a bad form opens again with the error on top, and one saved unchanged changes "
+	"nothing.  Every changed part is "
 	"sealed again, in one transaction, and the follow-up tasks move with a changed decline "
 	"date.\n\nExamples:\n"
 	"  tact edit 12 --client 'Northwind Robotics'\n"
@@ -220,6 +231,37 @@ apply(struct edit_opts *o, struct turndown *cur, struct terr *err)
 	return 0;
 }
 
+/* Takes the fields of the form's record F into O as if each had been given
+ * as an option; a candidate or client whose name is unchanged stays the
+ * record it was (two people may share a name). */
+static void
+form_given(struct edit_opts *o, const struct turndown *cur, struct turndown *f, int conf)
+{
+	turndown_clear(&o->td);
+	o->td = *f;
+	memset(f, 0, sizeof(*f));
+	o->given = F_ROLE | F_OFFER | F_DECLINE | F_REASON | F_SHARE | F_MET | F_CONSENT;
+	if (strcmp(o->td.candidate, cur->candidate) != 0)
+		o->given |= F_CAND;
+	if (strcmp(o->td.client, cur->client) != 0)
+		o->given |= F_CLIENT;
+	if (conf)
+		o->given |= F_CONF;
+	wipe_str_drop(&o->td.candidate_ref);
+}
+
+/* The form in $EDITOR: 0 with O filled, 1 if nothing changed, -1. */
+static int
+from_form(struct edit_opts *o, const struct turndown *cur, struct terr *err)
+{
+	struct turndown f;
+	int conf = 0, rc = edit_form(cur, &f, &conf, err);
+
+	if (rc == 0)
+		form_given(o, cur, &f, conf);
+	return rc;
+}
+
 static int
 edit_exec(struct cmd_ctx *ctx, void *opts)
 {
@@ -229,13 +271,21 @@ edit_exec(struct cmd_ctx *ctx, void *opts)
 	int nc = 0, ncl = 0, rc = -1;
 
 	memset(&cur, 0, sizeof(cur));
-	if (o->given == 0) {
+	if (o->given == 0 && !(isatty(STDIN_FILENO) && isatty(STDERR_FILENO))) {
 		terr_set(&ctx->err, EX_USAGE, "nothing to change: give the options of 'tact log' "
-		    "to replace (see 'tact edit --help')");
+		    "to replace, or run it on a terminal for the form (see 'tact edit --help')");
 		return -1;
 	}
 	if (turndown_load(ctx->vault, o->id, TD_ALL_OPEN, &cur, &ctx->err) != 0)
 		goto out;
+	if (o->given == 0) {
+		if ((rc = from_form(o, &cur, &ctx->err)) != 0) {
+			if (rc == 1)
+				rc = printf("turndown %lld unchanged\n", cur.id) < 0 ? -1 : 0;
+			goto out;
+		}
+		rc = -1;
+	}
 	if (apply(o, &cur, &ctx->err) != 0 || turndown_validate(&cur, &ctx->err) != 0)
 		goto out;
 	if (vault_begin(ctx->vault, &ctx->err) != 0)

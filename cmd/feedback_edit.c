@@ -135,9 +135,16 @@ edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
 	json_decref(j);
 	snprintf(hint, sizeof(hint), "Feedback %lld in the import format; save to store it, "
 	    "leave it unchanged to keep it as it is.", id);
-	for (const char *initial = orig;;) {
-		char *edited = input_editor_text(hint, initial, 3 * TEXT_NOTE_MAX, &ctx->err);
+	for (const char *body = orig;;) {
+		char *initial = NULL, *edited;
 
+		if (asprintf(&initial, "# %s\n# Lines starting with '#' are left out.\n%s\n", hint,
+		    body) < 0) {
+			terr_set(&ctx->err, EX_OSERR, "out of memory");
+			goto out;
+		}
+		edited = input_editor_text(initial, 3 * TEXT_NOTE_MAX, &ctx->err);
+		wipe_str_drop(&initial);
 		wipe_str_drop(&text);
 		if ((text = edited) == NULL)
 			goto out;
@@ -152,7 +159,7 @@ edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
 		}
 		/* Again, with what is wrong on top. */
 		snprintf(hint, sizeof(hint), "error: %s", ctx->err.msg);
-		initial = text;
+		body = text;
 	}
 out:
 	wipe_str_drop(&orig);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/base/wipe.h"
+#include "cmd/cmd.h"
 #include "cmd/input.h"
 
 void
@@ -104,6 +105,22 @@ input_confirm(const char *question)
 	return yes;
 }
 
+static int
+write_all(int fd, const char *p, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 static void
 wipe_file(const char *path, size_t len)
 {
@@ -152,11 +169,14 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
-	return input_editor_text(hint, NULL, max, err);
+	char head[512];
+
+	snprintf(head, sizeof(head), "\n# %s\n# Lines starting with '#' are left out.\n", hint);
+	return input_editor_text(head, max, err);
 }
 
 char *
-input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err)
+input_editor_text(const char *initial, size_t max, struct terr *err)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
@@ -187,16 +207,11 @@ input_editor_text(const char *hint, const char *initial, size_t max, struct terr
 		rmdir(dir);
 		return NULL;
 	}
-	if (initial != NULL) {
-		if (dprintf(fd, "# %s\n# Lines starting with '#' are left out.\n%s\n", hint,
-		    initial) < 0) {
-			terr_set(err, EX_IOERR, "cannot write the editor's file");
-			close(fd);
-			wipe_dir(dir);
-			return NULL;
-		}
-	} else if (dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0) {
-		/* the note can still be written */
+	if (write_all(fd, initial, strlen(initial)) != 0) {
+		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
+		close(fd);
+		wipe_dir(dir);
+		return NULL;
 	}
 	close(fd);
 	/* Ctrl-C belongs to the editor while it runs; tact must live to clean up. */
@@ -242,4 +257,75 @@ input_editor_text(const char *hint, const char *initial, size_t max, struct terr
 out:
 	wipe_dir(dir);
 	return text;
+}
+
+char *
+input_inline(size_t max, struct terr *err)
+{
+	char *buf = malloc(max + 1), *line = NULL;
+	size_t len = 0, cap = 0;
+	ssize_t n;
+
+	if (buf == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
+		return NULL;
+	}
+	fprintf(stderr, "Type the note; end it with a line holding only '.':\n");
+	while ((n = getline(&line, &cap, stdin)) >= 0) {
+		if (strcmp(line, ".\n") == 0 || strcmp(line, ".") == 0)
+			break;
+		if (len + (size_t)n > max) {
+			terr_set(err, EX_DATAERR, "the note is too long (the limit is %zu bytes)", max);
+			wipe_free(line, cap);
+			wipe_free(buf, max + 1);
+			return NULL;
+		}
+		memcpy(buf + len, line, (size_t)n);
+		len += (size_t)n;
+	}
+	if (line != NULL)
+		wipe_free(line, cap);
+	while (len > 0 && (buf[len - 1] == '\n' || buf[len - 1] == ' '))
+		len--;
+	buf[len] = '\0';
+	return buf;
+}
+
+char *
+input_note(const char *hint, size_t max, struct terr *err)
+{
+	char *text, *a;
+
+	for (;;) {
+		terr_clear(err);
+		if ((text = input_editor(hint, max, err)) != NULL)
+			return text;
+		if (err->code != EX_UNAVAILABLE && err->code != EX_CANTCREAT)
+			return NULL;
+		fprintf(stderr, "tact: %s; what you typed so far is kept.\n", err->msg);
+		terr_clear(err);
+		a = input_ask("[r] run the editor again, [t] type the note here, [s] skip the note: ",
+		    err);
+		if (a == NULL)
+			return NULL;
+		if (strcmp(a, "t") == 0) {
+			free(a);
+			return input_inline(max, err);
+		}
+		if (strcmp(a, "s") == 0) {
+			free(a);
+			if ((text = strdup("")) == NULL)
+				terr_set(err, EX_OSERR, "out of memory");
+			return text;
+		}
+		free(a);
+	}
+}
+
+void
+input_warn_argv(void)
+{
+	cmd_notice("warning: --confidential and --met on the command line can be read by other "
+	    "users (ps) and stay in your shell's history; use --confidential-file - or leave them "
+	    "out to be asked");
 }

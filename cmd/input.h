@@ -25,9 +25,21 @@ int input_confirm(const char *question);
  * comment lines.  Returns the note without them (free it with
  * input_free()), or NULL with ERR set. */
 char *input_editor(const char *hint, size_t max, struct terr *err);
-/* The same, the file starting with HINT as comment lines and then INITIAL
- * (a record to correct, as `feedback edit` opens one); MAX is the length
- * the result may have. */
-char *input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err);
+/* Like input_editor(), but the file starts as INITIAL (its own '#' lines
+ * included), so that a form can be edited; what comes back has every line
+ * starting with '#' left out and trailing blank lines trimmed. */
+char *input_editor_text(const char *initial, size_t max, struct terr *err);
+
+/* Like input_editor(), but when the editor cannot be used or fails, says
+ * so and offers to run it again, to type the note here (lines ending with
+ * one holding only '.'), or to leave it out (an empty note), so nothing
+ * typed before is lost.  NULL with ERR only at end of input. */
+char *input_note(const char *hint, size_t max, struct terr *err);
+/* Reads lines from stdin up to one holding only "." (or the end of input)
+ * into a new note of at most MAX bytes; NULL with ERR if longer. */
+char *input_inline(size_t max, struct terr *err);
+/* The one warning for secrets given in argv (--confidential TEXT, --met),
+ * which other users can read in ps and the shell keeps in its history. */
+void input_warn_argv(void);
 
 #endif

@@ -20,6 +20,7 @@ struct log_opts {
 	struct turndown td;
 	int have_conf, have_share;
 	int nreason_args;
+	int in_argv;            /* --confidential TEXT or --met given: warn once */
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
@@ -132,6 +133,7 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = add_reasons(o, arg);
 		break;
 	case O_CONF:
+		o->in_argv = 1;
 		rc = set_note(o, &td->confidential, &o->have_conf, "confidential note", arg,
 		    strlen(arg));
 		break;
@@ -145,6 +147,7 @@ parse(int key, char *arg, struct argp_state *state)
 		rc = note_file(o, &td->shareable, &o->have_share, "shareable note", arg);
 		break;
 	case O_MET:
+		o->in_argv = 1;
 		rc = turndown_add_met(td, arg, err);
 		break;
 	case O_CONSENT:
@@ -240,7 +243,7 @@ ask_note(struct cmd_ctx *ctx, char **field, const char *what, const char *questi
 		return -1;
 	if (strcmp(a, "e") == 0) {
 		input_free(a);
-		if ((text = input_editor(what, TEXT_NOTE_MAX, &ctx->err)) == NULL)
+		if ((text = input_note(what, TEXT_NOTE_MAX, &ctx->err)) == NULL)
 			return -1;
 		rc = turndown_set_text(field, what, text, strlen(text), TEXT_NOTE_MAX, 1, &ctx->err);
 		input_free(text);
@@ -249,6 +252,29 @@ ask_note(struct cmd_ctx *ctx, char **field, const char *what, const char *questi
 	rc = turndown_set_text(field, what, a, strlen(a), TEXT_NOTE_MAX, 1, &ctx->err);
 	input_free(a);
 	return rc;
+}
+
+/* Asks for the people met, one a line, until an empty line. */
+static int
+ask_met(struct cmd_ctx *ctx, struct turndown *td)
+{
+	char *a;
+	int rc;
+
+	for (;;) {
+		terr_clear(&ctx->err);
+		if ((a = input_ask("Someone the candidate met, as NAME:ROLE:IMPRESSION (Enter when "
+		    "done): ", &ctx->err)) == NULL)
+			return -1;
+		if (*a == '\0') {
+			input_free(a);
+			return 0;
+		}
+		rc = turndown_add_met(td, a, &ctx->err);
+		input_free(a);
+		if (rc != 0)
+			cmd_notice("%s", ctx->err.msg);
+	}
 }
 
 static int
@@ -269,6 +295,8 @@ ask_missing(struct cmd_ctx *ctx, struct log_opts *o)
 	    "Confidential note (kept from every output but 'show --confidential'; Enter to skip, "
 	    "'e' for $EDITOR): ") != 0)
 		return -1;
+	if (td->nmet == 0 && ask_met(ctx, td) != 0)
+		return -1;
 	return 0;
 }
 
@@ -279,6 +307,8 @@ log_prepare(struct cmd_ctx *ctx, void *opts)
 {
 	struct log_opts *o = opts;
 
+	if (o->in_argv)
+		input_warn_argv();
 	if ((o->td.candidate == NULL || o->td.client == NULL || o->td.nreasons == 0) &&
 	    cmd_interactive() && ask_missing(ctx, o) != 0)
 		return -1;

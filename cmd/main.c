@@ -49,6 +49,10 @@ const struct cmd_entry *const cmd_commands[] = {
 	&cmd_merge_entry,
 	&cmd_config_entry,
 	&cmd_completion_entry,
+	&cmd_backup_entry,
+	&cmd_restore_entry,
+	&cmd_verify_entry,
+	&cmd_export_entry,
 	&help_entry,
 	NULL
 };
@@ -261,13 +265,14 @@ setup(struct cmd_ctx *ctx, const struct cmd_entry *e)
 
 	if (!(e->flags & (CMD_NEEDS_VAULT | CMD_NEEDS_KEY)))
 		return 0;
-	if ((ctx->vault = vault_open(ctx->vault_path, &ctx->err)) == NULL)
+	if ((ctx->vault = (e->flags & CMD_READONLY ? vault_open_readonly :
+	    vault_open)(ctx->vault_path, &ctx->err)) == NULL)
 		return -1;
 	if (!(e->flags & CMD_NEEDS_KEY))
 		return 0;
 	if (e->flags & CMD_PASSPHRASE)
 		src.session = NULL;
-	return vault_unlock(ctx->vault, &src, &ctx->err);
+	return cmd_unlock(ctx, ctx->vault, &src);
 }
 
 /* Runs E, an entry without subcommands, on ARGV (argv[0] is its name).
@@ -429,6 +434,9 @@ main(int argc, char **argv)
 
 	memset(&ctx, 0, sizeof(ctx));
 	umask(077);
+	/* jansson holds names and notes of import, export and --json output:
+	 * what it gives back is wiped first. */
+	json_set_alloc_funcs(malloc, wipe_free_any);
 	if (tc_init(&ce) != 0) {
 		terr_crypto(&ctx.err, &ce);
 		goto out;

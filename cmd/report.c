@@ -37,6 +37,7 @@ struct report_opts {
 	struct envelope *env;           /* the recipient, with --encrypt-to */
 	const char *to;                 /* --to LABEL: who receives an all-clients report */
 	int preview, history;
+	int min_group_given;            /* --min-group on the command line */
 };
 
 enum { O_CLIENT = 0x100, O_SINCE, O_UNTIL, O_MIN_GROUP, O_QUOTES, O_FORMAT, O_ENCRYPT,
@@ -48,7 +49,7 @@ static const struct argp_option options[] = {
 	  "rounded down to the first of the month)", 0 },
 	{ "until", O_UNTIL, "DATE", 0, "declined in this month or earlier (rounded up to the end "
 	  "of the month)", 0 },
-	{ "min-group", O_MIN_GROUP, "K", 0, "smallest group shown (default 5, at least 3): fewer "
+	{ "min-group", O_MIN_GROUP, "K", 0, "smallest group shown (default 5, or the config's [report] min_group; at least 3): fewer "
 	  "candidates in scope is refused, smaller counts show as <K", 1 },
 	{ "quotes", O_QUOTES, NULL, 0, "add shareable notes, scrubbed of names, e-mail addresses "
 	  "and phone numbers (only with notes from at least 2K candidates)", 1 },
@@ -92,6 +93,7 @@ parse(int key, char *arg, struct argp_state *state)
 			return cmd_usage(state, "--min-group must be at least %d (groups smaller "
 			    "than that can single a candidate out)", REPORT_MIN_GROUP_FLOOR);
 		o->scope.min_group = (int)n;
+		o->min_group_given = 1;
 		break;
 	case O_QUOTES:
 		o->scope.quotes = 1;
@@ -255,6 +257,23 @@ report_defaults(void *opts)
 	o->scope.min_group = REPORT_MIN_GROUP_DEFAULT;
 }
 
+/* [report] min_group of the config file, where --min-group was not given
+ * (config_load() has checked it is a number of at least 3). */
+static int
+config_min_group(struct cmd_ctx *ctx, struct report_opts *o)
+{
+	const char *k = config_get(&ctx->config, CONF_REPORT_MIN_GROUP);
+	long long n;
+
+	if (k == NULL)
+		return 0;
+	if (cmd_number(k, REPORT_MIN_GROUP_FLOOR, REPORT_MIN_GROUP_MAX, &n) != 0)
+		return terr_set(&ctx->err, EX_CONFIG, "[report] min_group '%.40s' is not a number "
+		    "from %d to %d", k, REPORT_MIN_GROUP_FLOOR, REPORT_MIN_GROUP_MAX);
+	o->scope.min_group = (int)n;
+	return 0;
+}
+
 /* Checks the options and reads the certificate before the vault is opened
  * (and the passphrase asked for). */
 static int
@@ -262,6 +281,8 @@ report_prepare(struct cmd_ctx *ctx, void *opts)
 {
 	struct report_opts *o = opts;
 
+	if (!o->min_group_given && config_min_group(ctx, o) != 0)
+		return -1;
 	if (check_opts(ctx, o) != 0)
 		return -1;
 	if (o->encrypt_to != NULL && (o->env = envelope_new(o->encrypt_to, &ctx->err)) == NULL)
@@ -369,16 +390,16 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 			terr_set(&ctx->err, EX_NOINPUT, "no client named '%.80s'", o->scope.client);
 		goto out;
 	}
+	/* Reading, the check and the record in one write transaction: a report
+	 * run at the same time waits, and is compared with this one; the
+	 * candidate set is written as it is read, and a preview, or a report
+	 * refused, rolls it back. */
+	if (vault_begin(ctx->vault, &ctx->err) != 0)
+		goto out;
+	began = 1;
 	if ((r = report_build(ctx->vault, &o->scope, &ctx->err)) == NULL)
 		goto out;
 	report_release(r, o->scope.client != NULL ? o->scope.client : o->to, o->format, &rel);
-	if (!o->preview) {
-		/* The check and the record in one write transaction: a report
-		 * run at the same time waits, and is compared with this one. */
-		if (vault_begin(ctx->vault, &ctx->err) != 0)
-			goto out;
-		began = 1;
-	}
 	if (report_check(ctx->vault, r, &rel, o->preview ? &verdict : &ctx->err) != 0 &&
 	    !o->preview)
 		goto out;
@@ -399,7 +420,7 @@ report_exec(struct cmd_ctx *ctx, void *opts)
 	    (rc = emit(ctx, o, text, len)) == 0)
 		rc = vault_commit(ctx->vault, &ctx->err);
 out:
-	if (began && rc != 0)
+	if (began && (rc != 0 || o->preview))
 		vault_rollback(ctx->vault);
 	wipe_free(text, len);
 	report_free(r);

@@ -1,16 +1,23 @@
 /*
- * unlock.c - `tact unlock` and `tact lock`: sessions.
+ * unlock.c - `tact unlock` and `tact lock`: sessions, and how every command
+ * unlocks the vault (cmd_unlock).
  *
  * unlock always asks for the passphrase, never an existing session, so a
  * session cannot be stretched forever by someone holding only its token.
+ * A session that has ended is not the end of the command: on a terminal
+ * tact says so and asks for the passphrase, so that what was typed into
+ * `tact log` is not lost; without a terminal it is 77, as before.
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/base/wipe.h"
 #include "cmd/cmd.h"
 
 #define TTL_DEFAULT 15
+#define PASS_TRIES 3
 #define TTL_MAX (24 * 60)
 
 struct unlock_opts {
@@ -92,6 +99,9 @@ unlock_exec(struct cmd_ctx *ctx, void *opts)
 	else
 		printf("export TACT_SESSION=%s\n", token);
 	wipe_str_free(token);
+	/* Printed bare, the token sets nothing: the shell must eval it. */
+	if (!ctx->json && isatty(STDOUT_FILENO))
+		cmd_notice("to start the session, run it as:  eval \"$(tact unlock)\"");
 	return ctx->err.code ? -1 : 0;
 }
 
@@ -112,6 +122,43 @@ lock_exec(struct cmd_ctx *ctx, void *opts)
 		return cmd_print_json(ctx, json_pack("{s:i}", "sessions_ended", n));
 	printf("unset TACT_SESSION\n");
 	return 0;
+}
+
+/* Whether a person can be asked for the passphrase on /dev/tty. */
+static int
+have_tty(void)
+{
+	int fd = open("/dev/tty", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return 0;
+	close(fd);
+	return 1;
+}
+
+int
+cmd_unlock(struct cmd_ctx *ctx, struct vault *v, const struct unlock_src *src)
+{
+	struct unlock_src s = *src;
+
+	if (vault_unlock(v, &s, &ctx->err) == 0)
+		return 0;
+	if (s.session == NULL || *s.session == '\0' || ctx->err.code != EX_NOPERM ||
+	    v->keys != NULL || !have_tty())
+		return -1;
+	cmd_notice("%s; give the passphrase to go on (and 'eval \"$(tact unlock)\"' for a new "
+	    "session)", ctx->err.msg);
+	s.session = NULL;
+	s.passfile = NULL;
+	for (int i = 0; i < PASS_TRIES; i++) {
+		terr_clear(&ctx->err);
+		if (vault_unlock(v, &s, &ctx->err) == 0)
+			return 0;
+		if (ctx->err.code != EX_NOPERM || i + 1 == PASS_TRIES)
+			break;
+		cmd_notice("%s; try again", ctx->err.msg);
+	}
+	return -1;
 }
 
 /* CMD_PASSPHRASE: unlocked by the passphrase, never by $TACT_SESSION. */

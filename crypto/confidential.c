@@ -76,10 +76,32 @@ confidential_open(struct candkey *ck, const struct tc_ad *ad, const void *ct,
 }
 
 int
+confidential_check(struct candkey *ck, const struct tc_ad *ad, const void *ct, size_t len,
+    struct tc_err *err)
+{
+	struct tbuf pt = { NULL, 0 };
+	int rc = conf_crypt(0, ck, ad, ct, len, &pt, err);
+
+	tbuf_free(&pt);
+	return rc;
+}
+
+int
 confidential_feedback_seal(struct candkey *ck, const struct tc_ad *ad, const void *pt,
     size_t len, struct tbuf *out, struct tc_err *err)
 {
 	return fb_crypt(1, ck, ad, pt, len, out, err);
+}
+
+int
+confidential_feedback_check(struct candkey *ck, const struct tc_ad *ad, const void *ct,
+    size_t len, struct tc_err *err)
+{
+	struct tbuf pt = { NULL, 0 };
+	int rc = fb_crypt(0, ck, ad, ct, len, &pt, err);
+
+	tbuf_free(&pt);
+	return rc;
 }
 
 int

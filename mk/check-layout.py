@@ -91,6 +91,8 @@ NM_ALLOWED = {
     "core/confidential/guard.o": "the leak guard reads the note to answer yes or no",
     "core/records/write.o": "seals the note when a turndown is stored",
     "cmd/show.o": "tact show --confidential",
+    "cmd/export.o": "tact export --confidential writes the note out, as show --confidential",
+    "core/records/verify.o": "tact verify authenticates each note (confidential_check: yes/no)",
     "core/confidential/feedback_note.o": "the one core reader of a client's confidential note "
                                          "(confidential_feedback_load)",
     "core/records/feedback_write.o": "seals a client's confidential note when feedback is "

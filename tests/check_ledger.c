@@ -392,6 +392,68 @@ START_TEST(test_set_encoding)
 }
 END_TEST
 
+/* A set of N candidates (1..N, fingerprint i, or i + 1 for candidate ODD),
+ * spilt into the vault inside a transaction left open. */
+static void
+spilt_set(struct ledger_set *set, long long n, long long odd)
+{
+	struct terr err = { 0 };
+
+	memset(set, 0, sizeof(*set));
+	ck_assert_int_eq(vault_begin(v, &err), 0);
+	ck_assert_int_eq(ledger_set_spill(set, v, &err), 0);
+	for (long long i = 1; i <= n; i++)
+		ck_assert_int_eq(ledger_set_add(set, i, (uint32_t)(i + (i == odd)), &err), 0);
+	ck_assert_int_eq(ledger_set_finish(set, &err), 0);
+}
+
+/* A large set is written in sealed chunks as it grows, compared chunk by
+ * chunk, and a damaged chunk stops the report. */
+START_TEST(test_set_in_chunks)
+{
+	struct ledger_set set;
+	struct release rel, old;
+	struct terr err = { 0 };
+	sqlite3_stmt *st;
+
+	memset(&rel, 0, sizeof(rel));
+	rel.min_group = 5;
+	snprintf(rel.recipient, sizeof(rel.recipient), "board");
+	snprintf(rel.format, sizeof(rel.format), "text");
+	spilt_set(&set, 20000, 0);
+	ck_assert_int_ge(set.chunks, 2);
+	ck_assert_uint_le(set.cap, 2 * LEDGER_CHUNK);
+	ck_assert_int_eq(ledger_check(v, &rel, &set, &old, &err), 0);
+	ck_assert_msg(ledger_record(v, &rel, &set, &err) == 0, "%s", err.msg);
+	ck_assert_int_eq(vault_commit(v, &err), 0);
+	ledger_set_free(&set);
+	/* the same candidates again: allowed; one of them changed: refused */
+	spilt_set(&set, 20000, 0);
+	ck_assert_int_eq(ledger_check(v, &rel, &set, &old, &err), 0);
+	vault_rollback(v);
+	ledger_set_free(&set);
+	spilt_set(&set, 20000, 17777);
+	ck_assert_int_eq(ledger_check(v, &rel, &set, &old, &err), 1);
+	ck_assert_int_eq(old.id, 1);
+	vault_rollback(v);
+	ledger_set_free(&set);
+	spilt_set(&set, 20001, 0);
+	ck_assert_int_eq(ledger_check(v, &rel, &set, &old, &err), 1);
+	vault_rollback(v);
+	ledger_set_free(&set);
+	/* a chunk moved to another place fails authentication */
+	ck_assert_ptr_nonnull(st = engine_prepare(v, "UPDATE release_chunks SET seq = 99 "
+	    "WHERE release_id = 1 AND seq = 1", &err));
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
+	sqlite3_finalize(st);
+	spilt_set(&set, 20000, 0);
+	ck_assert_int_eq(ledger_check(v, &rel, &set, &old, &err), -1);
+	ck_assert_int_eq(err.code, EX_DATAERR);
+	vault_rollback(v);
+	ledger_set_free(&set);
+}
+END_TEST
+
 /* ---- the property -------------------------------------------------------------- */
 
 #define P_PEOPLE 40
@@ -539,6 +601,7 @@ make_ledger_suite(void)
 	TCase *tp = tcase_create("property");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_set_in_chunks);
 	tcase_add_test(tc, test_widen_by_one_month);
 	tcase_add_test(tc, test_identical_set_identical_numbers);
 	tcase_add_test(tc, test_forget_between);

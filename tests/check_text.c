@@ -183,6 +183,32 @@ START_TEST(test_word_len)
 }
 END_TEST
 
+/* The ASCII shortcut of text_fold() gives what the per-character path
+ * gives: every ASCII character, and a mixed text either side of it. */
+START_TEST(test_fold_ascii)
+{
+	char all[128], *fast, *mixed;
+	struct text_folded slow;
+	size_t len;
+
+	for (int c = 1; c < 128; c++)
+		all[c - 1] = (char)c;
+	all[127] = '\0';
+	fast = text_fold(all, 127, &len);
+	ck_assert_int_eq(text_fold_mapped(&slow, all, 127, 0), 0);
+	ck_assert_uint_eq(len, slow.len);
+	ck_assert_mem_eq(fast, slow.form, len);
+	text_folded_free(&slow);
+	free(fast);
+	fast = text_fold("O'Brien-SMITH", 13, &len);
+	ck_assert_str_eq(fast, "o'brien-smith");
+	mixed = text_fold("O\u2019Brien\u2010SMITH", strlen("O\u2019Brien\u2010SMITH"), NULL);
+	ck_assert_str_eq(mixed, fast);
+	free(fast);
+	free(mixed);
+}
+END_TEST
+
 START_TEST(test_common_words)
 {
 	ck_assert(text_common_word("the") && text_common_word("compensation"));
@@ -540,6 +566,7 @@ make_text_suite(void)
 	tcase_add_test(forms_tc, test_words_table);
 	tcase_add_test(forms_tc, test_words_flags);
 	tcase_add_test(forms_tc, test_word_len);
+	tcase_add_test(forms_tc, test_fold_ascii);
 	tcase_add_test(forms_tc, test_common_words);
 	tcase_add_test(forms_tc, test_width);
 	tcase_add_test(forms_tc, test_wrap);

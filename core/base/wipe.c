@@ -3,6 +3,7 @@
  * so that the compiler cannot drop the stores as dead.
  */
 #include <sodium.h>
+#include <malloc.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -36,4 +37,13 @@ wipe_str_drop(char **p)
 {
 	wipe_str_free(*p);
 	*p = NULL;
+}
+
+void
+wipe_free_any(void *p)
+{
+	if (p == NULL)
+		return;
+	sodium_memzero(p, malloc_usable_size(p));
+	free(p);
 }

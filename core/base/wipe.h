@@ -19,5 +19,9 @@ void wipe_free(void *p, size_t len);
 void wipe_str_free(char *s);
 /* Wipes and frees the string *P (if any) and sets *P to NULL. */
 void wipe_str_drop(char **p);
+/* Wipes the whole of the malloc()ed block P, its size asked of the
+ * allocator, and frees it: for libraries that free what they hold without
+ * saying how long it was (jansson's strings: json_set_alloc_funcs()). */
+void wipe_free_any(void *p);
 
 #endif

@@ -13,13 +13,26 @@
 #include "core/base/wipe.h"
 #include "core/records/identity.h"
 
+/* A name that starts with '#' but is no '#ID' ("#", "#12a"): refused
+ * rather than taken for a new candidate or client of that name. */
+static int
+bad_ref(const char *spec, struct terr *err)
+{
+	if (spec[0] != '#')
+		return 0;
+	return terr_set(err, EX_USAGE, "'%.40s' is not a reference: give '#' and a number, "
+	    "such as '#12' (see tact candidates and tact clients)", spec);
+}
+
 int
 identity_blind(struct vault *v, const char *domain, const char *name,
     uint8_t out[TC_BLIND_LEN], struct terr *err)
 {
-	char *key = text_name_key(name);
+	char *key;
 
-	if (key == NULL)
+	if (bad_ref(name, err) != 0)
+		return -1;
+	if ((key = text_name_key(name)) == NULL)
 		return terr_set(err, EX_OSERR, "out of memory");
 	blind_index(v->keys, domain, key, out);
 	wipe_str_free(key);

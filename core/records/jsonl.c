@@ -119,7 +119,10 @@ add_met(struct turndown *td, json_t *arr, struct terr *err)
 
 static const char *const known_keys[] = {
 	"candidate", "client", "role", "offer_date", "decline_date", "reasons", "confidential",
-	"shareable", "met", "consent", "candidate_ref", "kind", NULL
+	"shareable", "met", "consent", "candidate_ref", "kind",
+	/* tact export's: its follow-up tasks are read past (import plans its
+	 * own), and a line without its confidential parts is refused below */
+	"followups", "confidential_omitted", NULL
 };
 
 /* Fills TD from one parsed line. */
@@ -132,6 +135,9 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 
 	if (!json_is_object(obj))
 		return terr_set(err, EX_DATAERR, "not a JSON object");
+	if (json_is_true(json_object_get(obj, "confidential_omitted")))
+		return terr_set(err, EX_DATAERR, "exported without its confidential parts: importing "
+		    "it would lose them (export again with --confidential)");
 	json_object_foreach(obj, key, v) {
 		int known = 0;
 

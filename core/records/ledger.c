@@ -5,8 +5,8 @@
  * A release's body is one sealed blob, bound to its row of `releases`:
  * a version byte, the recipient, the months of the scope, K, the totals,
  * the format, then the candidate set (each candidate as the varint step
- * from the previous id and a 32-bit fingerprint of its counted turndown
- * ids).  Comparing two sets is one merge of two sorted lists that stops as
+ * from the previous id and a 32-bit fingerprint of what was counted of its
+ * turndowns: ids, reasons, days to decline).  Comparing two sets is one merge of two sorted lists that stops as
  * soon as K differences are found, so a check costs one pass over each
  * earlier release and memory for one of them at a time.
  */
@@ -18,7 +18,15 @@
 #include "core/base/wipe.h"
 #include "core/records/ledger.h"
 
-#define BODY_VERSION 1
+/* Version 3: a large candidate set is in sealed chunks of its own
+ * (release_chunks), the body saying how many.  Version 2: the set is in
+ * the body.  From version 2 on, each candidate's fingerprint covers the
+ * ids, reasons and days to decline of their counted turndowns; version 1's
+ * covered the ids only, so a version 1 release is compared by who it
+ * counted, not by what. */
+#define BODY_VERSION 3
+#define BODY_VERSION_FP 2
+#define BODY_VERSION_IDS 1
 #define FP_LEN 4
 
 /* ---- the set ------------------------------------------------------------------ */
@@ -71,6 +79,29 @@ put_u32(struct ledger_set *s, uint32_t x)
 		s->data[s->len++] = (uint8_t)(x >> (8 * i));
 }
 
+static const char *const CHUNKS = "release_chunks";
+
+/* Seals the bytes S holds as its next chunk, bound to the release and the
+ * chunk's number, and empties S. */
+static int
+write_chunk(struct ledger_set *s, struct terr *err)
+{
+	struct tc_ad ad = { CHUNKS, "body", s->release, s->chunks };
+	struct tbuf sealed = { 0 };
+	struct tc_err ce = { 0 };
+	int rc;
+
+	if (keyring_seal(s->v->keys, &ad, s->data, s->len, &sealed, &ce) != 0)
+		return terr_crypto(err, &ce);
+	rc = store_release_chunk_add(s->v, s->release, s->chunks, &sealed, err);
+	tbuf_free(&sealed);
+	if (rc != 0)
+		return -1;
+	s->chunks++;
+	s->len = 0;
+	return 0;
+}
+
 int
 ledger_set_add(struct ledger_set *s, long long candidate, uint32_t fp, struct terr *err)
 {
@@ -82,6 +113,8 @@ ledger_set_add(struct ledger_set *s, long long candidate, uint32_t fp, struct te
 	put_u32(s, fp);
 	s->last = candidate;
 	s->count++;
+	if (s->v != NULL && s->len >= LEDGER_CHUNK)
+		return write_chunk(s, err);
 	return 0;
 }
 
@@ -92,13 +125,79 @@ ledger_set_free(struct ledger_set *s)
 	memset(s, 0, sizeof(*s));
 }
 
-/* A reader over a set's bytes. */
+int
+ledger_set_spill(struct ledger_set *s, struct vault *v, struct terr *err)
+{
+	if ((s->release = store_release_next_id(v, err)) < 0)
+		return -1;
+	s->v = v;
+	return 0;
+}
+
+int
+ledger_set_finish(struct ledger_set *s, struct terr *err)
+{
+	if (s->v == NULL || s->chunks == 0 || s->len == 0)
+		return 0;       /* a set that never filled a chunk stays in the body */
+	return write_chunk(s, err);
+}
+
+/* A reader over a set: its bytes in memory or in a body, then its chunks
+ * in the vault, one opened at a time. */
 struct cursor {
 	const uint8_t *p, *end;
 	long long id;
 	uint32_t fp;
 	int bad;
+	int ids_only;           /* a version 1 body: fingerprints not comparable */
+	struct vault *v;
+	long long release, chunks, next;
+	struct tbuf chunk;      /* the chunk being read */
 };
+
+static void
+cursor_at(struct cursor *c, const uint8_t *p, size_t len, struct vault *v, long long release,
+    long long chunks)
+{
+	memset(c, 0, sizeof(*c));
+	c->p = p;
+	c->end = p + len;
+	c->v = v;
+	c->release = release;
+	c->chunks = chunks;
+}
+
+static void
+cursor_free(struct cursor *c)
+{
+	tbuf_free(&c->chunk);
+}
+
+/* Opens C's next chunk once its bytes are read; sets C->bad on a chunk
+ * missing or failing authentication. */
+static void
+cursor_fill(struct cursor *c)
+{
+	struct tc_ad ad = { CHUNKS, "body", c->release, 0 };
+	struct tbuf sealed = { 0 };
+	struct terr err = { 0 };
+	int rc;
+
+	while (c->p >= c->end && c->next < c->chunks && !c->bad) {
+		tbuf_free(&c->chunk);
+		ad.candidate = c->next;
+		rc = store_release_chunk_get(c->v, c->release, c->next, &sealed, &err);
+		if (rc != 1 || keyring_open_sealed(c->v->keys, &ad, sealed.data, sealed.len,
+		    &c->chunk, NULL) != 0) {
+			c->bad = 1;
+		} else {
+			c->p = c->chunk.data;
+			c->end = c->chunk.data + c->chunk.len;
+			c->next++;
+		}
+		tbuf_free(&sealed);
+	}
+}
 
 static int
 get_varint(const uint8_t **p, const uint8_t *end, uint64_t *out)
@@ -123,6 +222,8 @@ cursor_next(struct cursor *c)
 {
 	uint64_t step;
 
+	if (c->p >= c->end)
+		cursor_fill(c);
 	if (c->p >= c->end)
 		return 0;
 	if (get_varint(&c->p, c->end, &step) != 0 || step == 0 || step > (uint64_t)INT64_MAX / 2 ||
@@ -164,13 +265,16 @@ body_encode(struct ledger_set *b, const struct release *r, const struct ledger_s
 	    put_str(b, r->until, err) != 0 || put_str(b, r->format, err) != 0 ||
 	    grow(b, 50 + set->len, err) != 0)
 		return -1;
+	size_t len = set->chunks > 0 ? 0 : set->len;
+
 	put_varint(b, (uint64_t)r->min_group);
 	put_varint(b, (uint64_t)r->turndowns);
 	put_varint(b, (uint64_t)r->candidates);
-	put_varint(b, (uint64_t)set->len);
-	if (set->len > 0)
-		memcpy(b->data + b->len, set->data, set->len);
-	b->len += set->len;
+	put_varint(b, (uint64_t)set->chunks);
+	put_varint(b, (uint64_t)len);
+	if (len > 0)
+		memcpy(b->data + b->len, set->data, len);
+	b->len += len;
 	return 0;
 }
 
@@ -190,26 +294,29 @@ get_str(const uint8_t **p, const uint8_t *end, char *out, size_t size)
 /* Reads body B into R (fields of the row kept) and points SET at its
  * candidate set inside B; -1 if it is malformed. */
 static int
-body_decode(const struct tbuf *b, struct release *r, struct cursor *set)
+body_decode(struct vault *v, const struct tbuf *b, struct release *r, struct cursor *set)
 {
 	const uint8_t *p = b->data, *end = b->data + b->len;
-	uint64_t k, td, cand, len;
+	uint64_t k, td, cand, len, chunks = 0;
+	int version = b->len < 1 ? 0 : *p++;
 
-	if (b->len < 1 || *p++ != BODY_VERSION ||
+	if ((version != BODY_VERSION && version != BODY_VERSION_FP &&
+	    version != BODY_VERSION_IDS) ||
 	    get_str(&p, end, r->recipient, sizeof(r->recipient)) != 0 ||
 	    get_str(&p, end, r->since, sizeof(r->since)) != 0 ||
 	    get_str(&p, end, r->until, sizeof(r->until)) != 0 ||
 	    get_str(&p, end, r->format, sizeof(r->format)) != 0 ||
 	    get_varint(&p, end, &k) != 0 || get_varint(&p, end, &td) != 0 ||
-	    get_varint(&p, end, &cand) != 0 || get_varint(&p, end, &len) != 0 ||
-	    len != (uint64_t)(end - p) || k > 1000000)
+	    get_varint(&p, end, &cand) != 0 ||
+	    (version == BODY_VERSION && get_varint(&p, end, &chunks) != 0) ||
+	    get_varint(&p, end, &len) != 0 || len != (uint64_t)(end - p) || k > 1000000 ||
+	    chunks > (uint64_t)INT64_MAX)
 		return -1;
 	r->min_group = (int)k;
 	r->turndowns = (long long)td;
 	r->candidates = (long long)cand;
-	memset(set, 0, sizeof(*set));
-	set->p = p;
-	set->end = end;
+	cursor_at(set, p, (size_t)len, v, r->id, (long long)chunks);
+	set->ids_only = version == BODY_VERSION_IDS;
 	return 0;
 }
 
@@ -229,7 +336,7 @@ release_open(struct vault *v, const struct store_release *row, struct tbuf *b,
 		return terr_set(err, EX_DATAERR, "release #%lld of the report ledger fails "
 		    "authentication (tampered or damaged); no report was made", row->id);
 	}
-	if (body_decode(b, r, set) != 0) {
+	if (body_decode(v, b, r, set) != 0) {
 		tbuf_free(b);
 		return terr_set(err, EX_DATAERR, "release #%lld of the report ledger is "
 		    "malformed; no report was made", row->id);
@@ -263,9 +370,14 @@ static long long
 set_distance(struct cursor *a, const struct ledger_set *bset, long long mark,
     const struct store_gone *gone, long long ngone, long long limit)
 {
-	struct cursor b = { bset->data, bset->data + bset->len, 0, 0, 0 };
-	int ha = cursor_next(a), hb = cursor_next(&b);
+	struct cursor b;
+	int ha, hb;
 	long long d = 0;
+
+	cursor_at(&b, bset->data, bset->chunks > 0 ? 0 : bset->len, bset->v, bset->release,
+	    bset->chunks);
+	ha = cursor_next(a);
+	hb = cursor_next(&b);
 
 	while ((ha || hb) && d < limit) {
 		if (hb && (!ha || b.id < a->id)) {
@@ -275,12 +387,13 @@ set_distance(struct cursor *a, const struct ledger_set *bset, long long mark,
 			d++;
 			ha = cursor_next(a);
 		} else {
-			if (a->fp != b.fp || gone_since(gone, ngone, a->id, mark))
+			if ((!a->ids_only && a->fp != b.fp) || gone_since(gone, ngone, a->id, mark))
 				d++;
 			ha = cursor_next(a);
 			hb = cursor_next(&b);
 		}
 	}
+	cursor_free(&b);
 	return a->bad || b.bad ? -1 : d;
 }
 
@@ -308,9 +421,10 @@ ledger_check(struct vault *v, const struct release *next, const struct ledger_se
 			goto fail;
 		k = r.min_group > next->min_group ? r.min_group : next->min_group;
 		d = set_distance(&c, set, row.gone_mark, gone, ngone, k);
+		cursor_free(&c);
 		tbuf_free(&b);
 		if (d < 0) {
-			terr_set(err, EX_DATAERR, "release #%lld of the report ledger is malformed; "
+			terr_set(err, EX_DATAERR, "release #%lld of the report ledger is damaged or malformed; "
 			    "no report was made", row.id);
 			goto fail;
 		}
@@ -351,6 +465,10 @@ ledger_record(struct vault *v, struct release *next, const struct ledger_set *se
 	if ((row.id = store_release_next_id(v, err)) < 0 ||
 	    (row.gone_mark = store_release_gone_mark(v, err)) < 0)
 		return -1;
+	/* A spilt set's chunks were written under the id it was to have. */
+	if (set->chunks > 0 && set->release != row.id)
+		return terr_set(err, EX_SOFTWARE, "the report's candidate set was written for "
+		    "release #%lld, not #%lld", set->release, row.id);
 	gmtime_r(&now, &tm);
 	strftime(next->created, sizeof(next->created), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	next->id = row.id;
@@ -397,6 +515,7 @@ ledger_history(struct vault *v, struct release **out, struct terr *err)
 		}
 		if ((rc = release_open(v, &row, &b, &list[n], &c, err)) != 0)
 			break;
+		cursor_free(&c);
 		tbuf_free(&b);
 		n++;
 	}

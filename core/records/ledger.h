@@ -9,7 +9,8 @@
  * ledger refuses the second one.  A candidate "differs" when only one of
  * the two counted them, when both did but over different turndowns, or when
  * their id was erased (forgotten) after the earlier release and is now
- * somebody else's.  Only ids and fingerprints of turndown ids are kept:
+ * somebody else's, or when a turndown was edited in between.  Only ids and
+ * fingerprints (of turndown ids, reasons and days) are kept:
  * numbers, nothing of what anybody said.
  */
 #ifndef TACT_LEDGER_H
@@ -29,11 +30,17 @@
  * fingerprint of the turndown ids it counted for them; compact (about five
  * bytes a candidate), so that a report over a million turndowns keeps it. */
 struct ledger_set {
-	uint8_t *data;
+	uint8_t *data;                  /* the set, or with spilling its last chunk */
 	size_t len, cap;
 	long long last;                 /* the last candidate added */
 	long long count;
+	struct vault *v;                /* spilling into v's release_chunks, or NULL */
+	long long release;              /* the id the release will have */
+	long long chunks;               /* chunks written */
 };
+/* Once a set grows past this many bytes, a spilling set seals them as a
+ * chunk into the vault, so that a report holds one chunk at a time. */
+#define LEDGER_CHUNK 32768
 /* Starts the fingerprint of one candidate's counted turndowns. */
 #define LEDGER_FP_INIT 2166136261u
 /* Returns fingerprint FP with turndown ID mixed in. */
@@ -41,6 +48,11 @@ uint32_t ledger_fp_mix(uint32_t fp, long long id);
 /* Adds CANDIDATE (greater than the last one added) with fingerprint FP. */
 int ledger_set_add(struct ledger_set *s, long long candidate, uint32_t fp, struct terr *err);
 void ledger_set_free(struct ledger_set *s);
+/* Makes S write its chunks into V (inside the transaction the report is
+ * made in, so that they go with the release or are rolled back with it). */
+int ledger_set_spill(struct ledger_set *s, struct vault *v, struct terr *err);
+/* Writes what is left of a spilling set as its last chunk. */
+int ledger_set_finish(struct ledger_set *s, struct terr *err);
 
 /* One release, as --history lists it: no candidate data. */
 struct release {

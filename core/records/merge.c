@@ -191,9 +191,23 @@ merge(struct vault *v, int clients, long long from, long long into, int *pending
 	*pending = 0;
 	if (vault_begin(v, err) != 0)
 		return -1;
-	if (both_exist(v, clients ? STORE_CLIENTS : STORE_CANDIDATES, from, into, err) != 0 ||
-	    (n = move_all(v, clients, from, into, err)) < 0 ||
+	if (both_exist(v, clients ? STORE_CLIENTS : STORE_CANDIDATES, from, into, err) != 0)
+		goto fail;
+	/* An import's candidate_ref goes with the person, so that importing
+	 * the same file again finds the merged record; two references would
+	 * make one of them a new candidate at the next import. */
+	if (!clients && (gone = store_candidate_move_ref(v, from, into, err)) != 0) {
+		if (gone > 0)
+			terr_set(err, EX_DATAERR, "candidates #%lld and #%lld both came from an import "
+			    "with a candidate_ref of their own: merge them where they came from, "
+			    "then import again", from, into);
+		goto fail;
+	}
+	if ((n = move_all(v, clients, from, into, err)) < 0 ||
 	    feedback_move_all(v, clients, from, into, err) < 0)
+		goto fail;
+	/* Reports released to FROM are compared with INTO's from now on. */
+	if (clients && store_release_move_client(v, from, into, err) != 0)
 		goto fail;
 	/* FROM has no rows left; for a candidate, deleting the record deletes their key. */
 	gone = clients ? store_client_delete(v, from, err) : store_candidate_delete(v, from, err);

@@ -26,6 +26,7 @@ struct td_iter {
 	struct store_row row;
 	unsigned parts;
 	struct candkey *key;            /* the last candidate's, reused while rows share it */
+	char *cand_name;                /* and their name, once opened */
 	struct client_name clients[CLIENT_CACHE];
 };
 
@@ -66,6 +67,7 @@ td_iter_free(struct td_iter *it)
 		return;
 	store_iter_free(it->rows);
 	candkey_free(it->key);
+	wipe_str_drop(&it->cand_name);
 	for (int i = 0; i < CLIENT_CACHE; i++)
 		wipe_str_drop(&it->clients[i].name);
 	free(it);
@@ -100,6 +102,21 @@ row_client(struct td_iter *it, struct turndown *td)
 	return (td->client = strdup(c->name)) == NULL ? -1 : 0;
 }
 
+/* The candidate's name, opened once while their rows follow each other. */
+static int
+row_candidate(struct td_iter *it, struct turndown *td)
+{
+	struct tbuf b = { 0 };
+
+	if (it->cand_name == NULL) {
+		if (part_read(it, &it->row.cand_name, TC_PART_IDENTITY, "candidates", "name",
+		    td->candidate_id, &b) != 0)
+			return -1;
+		it->cand_name = (char *)b.data;
+	}
+	return (td->candidate = strdup(it->cand_name)) == NULL ? -1 : 0;
+}
+
 /* Copies a stored date; cheaper than snprintf on a million rows. */
 static void
 copy_date(char out[DATE_LEN], const char *date)
@@ -123,17 +140,15 @@ row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 	td->client_id = r->td.client_id;
 	copy_date(td->offer_date, r->td.offer_date);
 	copy_date(td->decline_date, r->td.decline_date);
-	if (candkey_candidate(it->key) != td->candidate_id &&
-	    candkey_unwrap(it->v->keys, it->key, td->candidate_id, r->wrapped_key.data,
-	    r->wrapped_key.len, &ce) != 0)
-		return terr_set(err, EX_DATAERR, "turndown %lld: %s", td->id, ce.msg);
-	if (it->parts & TD_IDENTITY) {
-		if (part_read(it, &r->cand_name, TC_PART_IDENTITY, "candidates", "name",
-		    td->candidate_id, &b) != 0)
-			return terr_set(err, EX_DATAERR, "turndown %lld: candidate %lld's name failed "
-			    "authentication (tampered or moved)", td->id, td->candidate_id);
-		td->candidate = (char *)b.data;
+	if (candkey_candidate(it->key) != td->candidate_id) {
+		wipe_str_drop(&it->cand_name);
+		if (candkey_unwrap(it->v->keys, it->key, td->candidate_id, r->wrapped_key.data,
+		    r->wrapped_key.len, &ce) != 0)
+			return terr_set(err, EX_DATAERR, "turndown %lld: %s", td->id, ce.msg);
 	}
+	if ((it->parts & TD_IDENTITY) && row_candidate(it, td) != 0)
+		return terr_set(err, EX_DATAERR, "turndown %lld: candidate %lld's name failed "
+		    "authentication (tampered or moved)", td->id, td->candidate_id);
 	if ((it->parts & TD_CLIENT) && row_client(it, td) != 0)
 		return terr_set(err, EX_DATAERR, "turndown %lld: client %lld's name failed "
 		    "authentication (tampered or moved)", td->id, td->client_id);

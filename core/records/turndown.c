@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/suggest.h"
 #include "core/base/wipe.h"
 #include "core/records/turndown.h"
 
@@ -70,6 +71,20 @@ unknown_category(const char *slug, struct terr *err)
 	return terr_set(err, EX_DATAERR, "unknown reason '%.60s' (one of: %s)", slug, list);
 }
 
+/* The error for a word not in NAMES: the nearest one as "did you mean",
+ * else ONE_OF, the words spelt out. */
+static int
+unknown_word(struct terr *err, const char *what, const char *typed, const char *const *names,
+    size_t n, const char *one_of)
+{
+	const char *near = suggest_word(typed, names, n);
+
+	if (near != NULL)
+		return terr_set(err, EX_DATAERR, "%s '%.40s' (did you mean '%s'?)", what, typed,
+		    near);
+	return terr_set(err, EX_DATAERR, "%s '%.40s' (%s)", what, typed, one_of);
+}
+
 int
 turndown_add_category(struct turndown *td, const char *category, const char *visibility,
     struct terr *err)
@@ -78,9 +93,13 @@ turndown_add_category(struct turndown *td, const char *category, const char *vis
 
 	if (cat < 0)
 		return unknown_category(category, err);
-	if (visibility != NULL && (vis = vocab_find(visibility_names, 2, visibility)) < 0)
-		return terr_set(err, EX_DATAERR, "reason '%s': visibility '%.40s' is neither "
-		    "'confidential' nor 'shareable'", category, visibility);
+	if (visibility != NULL && (vis = vocab_find(visibility_names, 2, visibility)) < 0) {
+		char what[64];
+
+		snprintf(what, sizeof(what), "reason '%s': unknown visibility", category);
+		return unknown_word(err, what, visibility, visibility_names, 2,
+		    "confidential or shareable");
+	}
 	for (size_t i = 0; i < td->nreasons; i++) {
 		if (td->reasons[i].category == cat) {
 			/* Given twice: the more careful visibility wins. */
@@ -118,11 +137,11 @@ turndown_add_person(struct turndown *td, const char *name, const char *role,
 		return terr_set(err, EX_DATAERR, "too many people met (the limit is %d)",
 		    TEXT_MET_MAX);
 	if ((p.role = vocab_find(person_role_names, PERSON_ROLE_COUNT, role)) < 0)
-		return terr_set(err, EX_DATAERR, "person met: unknown role '%.40s' (hiring-manager, "
-		    "hr, executive, interviewer, peer or other)", role);
+		return unknown_word(err, "person met: unknown role", role, person_role_names,
+		    PERSON_ROLE_COUNT, "hiring-manager, hr, executive, interviewer, peer or other");
 	if ((p.impression = vocab_find(impression_names, 3, impression)) < 0)
-		return terr_set(err, EX_DATAERR, "person met: unknown impression '%.40s' (positive, "
-		    "neutral or negative)", impression);
+		return unknown_word(err, "person met: unknown impression", impression,
+		    impression_names, 3, "positive, neutral or negative");
 	if (turndown_set_text(&p.name, "name of person met", name, strlen(name), TEXT_NAME_MAX, 0,
 	    err) != 0)
 		return -1;

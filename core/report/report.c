@@ -178,6 +178,7 @@ sample_note(struct report *r, const struct turndown *td, struct terr *err)
 int
 report_add(struct report *r, const struct turndown *td, struct terr *err)
 {
+	uint32_t mask = 0;
 	long days;
 
 	if (td->candidate_id != r->cur_candidate) {
@@ -193,10 +194,11 @@ report_add(struct report *r, const struct turndown *td, struct terr *err)
 		return 0;
 	r->turndowns++;
 	r->cur_any = 1;
-	r->cur_fp = ledger_fp_mix(r->cur_fp, td->id);
 	for (size_t i = 0; i < td->nreasons; i++)
 		if (td->reasons[i].category >= 0 && td->reasons[i].category < TAXONOMY_COUNT)
-			r->cur_mask |= 1u << td->reasons[i].category;
+			mask |= 1u << td->reasons[i].category;
+	r->cur_mask |= mask;
+	days = -1;
 	if (td->offer_date[0] != '\0' && td->decline_date[0] != '\0') {
 		days = date_days(td->decline_date) - date_days(td->offer_date);
 		if (days < 0)
@@ -206,6 +208,9 @@ report_add(struct report *r, const struct turndown *td, struct terr *err)
 		r->days[days]++;
 		r->cur_offer = 1;
 	}
+	/* The fingerprint covers what the report counts of the turndown, so a
+	 * turndown edited since an earlier release makes its candidate differ. */
+	r->cur_fp = ledger_fp_mix(ledger_fp_mix(ledger_fp_mix(r->cur_fp, td->id), mask), days);
 	if (r->scope.quotes && has_text(td->shareable)) {
 		r->cur_note = 1;
 		return sample_note(r, td, err);
@@ -233,7 +238,7 @@ report_finish(struct report *r, struct terr *err)
 	uint64_t total = 0;
 	size_t n = 0;
 
-	if (flush_candidate(r, err) != 0)
+	if (flush_candidate(r, err) != 0 || ledger_set_finish(&r->set, err) != 0)
 		return -1;
 	r->finished = 1;
 	if (r->candidates < r->scope.min_group)
@@ -290,6 +295,12 @@ report_build(struct vault *v, const struct report_scope *scope, struct terr *err
 
 	if ((r = report_new(scope, err)) == NULL)
 		return NULL;
+	/* Inside the report's transaction the candidate set goes into the vault
+	 * chunk by chunk as it is read, so memory does not grow with it. */
+	if (vault_in_transaction(v) && ledger_set_spill(&r->set, v, err) != 0) {
+		report_free(r);
+		return NULL;
+	}
 	r->names = load_names;
 	r->names_arg = v;
 	f.client_id = scope->client_id;

@@ -64,6 +64,58 @@ store_release_add(struct vault *v, const struct store_release *r, struct terr *e
 	return rc;
 }
 
+int
+store_release_chunk_add(struct vault *v, long long release, long long seq,
+    const struct tbuf *body, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO release_chunks(release_id, seq, body) "
+	    "VALUES (?, ?, ?)", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, release);
+	sqlite3_bind_int64(st, 2, seq);
+	sqlite3_bind_blob(st, 3, body->data, (int)body->len, SQLITE_STATIC);
+	rc = engine_done(v, st, "release_chunks", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_release_chunk_get(struct vault *v, long long release, long long seq, struct tbuf *body,
+    struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT body FROM release_chunks WHERE release_id = ? "
+	    "AND seq = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, release);
+	sqlite3_bind_int64(st, 2, seq);
+	if ((rc = engine_row(v, st, "release_chunks", err)) == 1 && engine_blob(st, 0, body, err) != 0)
+		rc = -1;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_release_move_client(struct vault *v, long long from, long long into, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE releases SET client_id = ? WHERE client_id = ?",
+	    err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, into);
+	sqlite3_bind_int64(st, 2, from);
+	rc = engine_done(v, st, "releases", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 long long
 store_release_gone(struct vault *v, struct store_gone **out, struct terr *err)
 {

@@ -99,6 +99,60 @@ store_candidate_add(struct vault *v, long long id, const uint8_t row[TC_BLIND_LE
 	return engine_done(v, st, "candidates", err);
 }
 
+/* Reads candidate ID's ref_blind into OUT; 1 if it has one, 0 if not, -1. */
+static int
+candidate_ref(struct vault *v, long long id, uint8_t out[TC_BLIND_LEN], struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "SELECT ref_blind FROM candidates WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = engine_row(v, st, "candidates", err)) == 1) {
+		if (sqlite3_column_type(st, 0) == SQLITE_BLOB &&
+		    sqlite3_column_bytes(st, 0) == TC_BLIND_LEN)
+			memcpy(out, sqlite3_column_blob(st, 0), TC_BLIND_LEN);
+		else
+			rc = 0;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int
+candidate_set_ref(struct vault *v, long long id, const uint8_t *ref, struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "UPDATE candidates SET ref_blind = ? WHERE id = ?", err);
+	int rc;
+
+	if (st == NULL)
+		return -1;
+	if (ref != NULL)
+		sqlite3_bind_blob(st, 1, ref, TC_BLIND_LEN, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, 1);
+	sqlite3_bind_int64(st, 2, id);
+	rc = engine_done(v, st, "candidates", err);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+store_candidate_move_ref(struct vault *v, long long from, long long into, struct terr *err)
+{
+	uint8_t ref[TC_BLIND_LEN], other[TC_BLIND_LEN];
+	int rc;
+
+	if ((rc = candidate_ref(v, from, ref, err)) <= 0)
+		return rc;
+	if ((rc = candidate_ref(v, into, other, err)) != 0)
+		return rc < 0 ? -1 : 1;
+	if (candidate_set_ref(v, from, NULL, err) != 0 || candidate_set_ref(v, into, ref, err) != 0)
+		return -1;
+	return 0;
+}
+
 int
 store_candidate_rename(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
     const uint8_t blind[TC_BLIND_LEN], const struct tbuf *name, struct terr *err)

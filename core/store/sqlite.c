@@ -75,7 +75,12 @@ static const char *const migrations[] = {
 	"  INSERT OR REPLACE INTO release_gone(candidate_id, seq) VALUES (OLD.id,"
 	"    (SELECT coalesce(max(seq), 0) + 1 FROM release_gone));"
 	"  END;",
-	/* 5 -> 6: a client's feedback on a candidate it rejected, sealed per
+	/* 5 -> 6: a release's candidate set in sealed chunks, written while
+	 * the report reads, so that a report's memory does not grow with the
+	 * candidates it counts */
+	"CREATE TABLE release_chunks(release_id INTEGER NOT NULL, seq INTEGER NOT NULL,"
+	"  body BLOB NOT NULL, PRIMARY KEY (release_id, seq));",
+	/* 6 -> 7: a client's feedback on a candidate it rejected, sealed per
 	 * candidate like a turndown: the date it was given and the ids in
 	 * clear, three sealed parts (signals, shareable points, the client's
 	 * confidential note).  No ON DELETE CASCADE: forget and delete erase
@@ -181,6 +186,12 @@ int
 vault_commit(struct vault *v, struct terr *err)
 {
 	return engine_exec(v, "COMMIT", err);
+}
+
+int
+vault_in_transaction(struct vault *v)
+{
+	return !sqlite3_get_autocommit(v->eng->db);
 }
 
 void
@@ -403,6 +414,48 @@ vault_open(const char *path, struct terr *err)
 		return NULL;
 	}
 	return v;
+}
+
+struct vault *
+vault_open_readonly(const char *path, struct terr *err)
+{
+	int n = (int)(sizeof(migrations) / sizeof(migrations[0])), have;
+	struct vault *v;
+	struct stat st;
+
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		terr_set(err, EX_NOINPUT, "no vault at '%s'", path);
+		return NULL;
+	}
+	if ((v = vault_alloc(path, err)) == NULL)
+		return NULL;
+	if (check_is_vault(v, err) != 0)
+		goto fail;
+	/* Not db_open(): its journal_mode=WAL would rewrite a backup's header. */
+	if ((have = sqlite3_open_v2(path, &v->eng->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
+	    NULL)) != SQLITE_OK) {
+		engine_error(v, have, "cannot open vault", err);
+		goto fail;
+	}
+	sqlite3_extended_result_codes(v->eng->db, 1);
+	sqlite3_busy_timeout(v->eng->db, BUSY_TIMEOUT_MS);
+	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	if (engine_exec(v, "PRAGMA query_only=ON; PRAGMA temp_store=MEMORY;", err) != 0 ||
+	    user_version(v, &have, err) != 0)
+		goto fail;
+	if (have != n) {
+		terr_set(err, EX_DATAERR, "vault '%s' has schema %d, this tact knows %d (%s)", path,
+		    have, n, have < n ? "open it once with another command to migrate it" :
+		    "written by a newer tact");
+		goto fail;
+	}
+	if (load_id(v, err) != 0)
+		goto fail;
+	return v;
+fail:
+	vault_close(v);
+	return NULL;
 }
 
 /* Creates PATH's folders (0700) where missing, and PATH itself empty with 0600. */

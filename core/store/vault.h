@@ -30,7 +30,7 @@
 #include "core/base/error.h"
 #include "crypto/tcrypto.h"
 
-#define VAULT_SCHEMA_VERSION 6
+#define VAULT_SCHEMA_VERSION 7
 
 struct vault_engine;                    /* the engine's own state, private to core/store/ */
 
@@ -67,6 +67,8 @@ void vault_close(struct vault *v);
 int vault_begin(struct vault *v, struct terr *err);     /* one write transaction */
 int vault_commit(struct vault *v, struct terr *err);
 void vault_rollback(struct vault *v);
+/* Whether a transaction (vault_begin) is open. */
+int vault_in_transaction(struct vault *v);
 /* Pushes every page out of the write-ahead log and truncates it, so no old
  * page survives there; fails (EX_TEMPFAIL) while another reader holds it. */
 int vault_checkpoint(struct vault *v, struct terr *err);
@@ -139,6 +141,10 @@ int store_candidate_get(struct vault *v, long long id, struct tbuf *wrapped /* O
  * their follow-ups) inside the caller's transaction; returns how many
  * candidates were deleted (0 or 1), or -1. */
 int store_candidate_delete(struct vault *v, long long id, struct terr *err);
+/* Gives candidate INTO the import reference (ref_blind) of FROM, if FROM has
+ * one: 0 when done or nothing to move, 1 (nothing changed) when both have
+ * one, -1 on error. */
+int store_candidate_move_ref(struct vault *v, long long from, long long into, struct terr *err);
 
 /* Looks a client up by blind index: its id, 0 if there is none, -1 on error. */
 long long store_client_find(struct vault *v, const uint8_t blind[TC_BLIND_LEN],
@@ -339,6 +345,15 @@ long long store_release_next_id(struct vault *v, struct terr *err);
 /* Returns the sequence number of the last erasure noted (0 for none), or -1. */
 long long store_release_gone_mark(struct vault *v, struct terr *err);
 int store_release_add(struct vault *v, const struct store_release *r, struct terr *err);
+/* Makes every release to client FROM one to client INTO (merging clients:
+ * what FROM's recipient holds, INTO's now may). */
+/* A release's candidate set, chunk SEQ (from 0): added, or read into BODY
+ * (1 found, 0 not, -1 error). */
+int store_release_chunk_add(struct vault *v, long long release, long long seq,
+    const struct tbuf *body, struct terr *err);
+int store_release_chunk_get(struct vault *v, long long release, long long seq, struct tbuf *body,
+    struct terr *err);
+int store_release_move_client(struct vault *v, long long from, long long into, struct terr *err);
 /* Fills *OUT with every erased candidate id in id order (free with free());
  * returns the count or -1. */
 long long store_release_gone(struct vault *v, struct store_gone **out, struct terr *err);
@@ -350,5 +365,62 @@ struct store_release_iter *store_release_iter_new(struct vault *v, int with_body
 int store_release_iter_next(struct store_release_iter *it, struct store_release *r,
     struct terr *err);
 void store_release_iter_free(struct store_release_iter *it);
+
+/* ---- verify, backup and restore (walk.c, backup.c) ------------------------ */
+
+/* Opens an existing vault for reading only: no migration (a schema other
+ * than this tact's is EX_DATAERR) and PRAGMA query_only, so nothing is
+ * written to the vault's files. */
+struct vault *vault_open_readonly(const char *path, struct terr *err);
+/* Runs SQLite's integrity check; calls FN with each problem it reports (at
+ * most 100) and returns how many, or -1 on error. */
+int vault_integrity(struct vault *v, int (*fn)(void *arg, const char *problem), void *arg,
+    struct terr *err);
+
+/* The tables whose sealed values verify opens, one walk each.  A new
+ * table with sealed values gets an entry here and one in walk.c's list. */
+enum store_walk_table {
+	WALK_CANDIDATES,        /* v[0] name; key the row's own wrapped key */
+	WALK_CLIENTS,           /* v[0] name */
+	WALK_TURNDOWNS,         /* v[0..3] signals, people, shareable, confidential */
+	WALK_FOLLOWUPS,         /* v[0] note (may be empty: none) */
+	WALK_RELEASES,          /* v[0] body */
+	WALK_RELEASE_CHUNKS,    /* id the release, ref the chunk's number; v[0] body */
+	WALK_FEEDBACK,          /* v[0..2] signals, shareable points, confidential note */
+	WALK_TABLES
+};
+/* One row of a walk: clear ids and dates, the owner's wrapped key, and the
+ * sealed values, all borrowed for the call. */
+struct store_walk_row {
+	long long id;
+	long long candidate;            /* the owner (0: vault-level, or the owner is missing) */
+	long long ref;                  /* turndowns: the client; follow-ups: the turndown;
+	                                 * release chunks: the chunk's number */
+	const char *date[2];            /* turndowns: offer, decline date (NULL if none) */
+	struct store_blob key;          /* the owner candidate's wrapped key (empty if none) */
+	struct store_blob v[4];
+	int nv;
+};
+/* Calls FN for every row of TABLE in id order (turndowns: by candidate);
+ * stops at FN's first non-zero return and returns it, 0 at the end, -1 on
+ * error. */
+int store_walk(struct vault *v, enum store_walk_table table,
+    int (*fn)(void *arg, const struct store_walk_row *row), void *arg, struct terr *err);
+/* The table's name, as verify prints it. */
+const char *store_walk_name(enum store_walk_table table);
+
+/* Writes a consistent copy of V (SQLite's online backup API, one read
+ * transaction, so other processes may go on writing) to DEST, a new file:
+ * created 0600 with O_EXCL and O_NOFOLLOW (an existing file or a link is
+ * EX_CANTCREAT), written in rollback mode, fsynced with its folder.  A
+ * failure removes what it made. */
+int vault_backup_to(struct vault *v, const char *dest, struct terr *err);
+/* Puts NEW (a file in the same folder as the vault at PATH, which
+ * vault_backup_to() made) in place of PATH: the old vault, if any, is
+ * checkpointed and closed (EX_TEMPFAIL while another process has it
+ * open), kept as PATH.before-restore (which must not exist), and NEW is
+ * renamed over PATH; no -wal or -shm of the old vault is left behind to
+ * be replayed onto the new one. */
+int vault_swap_in(const char *path, const char *fresh, struct terr *err);
 
 #endif

@@ -182,11 +182,41 @@ text_folded_free(struct text_folded *f)
 	memset(f, 0, sizeof(*f));
 }
 
+/* text_fold() of an ASCII text: each byte as text_fold_char() folds it
+ * (apostrophes ', hyphens -, letters lower case), without the Unicode
+ * tables: searches fold every name they open. */
+static char *
+fold_ascii(const char *s, size_t n, size_t *len)
+{
+	static char table[128];
+	static int ready;
+	char *out = malloc(n + 1);
+
+	if (out == NULL)
+		return NULL;
+	if (!ready) {
+		for (int c = 0; c < 128; c++)
+			(void)text_fold_char((ucs4_t)c, &table[c]);
+		ready = 1;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = table[(unsigned char)s[i]];
+	out[n] = '\0';
+	if (len != NULL)
+		*len = n;
+	return out;
+}
+
 char *
 text_fold(const char *s, size_t n, size_t *len)
 {
 	struct text_folded f;
+	size_t i;
 
+	for (i = 0; i < n && (unsigned char)s[i] < 0x80 && s[i] != '\0'; i++)
+		;
+	if (i == n)
+		return fold_ascii(s, n, len);
 	if (text_fold_mapped(&f, s, n, 0) != 0)
 		return NULL;
 	if (len != NULL)

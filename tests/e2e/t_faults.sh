@@ -150,8 +150,10 @@ f_fault() {
 	assert_eq "$name: turndowns unchanged" "$n1" "$n0"
 }
 
+# The note from a file: --confidential TEXT would add its warning to stderr.
+printf 'never half written\n' >f_conf.txt
 F_LOG=(log --candidate "Fault Case" --client "Client 1" --reason compensation \
-    --confidential "never half written")
+    --confidential-file "$PWD/f_conf.txt")
 f_fault "log, WAL write ENOSPC at once" pwrite ENOSPC v.db-wal 0 "${F_LOG[@]}"
 f_fault "log, WAL write ENOSPC after 2" pwrite ENOSPC v.db-wal 2 "${F_LOG[@]}"
 f_fault "log, WAL write EIO after 1" pwrite EIO v.db-wal 1 "${F_LOG[@]}"
@@ -308,13 +310,18 @@ for size in 0 1 100 1024 4096 8192 $((D_SIZE / 2)) $((D_SIZE - D_PAGE)) \
 	f_damaged "vault truncated to $size of $D_SIZE bytes" "$D/cut.db" 65 65 65
 done
 # Cut inside its last page: the file still has every page, and SQLite reads
-# the missing byte as 0.  That byte is the last of the last page, which is
-# the feedback table's index by client (schema 6's last, empty until a
-# client's feedback is logged): list, show and log never read it, so all
-# three succeed.
-assert_eq "vault truncated by 1 byte: its last page is the feedback_client index" \
-    "$(sqlite3 "$D/orig.db" "SELECT name FROM dbstat WHERE pageno = $((D_SIZE / D_PAGE))")" \
-    feedback_client
+# the missing byte as 0.  That byte is the last of the last page, which
+# belongs to one of the newest schemas' tables or indexes (the release
+# ledger's chunks, empty until a large report, or the feedback table's):
+# list, show and log never read it, so all three succeed.
+last_page=$(sqlite3 "$D/orig.db" "SELECT name FROM dbstat WHERE pageno = $((D_SIZE / D_PAGE))")
+case $last_page in
+release_gone | release_chunks | sqlite_autoindex_release_chunks_1 | feedback | \
+    feedback_candidate | feedback_client)
+	ok "vault truncated by 1 byte: its last page is one list, show and log never read" ;;
+*) fail "vault truncated by 1 byte: its last page is one list, show and log never read" \
+    "it is $last_page" ;;
+esac
 head -c $((D_SIZE - 1)) "$D/orig.db" >"$D/cut.db"
 SAME=1 f_damaged "vault truncated to $((D_SIZE - 1)) of $D_SIZE bytes" "$D/cut.db" 0 0 0
 

@@ -1,6 +1,7 @@
 # t_ledger.sh - the release ledger through ./tact: the differencing attacks
 # of a client comparing two reports (one more month, a forget between, one
-# new turndown, a lower --min-group, an all-clients report beside a client's)
+# new turndown, an edit, a lower --min-group, an all-clients report beside a
+# client's)
 # are refused with exit 65 naming the earlier release; the same set again is
 # allowed with the same numbers; --history lists releases without candidate
 # data; --preview only on a terminal and never recorded.
@@ -69,6 +70,17 @@ expect_rc 65 "a new turndown of a counted candidate is refused" -- "${R[@]}" \
 for i in 4 5 6 7 8; do lg "Later $i" "Acme Health" "2026-09-1$i" growth; done
 expect_rc 0 "enough new candidates: allowed" -- "${R[@]}" --since 2026-01 --until 2026-09
 
+# --- an edit between two reports: same ids, other reasons ---
+later4=$("${TV[@]}" --json list --candidate "Later 4" | jq '.[0].id')
+expect_rc 0 "edit a counted turndown's reasons" -- "${TV[@]}" edit "$later4" --reason growth \
+    --reason hr:confidential
+expect_rc 65 "after an edit of reasons, the same scope is refused" -- "${R[@]}" \
+    --since 2026-01 --until 2026-09
+assert_contains "after an edit: names release #3" "$ERR" "release #3"
+expect_rc 0 "edit an offer date in" -- "${TV[@]}" edit "$later4" --reason growth \
+    --offer-date 2026-09-01
+expect_rc 65 "after an edit of the days to decline, the same scope is refused" -- "${R[@]}" \
+    --since 2026-01 --until 2026-09
 # --- an all-clients report is seen by every client ---
 lg "Globex Person" "Globex" 2026-09-20 hr:confidential
 expect_rc 65 "all clients, one candidate beyond Acme's release, refused" -- \
@@ -102,6 +114,13 @@ assert_contains "preview says it would be refused" "$OUT" "would be refused"
 expect_rc 0 "history after preview" -- "${TV[@]}" report --history
 assert_eq "preview recorded nothing" "$(grep -c '^#' "$OUT")" 3
 
+# --- a merged client keeps its releases ---
+for i in 1 2 3 4 5; do lg "Initek $i" "Initek" "2026-03-0$i" culture; done
+lg "Initech One" "Initech" 2026-03-08 culture
+expect_rc 0 "a release to the misspelt client" -- "${TV[@]}" report --client Initek
+expect_rc 0 "merge the misspelt client into the right one" -- "${TV[@]}" merge client Initek Initech
+expect_rc 65 "after the merge, one candidate more than the misspelt client's release: refused" -- \
+    "${TV[@]}" report --client Initech
 # --- the ledger is sealed ---
 "${TV[@]}" lock >/dev/null 2>&1
 assert_no_plaintext "no recipient label in clear" "board pack" "$V" --may-be-absent "$V-wal"

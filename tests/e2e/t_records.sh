@@ -241,6 +241,14 @@ expect_rc 0 "list --candidate '#ID'" -- "$TACT_BIN" --json list --candidate "#$j
 assert_jq "list --candidate '#ID': the second Jane's two turndowns" "$OUT" 'length == 2 and all(.[]; .client == "Beta Corp")'
 rejected "log --candidate '#999': no such record" 66 "#999" -- \
     "$TACT_BIN" log --candidate "#999" --client "Beta Corp" --reason workload
+for bad in '#' '#12a' '# 3'; do
+	rejected "log --candidate '$bad': not a reference, not a name" 64 "is not a reference" -- \
+	    "$TACT_BIN" log --candidate "$bad" --client "Beta Corp" --reason workload
+	rejected "log --client '$bad': not a reference, not a name" 64 "is not a reference" -- \
+	    "$TACT_BIN" log --candidate "Jane Doe" --client "$bad" --reason workload
+done
+rejected "list --candidate '#': not a reference" 64 "is not a reference" -- \
+    "$TACT_BIN" list --candidate "#"
 expect_rc 0 "candidates --json" -- "$TACT_BIN" --json candidates
 assert_jq "candidates: id, name, turndowns, last decline" "$OUT" \
     "[.[] | select(.name == \"Jane Roe\")] == [{\"id\": $jane1, \"name\": \"Jane Roe\", \"turndowns\": 2, \"last_decline\": \"2026-02-10\"}, {\"id\": $jane2, \"name\": \"Jane Roe\", \"turndowns\": 2, \"last_decline\": \"2026-03-20\"}]"
@@ -381,6 +389,76 @@ assert_not_contains "edit: the debrief leaks no confidential note" "$OUT" "Ed ne
 assert_no_plaintext "edit: no plaintext of the old or new notes" "Ed secret words" "$V" --may-be-absent "$V-wal"
 assert_no_plaintext "edit: no plaintext of the new note" "Ed new secret" "$V" --may-be-absent "$V-wal"
 
+# ---- edit's form in $EDITOR (3a) ----------------------------------------------------
+# form-editor.py: an $EDITOR that records what it was shown (form-seen.N) and
+# applies the change of form-step.N (a python expression on the form's JSON).
+cat >form-editor.py <<'PY'
+#!/usr/bin/python3
+import json, os, sys
+path = sys.argv[1]
+here = os.path.dirname(os.path.abspath(__file__))
+n = 0
+while os.path.exists(os.path.join(here, "form-seen.%d" % n)):
+    n += 1
+text = open(path).read()
+open(os.path.join(here, "form-seen.%d" % n), "w").write(text)
+step = os.path.join(here, "form-step.%d" % n)
+action = open(step).read().strip() if os.path.exists(step) else "keep"
+if action == "keep":
+    sys.exit(0)
+if action == "fail":
+    sys.exit(3)
+if action.startswith("raw:"):
+    open(path, "w").write(action[4:])
+    sys.exit(0)
+def body_of(t):
+    return "\n".join(l for l in t.split("\n") if not l.startswith("#"))
+try:
+    form = json.loads(body_of(text))
+except ValueError:  # what was typed is broken: start again from the first form shown
+    form = json.loads(body_of(open(os.path.join(here, "form-seen.0")).read()))
+exec(action)
+open(path, "w").write("# kept comment\n" + json.dumps(form, indent=2))
+PY
+chmod +x form-editor.py
+form_edit() { # name steps...: runs `tact edit $ed` on a terminal with the steps
+	rm -f form-seen.* form-step.*
+	local i=0 name=$1
+	shift
+	for st in "$@"; do printf '%s' "$st" >"form-step.$i"; i=$((i + 1)); done
+	expect_rc "${FORM_RC:-0}" "$name" -- pty_run -- env EDITOR="$PWD/form-editor.py" \
+	    "$TACT_BIN" edit "$ed"
+}
+form_edit "edit's form: saved unchanged" keep
+assert_contains "edit's form unchanged: says so" "$OUT" "turndown $ed unchanged"
+check "edit's form: the form holds the turndown" grep -q '"candidate": "Eddie Itor"' form-seen.0
+check "edit's form: import's keys" grep -q '"decline_date": "2025-03-01"' form-seen.0
+assert_not_contains "edit's form: the confidential note is not in it" form-seen.0 "Ed new secret"
+check "edit's form: confidential is null" grep -q '"confidential": null' form-seen.0
+before=$(snap)
+FORM_RC=0 form_edit "edit's form: emptied" 'raw:'
+assert_eq "edit's form emptied: vault files unchanged" "$(snap)" "$before"
+form_edit "edit's form: a bad form, then a good one" 'raw:{"candidate": "Eddie Itor",' \
+    "form['role'] = 'Staff Engineer'; form['reasons'].append({'category': 'title', 'visibility': 'confidential'})"
+check "edit's form: opened again with the error on top" grep -q '^# Not saved: line' form-seen.1
+check "edit's form: opened again as it was typed" grep -q '^{"candidate": "Eddie Itor",' form-seen.1
+showc "$ed"
+assert_jq "edit's form: the change saved, the rest kept" "$OUT" \
+    '.role == "Staff Engineer" and .confidential == "Ed new secret" and .candidate == "Eddie Itor"
+     and ([.reasons[] | "\(.category):\(.visibility)"] | sort) == ["relocation:shareable", "title:confidential", "workload:confidential"]'
+form_edit "edit's form: a new confidential note" "form['confidential'] = 'Ed form secret'; form['decline_date'] = '2025-03-02'"
+showc "$ed"
+assert_jq "edit's form: the confidential note replaced" "$OUT" \
+    '.confidential == "Ed form secret" and .decline_date == "2025-03-02"'
+before=$(snap)
+FORM_RC=65 form_edit "edit's form: a future decline date is refused in the form, then left" \
+    "form['decline_date'] = '2099-01-01'" keep keep
+check "edit's form: the date error on top" grep -q '^# Not saved: .*future' form-seen.1
+FORM_RC=69 form_edit "edit's form: a failing editor changes nothing" fail
+assert_eq "edit's form: vault files unchanged after the refusals" "$(snap)" "$before"
+assert_eq "edit's form: nothing of it left in the private folder" \
+    "$(find "$XDG_RUNTIME_DIR" -name 'tact-edit-*' | wc -l)" 0
+
 # ---- rename and merge (3a) ---------------------------------------------------------
 expect_rc 0 "rename: log a misspelt client" -- "$TACT_BIN" --json log --candidate "Ren Ame" \
     --client "Southwnd Logistics" --reason compensation --decline-date 2025-04-04
@@ -489,6 +567,31 @@ assert_eq "merge then swap: a moved part copied into another row is refused" "$R
 RC=0
 "$TACT_BIN" --vault swapped.db show "$moved" >"$OUT" 2>"$ERR" || RC=$?
 assert_eq "merge then swap: the moved row still opens" "$RC" 0
+
+# merge keeps an import's candidate_ref with the person
+cat >mref.jsonl <<'J'
+{"candidate": "Ria Ref", "candidate_ref": "ats-77", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-03-01"}
+J
+cat >mref2.jsonl <<'J'
+{"candidate": "Oda Ref", "candidate_ref": "ats-88", "client": "Ref Co", "reasons": ["hr"], "decline_date": "2025-03-02"}
+J
+"$TACT_BIN" import mref.jsonl >/dev/null 2>&1
+"$TACT_BIN" import mref2.jsonl >/dev/null 2>&1
+"$TACT_BIN" --json log --candidate "Ria Reff" --client "Ref Co" --reason title \
+    --decline-date 2025-03-05 >"$OUT" 2>/dev/null
+ria_typo=$(outq .candidate)
+ria=$("$TACT_BIN" --json candidates --search "ria ref" | jq '[.[] | select(.name == "Ria Ref")][0].id')
+oda=$("$TACT_BIN" --json candidates --search "oda ref" | jq '.[0].id')
+rejected "merge: two candidates with import references of their own" 65 "candidate_ref" -- \
+    "$TACT_BIN" merge candidate "#$oda" "#$ria"
+expect_rc 0 "merge: a candidate with a candidate_ref into one without" -- \
+    "$TACT_BIN" merge candidate "#$ria" "#$ria_typo"
+expect_rc 0 "merge: the same import again" -- "$TACT_BIN" --json import mref.jsonl
+assert_jq "merge: the import finds the merged record (a duplicate, no new candidate)" "$OUT" \
+    '.imported == 0 and .duplicates == 1'
+expect_rc 0 "merge: candidates after the re-import" -- "$TACT_BIN" --json candidates --search "ria ref"
+assert_jq "merge: one Ria Ref record, with both turndowns" "$OUT" \
+    "length == 1 and .[0].id == $ria_typo and .[0].turndowns == 2"
 
 # merge two clients
 "$TACT_BIN" --json log --candidate "Cli Ent" --client "Northwind Robotic" --reason hr \

@@ -92,6 +92,27 @@ expect_rc 64 "a misspelt global option" -- "${T[@]}" --jsno list
 assert_contains "a misspelt global option: did you mean" "$ERR" "did you mean '--json'?"
 expect_rc 64 "a misspelt subcommand" -- "${T[@]}" followup dne 1
 assert_contains "a misspelt subcommand: did you mean" "$ERR" "did you mean 'done'?"
+for spec in 'compensation:confidentail|reason:confidential' \
+    'compensation:sharable|reason:shareable'; do
+	typed=${spec%%|*} want=${spec##*|}
+	want=${want#reason:}
+	expect_rc 65 "a misspelt visibility ($typed)" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+	    log --candidate 'Vis Typo' --client 'Acme Health' --reason "$typed"
+	assert_contains "a misspelt visibility: did you mean '$want'" "$ERR" "(did you mean '$want'?)"
+	stderr_one_line "a misspelt visibility: one line"
+done
+expect_rc 65 "a misspelt role of a person met" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Role Typo' --client 'Acme Health' --reason compensation \
+    --met 'Bo Lind:hiring-manger:positive'
+assert_contains "a misspelt role: did you mean" "$ERR" "(did you mean 'hiring-manager'?)"
+expect_rc 65 "a misspelt impression of a person met" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Role Typo' --client 'Acme Health' --reason compensation \
+    --met 'Bo Lind:hr:postive'
+assert_contains "a misspelt impression: did you mean" "$ERR" "(did you mean 'positive'?)"
+expect_rc 65 "an impression far from any" -- "${T[@]}" --vault "$V" --passphrase-file pw \
+    log --candidate 'Role Typo' --client 'Acme Health' --reason compensation \
+    --met 'Bo Lind:hr:wonderful'
+assert_contains "an impression far from any lists them" "$ERR" "(positive, neutral or negative)"
 expect_rc 64 "an option missing its value" -- "${T[@]}" log --role
 assert_contains "an option missing its value says so" "$ERR" "--role wants a value"
 
@@ -155,6 +176,24 @@ expect_rc 64 "an unknown locale" -- "${T[@]}" config
 printf '[vault]\nretention = forever\n' >"$CONF"
 expect_rc 64 "a retention that is no period" -- "${T[@]}" config
 expect_rc 0 "help still works with a bad config" -- "${T[@]}" help
+cp good.conf "$CONF"
+
+# -- [report] min_group is the default K; --min-group still wins ------------------
+K3=("${T[@]}" --vault "$PWD/k3.db" --passphrase-file pw)
+expect_rc 0 "a vault for min_group" -- "${K3[@]}" init --weak-passphrase
+for i in 1 2 3; do
+	"${K3[@]}" log --candidate "Kay $i" --client 'Oak Labs' --reason growth \
+	    --decline-date "2026-02-0$i" >/dev/null 2>&1 || fail "min_group setup" "log $i"
+done
+expect_rc 65 "three candidates, no config: refused at the default K of 5" -- \
+    "${K3[@]}" report --client 'Oak Labs'
+printf '[report]\nmin_group = 3\n' >>"$CONF"
+expect_rc 0 "with [report] min_group = 3 the report is made" -- "${K3[@]}" --json report \
+    --client 'Oak Labs'
+assert_jq "the report's K is the config's" "$OUT" '.min_group == 3 and .turndowns == 3'
+expect_rc 65 "--min-group 5 wins over the config" -- "${K3[@]}" report --client 'Oak Labs' \
+    --min-group 5
+assert_contains "--min-group 5: the message names K" "$ERR" "5"
 cp good.conf "$CONF"
 
 # -- Follow-ups that fit the work -------------------------------------------------

@@ -143,7 +143,7 @@ rejected "log: no --client off a terminal" 64 "client" -- setsid -w "$TACT_BIN" 
 expect_rc 0 "log: asks on a terminal" -- pty_run "Candidate:" "Pat Interactive" \
 	"Client:" "Zeta Pty Ltd" "comma-separated" "1,hr:confidential" \
 	"Shareable note" "Pat shared this openly" "Confidential note" "Pat whispered this secret" \
-	-- "$TACT_BIN" log
+	"Someone the candidate met" "" -- "$TACT_BIN" log
 id_pty=$(tr -d '\r' <"$OUT" | grep -E '^[0-9]+$' | tail -n 1)
 if [ -n "$id_pty" ]; then ok "log: terminal run prints an id"; else
 	fail "log: terminal run prints an id" "$(tr '\r\n' '||' <"$OUT" | tail -c 400)"; fi

@@ -1,0 +1,114 @@
+/*
+ * walk.c - reading every sealed value of the vault, table by table, for
+ * `tact verify`, and SQLite's own integrity check.
+ *
+ * Each table is one entry of the list below: its name and one SELECT whose
+ * columns are, in order, the row id, the owner candidate (0 if none), a
+ * reference (the client of a turndown, the turndown of a follow-up), two
+ * dates, the owner's wrapped key, then the sealed values.  A new table with
+ * sealed values (feedback, say) is one more entry here and in vault.h's
+ * enum store_walk_table.  Owners are LEFT JOINed, so a row whose owner has
+ * gone is still walked (and verify names it) rather than skipped.
+ */
+#include <string.h>
+
+#include "core/store/engine.h"
+
+#define WALK_FIXED 6            /* columns before the sealed values */
+
+static const struct walk_table {
+	const char *name;
+	const char *sql;
+} walks[WALK_TABLES] = {
+	[WALK_CANDIDATES] = { "candidates",
+	    "SELECT id, id, 0, NULL, NULL, wrapped_key, name FROM candidates ORDER BY id" },
+	[WALK_CLIENTS] = { "clients",
+	    "SELECT id, 0, 0, NULL, NULL, NULL, name FROM clients ORDER BY id" },
+	[WALK_TURNDOWNS] = { "turndowns",
+	    "SELECT t.id, coalesce(c.id, 0), t.client_id, t.offer_date, t.decline_date, "
+	    "c.wrapped_key, t.signals, t.people, t.shareable, t.confidential FROM turndowns t "
+	    "LEFT JOIN candidates c ON c.id = t.candidate_id ORDER BY t.candidate_id, t.id" },
+	[WALK_FOLLOWUPS] = { "follow-ups",
+	    "SELECT f.id, coalesce(c.id, 0), f.turndown_id, f.due, f.done_on, c.wrapped_key, "
+	    "f.note FROM followups f LEFT JOIN turndowns t ON t.id = f.turndown_id "
+	    "LEFT JOIN candidates c ON c.id = t.candidate_id ORDER BY f.id" },
+	[WALK_RELEASES] = { "releases",
+	    "SELECT id, 0, client_id, created, NULL, NULL, body FROM releases ORDER BY id" },
+	[WALK_RELEASE_CHUNKS] = { "release sets",
+	    "SELECT release_id, 0, seq, NULL, NULL, NULL, body FROM release_chunks "
+	    "ORDER BY release_id, seq" },
+	[WALK_FEEDBACK] = { "feedback",
+	    "SELECT f.id, coalesce(c.id, 0), f.client_id, f.given_date, NULL, c.wrapped_key, "
+	    "f.signals, f.shareable, f.confidential FROM feedback f "
+	    "LEFT JOIN candidates c ON c.id = f.candidate_id ORDER BY f.candidate_id, f.id" },
+};
+
+const char *
+store_walk_name(enum store_walk_table table)
+{
+	return table < WALK_TABLES ? walks[table].name : "?";
+}
+
+static struct store_blob
+blob_at(sqlite3_stmt *st, int col)
+{
+	struct store_blob b = { sqlite3_column_blob(st, col), 0 };
+
+	b.len = (size_t)sqlite3_column_bytes(st, col);
+	return b;
+}
+
+int
+store_walk(struct vault *v, enum store_walk_table table,
+    int (*fn)(void *arg, const struct store_walk_row *row), void *arg, struct terr *err)
+{
+	struct store_walk_row row;
+	sqlite3_stmt *st;
+	int rc, ncols;
+
+	if (table >= WALK_TABLES)
+		return terr_set(err, EX_SOFTWARE, "no such table to walk");
+	if ((st = engine_prepare(v, walks[table].sql, err)) == NULL)
+		return -1;
+	ncols = sqlite3_column_count(st) - WALK_FIXED;
+	if (ncols > 4)
+		ncols = 4;
+	while ((rc = engine_row(v, st, walks[table].name, err)) == 1) {
+		memset(&row, 0, sizeof(row));
+		row.id = sqlite3_column_int64(st, 0);
+		row.candidate = sqlite3_column_int64(st, 1);
+		row.ref = sqlite3_column_int64(st, 2);
+		row.date[0] = (const char *)sqlite3_column_text(st, 3);
+		row.date[1] = (const char *)sqlite3_column_text(st, 4);
+		row.key = blob_at(st, 5);
+		for (int i = 0; i < ncols; i++)
+			row.v[i] = blob_at(st, WALK_FIXED + i);
+		row.nv = ncols;
+		if ((rc = fn(arg, &row)) != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : rc;
+}
+
+int
+vault_integrity(struct vault *v, int (*fn)(void *arg, const char *problem), void *arg,
+    struct terr *err)
+{
+	sqlite3_stmt *st = engine_prepare(v, "PRAGMA integrity_check(100)", err);
+	const char *msg;
+	int rc, n = 0;
+
+	if (st == NULL)
+		return -1;
+	while ((rc = engine_row(v, st, "integrity check", err)) == 1) {
+		msg = (const char *)sqlite3_column_text(st, 0);
+		if (msg != NULL && strcmp(msg, "ok") == 0)
+			continue;
+		n++;
+		if (fn != NULL && fn(arg, msg ? msg : "?") != 0)
+			break;
+	}
+	sqlite3_finalize(st);
+	return rc < 0 ? -1 : n;
+}
