@@ -135,16 +135,10 @@ edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
 	json_decref(j);
 	snprintf(hint, sizeof(hint), "Feedback %lld in the import format; save to store it, "
 	    "leave it unchanged to keep it as it is.", id);
-	for (const char *body = orig;;) {
-		char *initial = NULL, *edited;
+	for (char *body = NULL;;) {
+		char *edited = input_editor_text(hint, body != NULL ? body : orig,
+		    3 * TEXT_NOTE_MAX, &ctx->err);
 
-		if (asprintf(&initial, "# %s\n# Lines starting with '#' are left out.\n%s\n", hint,
-		    body) < 0) {
-			terr_set(&ctx->err, EX_OSERR, "out of memory");
-			goto out;
-		}
-		edited = input_editor_text(initial, 3 * TEXT_NOTE_MAX, &ctx->err);
-		wipe_str_drop(&initial);
 		wipe_str_drop(&text);
 		if ((text = edited) == NULL)
 			goto out;
