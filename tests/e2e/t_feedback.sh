@@ -195,3 +195,15 @@ expect_rc 0 "merge a candidate with feedback" -- "${T[@]}" merge candidate "Mo N
 expect_rc 0 "the feedback moved, its note re-sealed" -- "${T[@]}" feedback show "$MOID" --confidential
 assert_contains "merged: the target candidate" "$OUT" "Mo Ng Jr"
 assert_contains "merged: the note opens" "$OUT" "Quarrington was lukewarm."
+
+# ---- verify opens every feedback record --------------------------------------
+expect_rc 0 "verify with feedback" -- "${T[@]}" --json verify
+assert_jq "verify counts the feedback, none damaged" "$OUT" \
+	'.tables.feedback.records >= 1 and .tables.feedback.damaged == 0'
+sqlite3 v.db ".backup vf.db"
+sqlite3 vf.db "UPDATE feedback SET confidential = substr(confidential, 1, 30) || x'ff' ||
+	substr(confidential, 32) WHERE id = $MOID"
+expect_rc 65 "verify names feedback whose confidential note was changed" -- \
+	"$TACT_BIN" --vault "$PWD/vf.db" verify
+assert_contains "verify: the damaged feedback named" "$OUT" \
+	"feedback $MOID: the client's confidential note failed authentication"
