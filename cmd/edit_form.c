@@ -21,10 +21,10 @@
 #define FORM_TRIES 20
 
 static const char HELP[] =
-    "# Change what needs correcting, then save and quit; the keys are those of\n"
+    "Change what needs correcting, then save and quit; the keys are those of\n"
     "# 'tact import'.  \"confidential\": null keeps the confidential note, which is\n"
     "# not shown here; a text replaces it.  Save it unchanged, or empty it, to\n"
-    "# change nothing.  Lines starting with '#' are left out.\n";
+    "# change nothing.";
 
 /* The form of CUR as JSON, without the confidential note (NULL: out of memory). */
 static char *
@@ -41,17 +41,17 @@ form_json(const struct turndown *cur)
 	return s;
 }
 
-/* Writes the file the editor opens: the error (if any), the help, BODY. */
+/* The comment lines on top of the form: the error (if any), then the help. */
 static char *
-form_file(long long id, const char *error, const char *body)
+form_hint(long long id, const char *error)
 {
-	size_t n = strlen(HELP) + strlen(body) + (error ? strlen(error) : 0) + 160;
+	size_t n = strlen(HELP) + (error ? strlen(error) : 0) + 160;
 	char *s = malloc(n);
 
 	if (s == NULL)
 		return NULL;
-	snprintf(s, n, "%s%s%s# Turndown %lld.\n%s%s\n", error ? "# Not saved: " : "",
-	    error ? error : "", error ? "\n#\n" : "", id, HELP, body);
+	snprintf(s, n, "%s%s%sTurndown %lld.\n# %s", error ? "Not saved: " : "",
+	    error ? error : "", error ? "\n#\n# " : "", id, HELP);
 	return s;
 }
 
@@ -86,20 +86,21 @@ out:
 int
 edit_form(const struct turndown *cur, struct turndown *out, int *conf, struct terr *err)
 {
-	char *orig = form_json(cur), *file = NULL, *text = NULL, msg[sizeof(err->msg)];
+	char *orig = form_json(cur), *hint = NULL, *body = NULL, *text = NULL;
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	if (orig == NULL)
 		return terr_set(err, EX_OSERR, "out of memory");
-	if ((file = form_file(cur->id, NULL, orig)) == NULL) {
+	if ((hint = form_hint(cur->id, NULL)) == NULL) {
 		terr_set(err, EX_OSERR, "out of memory");
 		goto done;
 	}
 	for (int tries = 0; tries < FORM_TRIES; tries++) {
 		struct terr perr = { 0 };
 
-		if ((text = input_form(file, FORM_MAX, err)) == NULL)
+		text = input_form(hint, body != NULL ? body : orig, FORM_MAX, err);
+		if (text == NULL)
 			goto done;
 		if (text[0] == '\0' || strcmp(text, orig) == 0) {
 			rc = 1;
@@ -111,12 +112,12 @@ edit_form(const struct turndown *cur, struct turndown *out, int *conf, struct te
 			goto done;
 		}
 		/* Opened again as typed, with what is wrong on top. */
-		snprintf(msg, sizeof(msg), "%s", perr.msg);
-		wipe_str_free(file);
-		file = form_file(cur->id, msg, text);
-		input_free(text);
+		free(hint);
+		if (body != NULL)
+			input_free(body);
+		body = text;
 		text = NULL;
-		if (file == NULL) {
+		if ((hint = form_hint(cur->id, perr.msg)) == NULL) {
 			terr_set(err, EX_OSERR, "out of memory");
 			goto done;
 		}
@@ -128,8 +129,9 @@ done:
 		turndown_clear(out);
 	if (text != NULL)
 		input_free(text);
-	if (file != NULL)
-		wipe_str_free(file);
+	if (body != NULL)
+		input_free(body);
+	free(hint);
 	wipe_str_free(orig);
 	return rc;
 }

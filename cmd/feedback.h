@@ -25,6 +25,7 @@ struct fb_opts {
 	long long id;                   /* edit: the record */
 	int have_conf, have_share, have_areas, have_from, have_stage, have_date, have_role;
 	int any;                        /* edit: some option was given */
+	int editor;                     /* edit: none, on a terminal: open it in $EDITOR */
 };
 extern const struct argp_option fb_log_options[];
 /* The argp parser of those options; ID arguments only for edit (EDIT set in state). */

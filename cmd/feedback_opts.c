@@ -144,6 +144,8 @@ fb_opts_parse(int key, char *arg, struct argp_state *state, int edit)
 		rc = add_areas(o, arg);
 		break;
 	case O_CONF:
+		/* The client's words in argv: ps and the shell's history show them. */
+		input_warn_argv();
 		rc = set_note(o, &fb->confidential, &o->have_conf, "confidential note", arg,
 		    strlen(arg));
 		break;

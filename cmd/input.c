@@ -169,14 +169,11 @@ wipe_dir(const char *dir)
 char *
 input_editor(const char *hint, size_t max, struct terr *err)
 {
-	char head[512];
-
-	snprintf(head, sizeof(head), "\n# %s\n# Lines starting with '#' are left out.\n", hint);
-	return input_editor_text(head, max, err);
+	return input_editor_text(hint, NULL, max, err);
 }
 
 char *
-input_editor_text(const char *initial, size_t max, struct terr *err)
+input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR"), *editor = getenv("VISUAL");
 	char dir[4096], path[4200], *text = NULL;
@@ -207,7 +204,10 @@ input_editor_text(const char *initial, size_t max, struct terr *err)
 		rmdir(dir);
 		return NULL;
 	}
-	if (write_all(fd, initial, strlen(initial)) != 0) {
+	if ((initial != NULL && *initial != '\0' ?
+	    dprintf(fd, "# %s\n# Lines starting with '#' are left out.\n", hint) < 0 ||
+	    write_all(fd, initial, strlen(initial)) != 0 || write_all(fd, "\n", 1) != 0 :
+	    dprintf(fd, "\n# %s\n# Lines starting with '#' are left out.\n", hint) < 0)) {
 		terr_set(err, EX_IOERR, "cannot write the editor's file: %s", strerror(errno));
 		close(fd);
 		wipe_dir(dir);
@@ -291,16 +291,17 @@ input_inline(size_t max, struct terr *err)
 	return buf;
 }
 
-/* The editor, again and again if it fails: FORM says whether ARG is the
- * file's whole initial text (a form) or a note's hint. */
+/* The editor, again and again if it fails: a note's (INITIAL NULL) or a
+ * form's, starting from INITIAL. */
 static char *
-editor_loop(const char *arg, int form, size_t max, struct terr *err)
+editor_loop(const char *hint, const char *initial, size_t max, struct terr *err)
 {
+	int form = initial != NULL;
 	char *text, *a;
 
 	for (;;) {
 		terr_clear(err);
-		text = form ? input_editor_text(arg, max, err) : input_editor(arg, max, err);
+		text = input_editor_text(hint, initial, max, err);
 		if (text != NULL)
 			return text;
 		if (err->code != EX_UNAVAILABLE && err->code != EX_CANTCREAT)
@@ -329,13 +330,13 @@ editor_loop(const char *arg, int form, size_t max, struct terr *err)
 char *
 input_note(const char *hint, size_t max, struct terr *err)
 {
-	return editor_loop(hint, 0, max, err);
+	return editor_loop(hint, NULL, max, err);
 }
 
 char *
-input_form(const char *initial, size_t max, struct terr *err)
+input_form(const char *hint, const char *initial, size_t max, struct terr *err)
 {
-	return editor_loop(initial, 1, max, err);
+	return editor_loop(hint, initial, max, err);
 }
 
 void

@@ -25,10 +25,10 @@ int input_confirm(const char *question);
  * comment lines.  Returns the note without them (free it with
  * input_free()), or NULL with ERR set. */
 char *input_editor(const char *hint, size_t max, struct terr *err);
-/* Like input_editor(), but the file starts as INITIAL (its own '#' lines
- * included), so that a form can be edited; what comes back has every line
- * starting with '#' left out and trailing blank lines trimmed. */
-char *input_editor_text(const char *initial, size_t max, struct terr *err);
+/* The same, the file starting with HINT as comment lines and then INITIAL
+ * (a record to correct, as `edit` opens one); what comes back has every
+ * line starting with '#' left out and trailing blank lines trimmed. */
+char *input_editor_text(const char *hint, const char *initial, size_t max, struct terr *err);
 
 /* Like input_editor(), but when the editor cannot be used or fails, says
  * so and offers to run it again, to type the note here (lines ending with
@@ -37,7 +37,7 @@ char *input_editor_text(const char *initial, size_t max, struct terr *err);
 char *input_note(const char *hint, size_t max, struct terr *err);
 /* input_editor_text() offered again in the same way when the editor
  * fails; [s] (stop) returns "", which a form takes as nothing changed. */
-char *input_form(const char *initial, size_t max, struct terr *err);
+char *input_form(const char *hint, const char *initial, size_t max, struct terr *err);
 /* Reads lines from stdin up to one holding only "." (or the end of input)
  * into a new note of at most MAX bytes; NULL with ERR if longer. */
 char *input_inline(size_t max, struct terr *err);

@@ -245,7 +245,8 @@ list_exec(struct cmd_ctx *ctx, void *opts)
 		}
 	}
 	if (found.search != NULL) {
-		qsort(found.rows, found.n, sizeof(*found.rows), newest_first);
+		if (found.n > 1)
+			qsort(found.rows, found.n, sizeof(*found.rows), newest_first);
 		for (size_t i = 0; i < found.n && (o->limit == 0 || (long long)i < o->limit); i++)
 			show_row(arr, &found.rows[i], tty);
 	}

@@ -243,7 +243,7 @@ const size_t coach_area_count = sizeof(coach_areas) / sizeof(coach_areas[0]);
 
 const char *const coach_openings[] = {
 	"Thanks for taking the time to talk this through, {first}; I know it isn't the news you wanted.",
-	"{first}, thank you for the work you put into this process; it was real effort, and it was noticed.",
+	"{first}, thank you for all the work you put into this process; I saw how much effort it took.",
 	"I appreciate you making time for this call, {first}, and the way you handled the whole process.",
 	"{first}, before anything else, thank you: you gave this process your best, and that matters for what comes next.",
 	NULL

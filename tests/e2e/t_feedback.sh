@@ -118,6 +118,44 @@ assert_jq "forget erased their feedback" "$OUT" '([.[] | select(.candidate == "B
 assert_eq "no feedback row of theirs is left" "$(sqlite3 v.db 'SELECT count(*) FROM feedback f LEFT JOIN candidates c ON c.id = f.candidate_id WHERE c.id IS NULL')" 0
 assert_no_plaintext "the forgotten note left the WAL" "Zelinski" v.db --may-be-absent v.db-wal
 
+# On a terminal, the missing fields are asked for, areas by number or name.
+expect_rc 0 "feedback log asks on a terminal" -- pty_run "Candidate:" "Pat Prompted" \
+	"Client:" "Zeta Pty Ltd" "comma-separated" "2,motivation:confidential" \
+	"Shareable points" "Pat may hear this" "Confidential note" "Pat must not hear this" \
+	-- "${T[@]}" feedback log
+id_pty=$(tr -d '\r' <"$OUT" | grep -E '^[0-9]+$' | tail -n 1)
+expect_rc 0 "the prompted record" -- "${T[@]}" feedback show "${id_pty:-0}" --confidential
+assert_contains "prompted: candidate" "$OUT" "Pat Prompted"
+assert_match "prompted: areas by number and name" "$OUT" \
+	'Areas +accomplishments, motivation \(confidential\)'
+assert_contains "prompted: the shareable points" "$OUT" "Pat may hear this"
+assert_contains "prompted: the confidential note" "$OUT" "Pat must not hear this"
+
+# With no option on a terminal, the record opens in $EDITOR: a bad save
+# opens it again with the error on top; an unchanged file changes nothing.
+cat >ed.sh <<'EOF'
+#!/bin/sh
+if [ ! -e "$PWD/ed.once" ]; then
+	touch "$PWD/ed.once"
+	sed -i 's/"stage": "[a-z]*"/"stage": "onsite"/; s/"stage": null/"stage": "onsite"/' "$1"
+else
+	cp "$1" "$PWD/ed.second"
+	sed -i 's/"stage": "onsite"/"stage": "screen"/; s/Pat must not hear this/Pat corrected this/' "$1"
+fi
+EOF
+chmod +x ed.sh
+expect_rc 0 "edit in \$EDITOR" -- env EDITOR="$PWD/ed.sh" \
+	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" -- "${T[@]}" feedback edit "${id_pty:-0}"
+assert_contains "the editor opened again with the error on top" ed.second "# error: stage 'onsite'"
+expect_rc 0 "the edited record" -- "${T[@]}" feedback show "${id_pty:-0}" --confidential
+assert_contains "edited: the stage" "$OUT" "screen"
+assert_contains "edited: the confidential note" "$OUT" "Pat corrected this"
+check "the editor's private folder is wiped and gone" \
+	[ -z "$(find "$XDG_RUNTIME_DIR" -maxdepth 1 -name 'tact-edit-*')" ]
+expect_rc 0 "edit in \$EDITOR, saved unchanged" -- env EDITOR=true \
+	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" -- "${T[@]}" feedback edit "${id_pty:-0}"
+assert_contains "unchanged: said so" "$OUT" "unchanged"
+
 # ---- the scripts -------------------------------------------------------------
 expect_rc 0 "coach" -- "${T[@]}" feedback coach 1 --seed 3
 assert_contains "coach speaks to the candidate by first name" "$OUT" "Jane"
@@ -157,3 +195,15 @@ expect_rc 0 "merge a candidate with feedback" -- "${T[@]}" merge candidate "Mo N
 expect_rc 0 "the feedback moved, its note re-sealed" -- "${T[@]}" feedback show "$MOID" --confidential
 assert_contains "merged: the target candidate" "$OUT" "Mo Ng Jr"
 assert_contains "merged: the note opens" "$OUT" "Quarrington was lukewarm."
+
+# ---- verify opens every feedback record --------------------------------------
+expect_rc 0 "verify with feedback" -- "${T[@]}" --json verify
+assert_jq "verify counts the feedback, none damaged" "$OUT" \
+	'.tables.feedback.records >= 1 and .tables.feedback.damaged == 0'
+sqlite3 v.db ".backup vf.db"
+sqlite3 vf.db "UPDATE feedback SET confidential = substr(confidential, 1, 30) || x'ff' ||
+	substr(confidential, 32) WHERE id = $MOID"
+expect_rc 65 "verify names feedback whose confidential note was changed" -- \
+	"$TACT_BIN" --vault "$PWD/vf.db" verify
+assert_contains "verify: the damaged feedback named" "$OUT" \
+	"feedback $MOID: the client's confidential note failed authentication"
