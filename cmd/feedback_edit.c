@@ -136,7 +136,7 @@ edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
 	snprintf(hint, sizeof(hint), "Feedback %lld in the import format; save to store it, "
 	    "leave it unchanged to keep it as it is.", id);
 	for (char *body = NULL;;) {
-		char *edited = input_editor_text(hint, body != NULL ? body : orig,
+		char *edited = input_form(hint, body != NULL ? body : orig,
 		    3 * TEXT_NOTE_MAX, &ctx->err);
 
 		wipe_str_drop(&text);
