@@ -115,14 +115,14 @@ add_met(struct turndown *td, json_t *arr, struct terr *err)
 
 static const char *const known_keys[] = {
 	"candidate", "client", "role", "offer_date", "decline_date", "reasons", "confidential",
-	"shareable", "met", "consent", "candidate_ref", NULL
+	"shareable", "met", "consent", "candidate_ref", "pronouns", "field", NULL
 };
 
 /* Fills TD from one parsed line. */
 static int
 from_json(struct turndown *td, json_t *obj, struct terr *err)
 {
-	const char *key, *consent;
+	const char *key, *consent, *pronouns, *field;
 	json_t *v;
 	int bad = 0;
 
@@ -151,6 +151,13 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 	if (bad)
 		return terr_set(err, EX_DATAERR, "'consent' must be a string");
 	if (consent != NULL && turndown_set_consent(td, consent, err) != 0)
+		return -1;
+	pronouns = opt_string(obj, "pronouns", &bad);
+	field = opt_string(obj, "field", &bad);
+	if (bad)
+		return terr_set(err, EX_DATAERR, "'pronouns' and 'field' must be strings");
+	if ((pronouns != NULL && turndown_set_pronouns(td, pronouns, err) != 0) ||
+	    (field != NULL && turndown_set_field(td, field, err) != 0))
 		return -1;
 	if (td->candidate == NULL)
 		return terr_set(err, EX_DATAERR, "missing 'candidate'");
