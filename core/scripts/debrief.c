@@ -191,7 +191,8 @@ fill_probe(struct builder *b, const struct bank_probe *bp, const char *area,
 			if (f != NULL)
 				p->follow_ups[p->nfollow++] = f;
 		}
-		while (p->nfollow < DEBRIEF_FOLLOW_UPS && !b->c.oom) {
+		for (size_t tries = 0; tries < b->nfollow && p->nfollow < DEBRIEF_FOLLOW_UPS &&
+		    !b->c.oom; tries++) {
 			char *f = next_of(b, bank_follow_any, b->follow, b->nfollow, &b->next_follow);
 
 			if (f == NULL)
