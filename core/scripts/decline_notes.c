@@ -289,9 +289,11 @@ note_build(const struct note_input *in, uint64_t seed, wording_check_fn check, v
 		out->role = "client";
 		if (v.to[0] != '\0')
 			snprintf(to, sizeof(to), "%s, %s", in->contact, in->client);
-		else
+		else if (c.check == NULL || c.check(c.arg, in->client) == 0)
 			snprintf(to, sizeof(to), "%s", in->client);
-		draft(&nd, &c, v.to[0] ? phr_client_greeting : phr_client_greeting_team, v.subs,
+		else
+			snprintf(to, sizeof(to), "the hiring team");
+		draft(&nd, &c, v.to[0] ? phr_note_greeting : phr_client_greeting_team, v.subs,
 		    "\n\n");
 		draft(&nd, &c, phr_client_thanks, v.subs, " ");
 		draft(&nd, &c, phr_client_news, v.subs, " ");

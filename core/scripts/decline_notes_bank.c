@@ -8,7 +8,7 @@
 
 const char *const phr_decline_greet_to[] = {
 	"Hi {to}, thanks for taking my call.",
-	"{to}, hello, do you have a few minutes?",
+	"{to}, hello, I hope this is a good moment.",
 	"Hello {to}, I'm glad I caught you.",
 	"Hi {to}, thank you for picking up.",
 	"{to}, thanks for making a moment for me today.",
@@ -17,7 +17,7 @@ const char *const phr_decline_greet_to[] = {
 
 const char *const phr_decline_greet_none[] = {
 	"Hello, thanks for taking my call.",
-	"Hi, do you have a few minutes?",
+	"Hi, I hope this is a good moment.",
 	"Hello, I'm glad I caught you.",
 	"Thank you for picking up.",
 	NULL
@@ -180,7 +180,7 @@ const char *const phr_note_news[] = {
 
 const char *const phr_note_moment[] = {
 	"I still think about [a moment you remember].",
-	"[a moment you remember] has stayed with me.",
+	"Looking back, [a moment you remember] has stayed with me.",
 	"One thing I'll remember is [a moment you remember].",
 	"I especially enjoyed [a moment you remember].",
 	NULL
@@ -199,13 +199,6 @@ const char *const phr_note_closing[] = {
 	"Kind regards,",
 	"With best wishes,",
 	"Thank you again,",
-	NULL
-};
-
-const char *const phr_client_greeting[] = {
-	"Dear {person},",
-	"Hi {person},",
-	"Hello {person},",
 	NULL
 };
 

@@ -34,8 +34,7 @@ extern const char *const phr_note_news[];        /* the decline, acknowledged wa
 extern const char *const phr_note_moment[];      /* the [a moment you remember] slot */
 extern const char *const phr_note_ahead[];       /* the wish to stay in touch */
 extern const char *const phr_note_closing[];     /* sign-off line before the name */
-/* The recruiter's own note to the client. */
-extern const char *const phr_client_greeting[];  /* uses {person} */
+/* The recruiter's own note to the client (greeting a person as notes do). */
 extern const char *const phr_client_greeting_team[]; /* no person known; uses {client} */
 extern const char *const phr_client_thanks[];    /* may use {client}, {cand} */
 extern const char *const phr_client_news[];      /* the outcome, acknowledged */
