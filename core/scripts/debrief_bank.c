@@ -940,7 +940,7 @@ static const char *const guardrail_0[] = {
 
 static const char *const guardrail_1[] = {
 	"Name nobody the candidate met; if they name someone, say nothing of how that person came across.",
-	"If a name comes up, keep to the process and say nothing of how that person was seen.",
+	"If a name comes up, say nothing of how that person was seen, and move on.",
 	"Bring no names into the call yourself, and give no reaction when they mention one.",
 	"Don't characterize anyone the candidate met, even in passing or with praise.",
 	NULL,
@@ -949,7 +949,7 @@ static const char *const guardrail_1[] = {
 static const char *const guardrail_2[] = {
 	"Treat the reasons as background, not terms to bargain over: the offer stays closed unless the candidate plainly asked you to revisit it.",
 	"Don't let the call turn into a new offer; the decision is made, and the reasons are information only.",
-	"If they ask whether more money or a different title would change things, say the decision is final.",
+	"If they ask whether any change to the offer would alter the answer, say the decision is final.",
 	"Steer away from any talk of improving the offer; the candidate has decided.",
 	NULL,
 };
