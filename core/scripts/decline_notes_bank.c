@@ -136,7 +136,7 @@ static const char *const note_interviewer[] = {
 static const char *const note_peer[] = {
 	"Thank you for showing me what day-to-day work at {client} looks like.",
 	"I appreciated hearing about the work from someone who does it every day.",
-	"Thank you for talking with me about the work and what it is like to be part of {team}.",
+	"Thank you for talking with me about the work and what it is like to be part of it every day.",
 	"It was good to meet you, and I'm grateful for the time you gave me.",
 	NULL
 };
