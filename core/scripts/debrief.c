@@ -12,6 +12,10 @@
  *   when the confidential areas alone exceed it), every probe has the same
  *   number of follow-ups and one listening cue, and the probes come in
  *   shuffled order;
+ * - the areas probed and their order are drawn once per turndown (the
+ *   areas seed, keyed by the vault and the turndown, not by --seed), so
+ *   that two scripts of one turndown probe the same areas: comparing them
+ *   tells nothing that one of them does not;
  * - every confidential area is probed, and the other probes are cover
  *   areas drawn from the distribution confidential reasons themselves
  *   follow given the shareable ones (cover.h), so that each probed area not
@@ -50,6 +54,7 @@ struct builder {
 	struct debrief *d;
 	const struct debrief_input *in;
 	struct chooser c;
+	struct chooser areas;           /* which areas, in which order: one draw per turndown */
 	struct voice v;                 /* names, pronouns and words filled into the bank */
 	size_t cues[ORDER_MAX], ncues, next_cue;        /* taken in turn, so they do not repeat */
 	size_t follow[ORDER_MAX], nfollow, next_follow; /* the shared follow-ups, likewise */
@@ -282,7 +287,7 @@ build_probes(struct builder *b)
 			total += weight[i];
 		if (total == 0)
 			return B_REFUSED;
-		x = (unsigned long)chooser_below(&b->c, total);
+		x = (unsigned long)chooser_below(&b->areas, total);
 		for (cat = 0; cat + 1 < COVER_AREAS && x >= weight[cat]; cat++)
 			x -= weight[cat];
 		weight[cat] = 0;
@@ -298,7 +303,7 @@ build_probes(struct builder *b)
 
 		if (shuffled == NULL)
 			return B_OOM;
-		chooser_permute(&b->c, order, b->d->nprobes);
+		chooser_permute(&b->areas, order, b->d->nprobes);
 		for (i = 0; i < b->d->nprobes; i++)
 			shuffled[i] = probes[order[i]];
 		memcpy(probes, shuffled, b->d->nprobes * sizeof(*probes));
@@ -352,6 +357,7 @@ debrief_build(const struct debrief_input *in, uint64_t seed, wording_check_fn ch
 	b.in = in;
 	chooser_init(&b.c, seed, check, arg);
 	chooser_set_locale(&b.c, in->locale);
+	chooser_init(&b.areas, in->areas_seed ? in->areas_seed : seed, NULL, NULL);
 	voice_init(&b.v, in->candidate, in->to, in->pronouns, in->field, in->locale, check, arg);
 	if (b.v.to[0] != '\0' && (b.d->to = strdup(b.v.to)) == NULL)
 		b.c.oom = 1;
