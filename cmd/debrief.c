@@ -199,6 +199,7 @@ debrief_exec(struct cmd_ctx *ctx, void *opts)
 	in.pronouns = td.pronouns;
 	in.field = field_effective(td.field, td.role);
 	in.locale = cmd_locale(ctx);
+	in.nmet = td.nmet;
 	/* The same areas for every seed and every --to of this turndown. */
 	in.areas_seed = keyring_script_seed(ctx->vault->keys, "debrief areas", td.id, 0) | 1;
 	ra.in = &in;

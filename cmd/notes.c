@@ -76,6 +76,8 @@ struct render_arg {
 	int field, locale;
 	const char *recruiter, *firm;
 	enum script_format format;
+	uint64_t set_seed;              /* one for the whole set of notes */
+	size_t index;                   /* the note's place in the set */
 	struct guard *guard;            /* allows only this recipient's name */
 	struct cmd_wording wording;     /* the guard, names read whole */
 };
@@ -90,7 +92,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 
 	struct note_input in = { .candidate = a->td->candidate, .client = a->td->client,
 		.person = a->to, .contact = a->contact, .pronouns = a->td->pronouns,
-		.field = a->field, .locale = a->locale, .recruiter = a->recruiter, .firm = a->firm };
+		.field = a->field, .locale = a->locale, .recruiter = a->recruiter, .firm = a->firm,
+		.set_seed = a->set_seed, .index = a->index };
 	FILE *f;
 	size_t len;
 
@@ -147,6 +150,7 @@ notes_exec(struct cmd_ctx *ctx, void *opts)
 	ra.recruiter = cmd_recruiter(ctx);
 	ra.firm = cmd_firm(ctx);
 	ra.format = o->format;
+	ra.set_seed = keyring_script_seed(ctx->vault->keys, "notes set", td.id, (uint64_t)o->seed);
 	/* Nothing is printed until every note has passed the guard. */
 	if (ctx->json)
 		arr = json_array();
@@ -160,6 +164,7 @@ notes_exec(struct cmd_ctx *ctx, void *opts)
 
 		ra.td = &td;
 		ra.to = who >= 0 ? &td.met[who] : NULL;
+		ra.index = (size_t)(i + 1);
 		/* The client note may name whom it is addressed to. */
 		if ((ra.guard = guard_new_for(ctx->vault, &td, who >= 0 ? who : hm,
 		    &ctx->err)) == NULL)

@@ -410,9 +410,9 @@ check_shape(const struct debrief *d, const struct debrief_input *in)
 		want = nconf;
 	ck_assert_msg(d->nprobes == want, "%zu probes with %zu confidential reasons, want %zu",
 	    d->nprobes, nconf, want);
-	/* The opening: greeting, appreciation, a lead and each shareable reason,
+	/* The opening: greeting, the decision, appreciation, a lead and each shareable reason,
 	 * the general line, the note, the way into the questions. */
-	ck_assert_uint_eq(d->nopening, 4 + (nshare ? 1 + nshare : 0) + (in->shareable &&
+	ck_assert_uint_eq(d->nopening, 5 + (nshare ? 1 + nshare : 0) + (in->shareable &&
 	    *in->shareable && !d->note_left_out));
 	/* One guardrail and one closing line of each group, in every script. */
 	for (want = 0; bank_guardrails[want] != NULL; want++)

@@ -49,6 +49,7 @@ static const struct {
 	{ "greet_to", bank_greet_to, voice_to, 0, '.', 8 },
 	{ "greet_none", bank_greet_none, voice, 0, '.', 8 },
 	{ "appreciate", bank_appreciate, voice, 0, '.', 8 },
+	{ "decision", bank_decision, voice, 0, '.', 8 },
 	{ "reason_lead", bank_reason_lead, voice, 0, '.', 6 },
 	{ "no_reason", bank_no_reason, voice, 0, '.', 8 },
 	{ "note_intro", bank_note_intro, voice, 0, ':', 6 },
@@ -385,6 +386,8 @@ START_TEST(test_no_duplicates)
 			all[n++] = bank_guardrails[g][i];
 	for (size_t i = 0; bank_people[i].question != NULL; i++)
 		all[n++] = bank_people[i].question;
+	for (size_t i = 0; bank_people_few[i].question != NULL; i++)
+		all[n++] = bank_people_few[i].question;
 	ck_assert_uint_lt(n, cap);
 	qsort(all, n, sizeof(*all), cmp_fold);
 	for (size_t i = 1; i < n; i++)

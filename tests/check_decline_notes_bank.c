@@ -67,7 +67,7 @@ static const struct {
 	{ "client_greeting_team", phr_client_greeting_team, -1, nothing, 0, ',' },
 	{ "client_thanks", phr_client_thanks, -1, call_subs, 0, '.' },
 	{ "client_news", phr_client_news, -1, call_subs, 0, '.' },
-	{ "client_next", phr_client_next, -1, call_subs, 0, '.' },
+	{ "client_next", phr_client_next, -1, next_subs, 1, '.' },
 };
 #define NLISTS (sizeof(lists) / sizeof(lists[0]))
 

@@ -24,7 +24,7 @@
  *   it is real or cover;
  * - the question about people and every other line is said in every script;
  * - the opening says the same kind of lines whatever the candidate thought:
- *   greeting, appreciation, the shareable reasons, one general line, the
+ *   greeting, the decision, appreciation, the shareable reasons, one general line, the
  *   shareable note cleaned of contacts, the way into the questions.  No
  *   impression of anyone is spoken;
  * - the guardrails never name an area.
@@ -142,6 +142,7 @@ build_opening(struct builder *b)
 
 	if ((rc = must_add(b, &d->opening, &d->nopening, b->v.to[0] ? bank_greet_to :
 	    bank_greet_none)) != B_OK || (rc = must_add(b, &d->opening, &d->nopening,
+	    bank_decision)) != B_OK || (rc = must_add(b, &d->opening, &d->nopening,
 	    bank_appreciate)) != B_OK)
 		return rc;
 	for (size_t i = 0; i < in->nreasons; i++) {
@@ -176,9 +177,8 @@ probe_clear(struct debrief_probe *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Fills P from the bank probe BP: its question, one of its own follow-ups
- * and one of the shared ones (two shared ones if none of its own passes),
- * and a cue.  B_REFUSED when the guard leaves too little. */
+/* Fills P from the bank probe BP: its question, two of its own follow-ups
+ * (the shared ones stand in for those the guard refuses), and a cue.  B_REFUSED when the guard leaves too little. */
 static int
 fill_probe(struct builder *b, const struct bank_probe *bp, const char *area,
     struct debrief_probe *p)
@@ -190,7 +190,7 @@ fill_probe(struct builder *b, const struct bank_probe *bp, const char *area,
 		;
 	chooser_permute(&b->c, forder, nf);
 	if ((p->question = choose_line(&b->c, bp->question, b->v.subs)) != NULL) {
-		for (size_t j = 0; j < nf && p->nfollow == 0; j++) {
+		for (size_t j = 0; j < nf && p->nfollow < DEBRIEF_FOLLOW_UPS; j++) {
 			char *f = choose_line(&b->c, bp->follow_ups[forder[j]], b->v.subs);
 
 			if (f != NULL)
@@ -312,18 +312,20 @@ build_probes(struct builder *b)
 	return B_OK;
 }
 
-/* The question about people, the same kind in every script. */
+/* The question about people, in every script: one comparing them only
+ * when there are three or more to compare. */
 static int
 build_people(struct builder *b)
 {
+	const struct bank_probe *pool = b->in->nmet >= 3 ? bank_people : bank_people_few;
 	size_t order[ORDER_MAX], n = 0;
 	int rc;
 
-	while (bank_people[n].question != NULL && n < ORDER_MAX)
+	while (pool[n].question != NULL && n < ORDER_MAX)
 		n++;
 	chooser_permute(&b->c, order, n);
 	for (size_t i = 0; i < n; i++)
-		if ((rc = fill_probe(b, &bank_people[order[i]], "people", &b->d->people)) != B_REFUSED)
+		if ((rc = fill_probe(b, &pool[order[i]], "people", &b->d->people)) != B_REFUSED)
 			return rc;
 	return B_REFUSED;
 }

@@ -37,6 +37,8 @@ struct debrief_input {
 	int pronouns;                   /* enum pronouns (core/base/field.h); PRON_UNSET: they */
 	int field;                      /* enum field; FIELD_UNSET: general */
 	int locale;                     /* enum locale (core/scripts/locale.h) */
+	size_t nmet;                    /* how many people the candidate met (the client
+					 * arranged it): picks the question about people */
 	uint64_t areas_seed;            /* draws the areas probed and their order; the same
 					 * for every seed of a turndown, so that two scripts
 					 * of it differ only in wording (0: the seed) */

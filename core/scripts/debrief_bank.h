@@ -56,6 +56,7 @@ int bank_probe_fits(const struct bank_probe *p, int field);
 /* NULL-terminated lists of whole sentences. */
 extern const char *const bank_greet_to[];       /* greeting the person on the line by {to} */
 extern const char *const bank_greet_none[];     /* greeting when nobody is known by name */
+extern const char *const bank_decision[];       /* the decision, naming {cand} */
 extern const char *const bank_appreciate[];     /* thanks true whatever the candidate thought */
 extern const char *const bank_reason_lead[];    /* before the shareable reasons */
 extern const char *const bank_no_reason[];      /* said in every script */
@@ -63,8 +64,11 @@ extern const char *const bank_note_intro[];     /* lead-in before quoting the sh
 extern const char *const bank_transition[];     /* into the probes */
 extern const char *const bank_follow_any[];     /* follow-ups that suit any probe */
 extern const char *const bank_cues[];           /* listening cues */
-/* The question about people asked in every script (question NULL ends it). */
+/* The question about people asked in every script (question NULL ends
+ * it): one comparing them, with three people met or more; else one about
+ * how the meetings were arranged, which compares nobody. */
 extern const struct bank_probe bank_people[];
+extern const struct bank_probe bank_people_few[];
 /* NULL-terminated lists of groups; a script says one line of each group. */
 extern const char *const *const bank_closings[];        /* door open, help, next step, thanks */
 extern const char *const *const bank_guardrails[];      /* recruiter-only reminders */

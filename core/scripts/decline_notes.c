@@ -21,6 +21,9 @@
 #include "core/scripts/locale.h"
 #include "core/scripts/voice.h"
 
+/* The next step is this many working days ahead, in the call and the client note alike. */
+#define DECLINE_DAYS 2
+
 static const char *const weekdays[7] = { "Sunday", "Monday", "Tuesday", "Wednesday",
 	"Thursday", "Friday", "Saturday" };
 static const char *const months[12] = { "January", "February", "March", "April", "May",
@@ -84,7 +87,7 @@ decline_build(const struct decline_input *in, uint64_t seed, wording_check_fn ch
 		memcpy(today, in->today, DATE_LEN);
 	else
 		date_today(today);
-	script_date(today, 2 + (int)chooser_below(&c, 2), in->locale, when, sizeof(when));
+	script_date(today, DECLINE_DAYS, in->locale, when, sizeof(when));
 	voice_add(&v, "client", in->client);
 	voice_add(&v, "referral", in->referral ? in->referral : "");
 	voice_add(&v, "date", when);
@@ -237,6 +240,31 @@ draft(struct note_draft *nd, struct chooser *c, const char *const *from,
 	}
 }
 
+/* The decline, acknowledged: one line for each note of a set in turn, from
+ * where the set's seed starts, so notes to people of one client differ;
+ * another line where the check refuses it. */
+static void
+news(struct note_draft *nd, struct chooser *c, const struct note_input *in,
+    const char *const *subs)
+{
+	struct chooser set;
+	size_t n = wording_count(phr_note_news), start;
+	char *s = NULL;
+
+	chooser_init(&set, in->set_seed, NULL, NULL);
+	start = chooser_below(&set, n) + in->index;
+	for (size_t i = 0; i < n && s == NULL && !c->oom; i++)
+		s = choose_line(c, phr_note_news[(start + i) % n], subs);
+	if (s == NULL)
+		nd->refused = 1;
+	if (nd->n < NOTE_LINES) {
+		nd->line[nd->n] = s;
+		nd->sep[nd->n++] = " ";
+	} else {
+		free(s);
+	}
+}
+
 /* The name the candidate signs with: given name and surname, no title. */
 static void
 signature(const char *full, char *out, size_t size)
@@ -258,6 +286,7 @@ note_build(const struct note_input *in, uint64_t seed, wording_check_fn check, v
 	struct chooser c;
 	struct voice v;
 	const char *greet_name;
+	char today[DATE_LEN], when[48];
 	int rc = -1;
 
 	memset(out, 0, sizeof(*out));
@@ -268,6 +297,12 @@ note_build(const struct note_input *in, uint64_t seed, wording_check_fn check, v
 	voice_init(&v, in->candidate, greet_name, in->pronouns, in->field, in->locale, check, arg);
 	voice_add(&v, "client", in->client);
 	voice_add(&v, "person", v.to);
+	if (in->today != NULL)
+		memcpy(today, in->today, DATE_LEN);
+	else
+		date_today(today);
+	script_date(today, DECLINE_DAYS, in->locale, when, sizeof(when));
+	voice_add(&v, "date", when);
 	if (in->person != NULL) {
 		struct person_name pn;
 		int formal = person_name_parse(in->person->name, &pn) == 0 && pn.title[0] != '\0';
@@ -276,7 +311,7 @@ note_build(const struct note_input *in, uint64_t seed, wording_check_fn check, v
 		snprintf(to, sizeof(to), "%s", in->person->name);
 		draft(&nd, &c, v.to[0] && !formal ? phr_note_greeting : phr_note_greeting_formal,
 		    v.subs, "\n\n");
-		draft(&nd, &c, phr_note_news, v.subs, " ");
+		news(&nd, &c, in, v.subs);
 		draft(&nd, &c, phr_note_body[in->person->role], v.subs, " ");
 		draft(&nd, &c, phr_note_moment, v.subs, "\n\n");
 		draft(&nd, &c, phr_note_ahead, v.subs, "\n\n");

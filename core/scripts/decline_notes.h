@@ -54,6 +54,10 @@ struct note_input {
 	const char *contact;            /* the client note: whom it is addressed to, or NULL */
 	int pronouns, field, locale;
 	const char *recruiter, *firm;   /* who signs the client note, or NULL: a slot to fill */
+	const char *today;              /* YYYY-MM-DD: the client note's next step is dated from it */
+	uint64_t set_seed;              /* the same for every note of a set ... */
+	size_t index;                   /* ... and this note's place in it: notes to people
+					 * of one client open differently */
 };
 
 struct note {

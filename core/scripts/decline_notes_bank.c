@@ -11,7 +11,7 @@ const char *const phr_decline_greet_to[] = {
 	"{to}, hello, I hope this is a good moment.",
 	"Hello {to}, I'm glad I caught you.",
 	"Hi {to}, thank you for picking up.",
-	"{to}, thanks for making a moment for me today.",
+	"{to}, thanks for making time for me today.",
 	NULL
 };
 
@@ -25,7 +25,7 @@ const char *const phr_decline_greet_none[] = {
 
 const char *const phr_decline_open[] = {
 	"{cand} asked me to thank you for the offer and for the time you and {team} gave {them}.",
-	"Before anything else, {cand} wanted me to pass on {their} thanks for the offer and for how {they} {was} treated.",
+	"Before anything else, {cand} wanted me to pass on {their} thanks for the offer and for your time.",
 	"{cand} is grateful for the offer, and for the care everyone at {client} took over the process.",
 	"I spoke to {cand} this morning, and the first thing {they} said was how much {they} appreciated your time.",
 	"{cand} wanted me to thank you personally for the offer and for the conversations along the way.",
@@ -61,7 +61,9 @@ const char *const phr_decline_referral[] = {
 const char *const phr_decline_help[] = {
 	"I can bring you two or three fresh profiles this week, starting with people I already know are open to a move.",
 	"I'll go back through the strongest people we met in this search and tell you which of them are still available.",
-	"I'd like to rework the brief with you in half an hour, so the next shortlist lands closer to what you need.",
+	"I'd like to set up half an hour with you to rework the brief, so the next shortlist lands closer to what you need.",
+	"I know two people who were not on the market when we started, and I'd like to sound them out for you this week.",
+	"I can take the brief back to my network straight away and tell you within days who is worth meeting.",
 	"I can start calling the people I held back from the first round, and have a short list for you within days.",
 	NULL
 };
@@ -69,7 +71,7 @@ const char *const phr_decline_help[] = {
 const char *const phr_decline_next[] = {
 	"Could we talk again on {date}? I'll bring the first new names then.",
 	"I'll send you a written confirmation today, and call you on {date} with where the search stands.",
-	"Let's put half an hour in the diary for {date} to go over the next candidates.",
+	"Let's put half an hour on the calendar for {date} to go over the next candidates.",
 	"I'll be back in touch by {date} with a revised timeline and the first profiles.",
 	"If it suits you, I'll call on {date} to agree how we restart the search.",
 	NULL
@@ -101,19 +103,19 @@ const char *const phr_decline_tips_spare[] = {
 
 static const char *const note_hiring_manager[] = {
 	"Thank you for the time and thought you put into the process, and for the offer itself.",
-	"I appreciated the chance to talk with you about the role and what you hope to build.",
-	"I'm grateful for our conversations and for the confidence you showed in me.",
+	"I appreciated the chance to talk with you about the role and the work ahead.",
+	"Thank you for the offer and for the time you set aside for our conversations.",
 	"Thank you for making me an offer; it meant a great deal.",
-	"Our conversations gave me a clear picture of what you are building, and I enjoyed every one of them.",
+	"Thank you for walking me through the role and what it involves.",
 	NULL
 };
 
 static const char *const note_hr[] = {
-	"Thank you for organizing my visits and for looking after all the arrangements.",
-	"I appreciated being kept up to date at every stage of the process.",
-	"Thank you for taking care of the logistics, which let me focus on the conversations.",
-	"I'm grateful for the time and care you put into coordinating everything.",
-	"Thank you for answering all my questions along the way.",
+	"Thank you for your part in arranging my interviews and the offer.",
+	"Thank you for your time during the process and for your help with the arrangements.",
+	"Thank you for explaining how the process and the offer worked.",
+	"I'm grateful for the time you spent on my application.",
+	"Thank you for taking part in my process at {client}.",
 	NULL
 };
 
@@ -126,16 +128,16 @@ static const char *const note_executive[] = {
 };
 
 static const char *const note_interviewer[] = {
-	"Thank you for your time and for the thoughtful questions during our conversation.",
-	"I enjoyed our discussion and the chance to talk through the work in some depth.",
+	"Thank you for your time and for the questions during our conversation.",
+	"Thank you for talking through the work with me in some depth.",
 	"Thank you for taking part in my interviews at {client}.",
-	"Talking with you was one of the most useful parts of my visit.",
+	"Thank you for the time you set aside for my interview.",
 	NULL
 };
 
 static const char *const note_peer[] = {
 	"Thank you for showing me what day-to-day work at {client} looks like.",
-	"I appreciated hearing about the work from someone who does it every day.",
+	"Thank you for telling me about the work from the inside.",
 	"Thank you for talking with me about the work and what it is like to be part of it every day.",
 	"It was good to meet you, and I'm grateful for the time you gave me.",
 	NULL
@@ -143,9 +145,9 @@ static const char *const note_peer[] = {
 
 static const char *const note_other[] = {
 	"Thank you for the time you gave me during the process.",
-	"I appreciated your help during my visit to {client}.",
-	"I'm grateful for the part you played in the process.",
-	"Thank you for making my visit go smoothly.",
+	"Thank you for your help during my visit to {client}.",
+	"I'm grateful for the time you gave me at {client}.",
+	"Thank you for the part you played in my visit.",
 	NULL
 };
 
@@ -172,25 +174,27 @@ const char *const phr_note_greeting_formal[] = {
 
 const char *const phr_note_news[] = {
 	"I wanted to write to you myself after my answer on the offer; saying no was not easy, and I'm sorry not to be joining you.",
-	"You'll have heard that I've accepted another role. It was a hard call, and I wanted you to hear my thanks from me.",
+	"You'll have heard that I've accepted another role. It was a hard call, and I wanted to thank you myself.",
 	"I've chosen to go another way this time, and I wanted to write to you personally before too long passed.",
 	"I'm sorry that my answer this time was no; I wanted to thank you properly all the same.",
+	"My answer on the offer was no in the end, which I did not find easy, and I wanted to write before too long.",
+	"I've said no to the offer this time, and I wanted to thank you personally.",
 	NULL
 };
 
 const char *const phr_note_moment[] = {
-	"I still think about [a moment you remember].",
-	"Looking back, [a moment you remember] has stayed with me.",
+	"I remember [a moment you remember].",
+	"Looking back, I remember [a moment you remember].",
 	"One thing I'll remember is [a moment you remember].",
-	"I especially enjoyed [a moment you remember].",
+	"I have not forgotten [a moment you remember].",
 	NULL
 };
 
 const char *const phr_note_ahead[] = {
-	"I hope our paths cross again, and I'd be glad to stay in touch.",
-	"I'd very much like to keep in touch, and I hope we meet again.",
+	"I hope our paths cross again.",
+	"I hope we meet again.",
 	"I hope we get the chance to work together one day.",
-	"Please keep in touch; I'd be glad to hear how things go.",
+	"I wish you and {client} well with the search.",
 	NULL
 };
 
@@ -224,8 +228,8 @@ const char *const phr_client_news[] = {
 };
 
 const char *const phr_client_next[] = {
-	"I'm already working on the next names, and I'll be in touch with profiles shortly.",
-	"I remain fully committed to finding the right person, and I'll come back to you soon with a plan.",
-	"I'd like to keep the momentum, and I'll send you new profiles within the week.",
+	"I'm already working on the next names, and as I said on the phone, I'll be back to you by {date}.",
+	"I remain fully committed to finding the right person, and I'll call you on {date} with a plan.",
+	"I'd like to keep the momentum, and you'll have new profiles from me by {date}.",
 	NULL
 };

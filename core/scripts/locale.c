@@ -53,7 +53,7 @@ static const char *const spelling[][2] = {
 	{ "fulfill", "fulfil" }, { "enroll", "enrol" }, { "skeptic", "sceptic" },
 	{ "pediatric", "paediatric" }, { "anesthesi", "anaesthesi" }, { "orthoped", "orthopaed" },
 	{ "vacation", "holiday" }, { "license", "licence" }, { "toward ", "towards " },
-	{ "résumé", "CV" }, { "gotten", "got" },
+	{ "on the calendar", "in the diary" }, { "résumé", "CV" }, { "gotten", "got" },
 	{ NULL, NULL }
 };
 
