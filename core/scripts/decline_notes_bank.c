@@ -107,6 +107,8 @@ static const char *const note_hiring_manager[] = {
 	"Thank you for the offer and for the time you set aside for our conversations.",
 	"Thank you for making me an offer; it meant a great deal.",
 	"Thank you for walking me through the role and what it involves.",
+	"I appreciated the time you gave me, and the offer itself.",
+	"I am grateful to have been considered for the role.",
 	NULL
 };
 
@@ -116,6 +118,8 @@ static const char *const note_hr[] = {
 	"Thank you for explaining how the process and the offer worked.",
 	"I'm grateful for the time you spent on my application.",
 	"Thank you for taking part in my process at {client}.",
+	"I appreciated your part in getting my interviews arranged.",
+	"I am grateful for the time you gave my application.",
 	NULL
 };
 
@@ -124,6 +128,8 @@ static const char *const note_executive[] = {
 	"I appreciated the chance to hear your view of where {client} is heading.",
 	"It meant a great deal that you made time for our conversation.",
 	"Thank you for our conversation; I valued hearing your perspective.",
+	"I appreciated the time you made for me in a busy week.",
+	"I am grateful you made room to meet me.",
 	NULL
 };
 
@@ -132,6 +138,9 @@ static const char *const note_interviewer[] = {
 	"Thank you for talking through the work with me in some depth.",
 	"Thank you for taking part in my interviews at {client}.",
 	"Thank you for the time you set aside for my interview.",
+	"I appreciated the time you set aside to interview me.",
+	"I am grateful for our conversation about the work.",
+	"It was good to talk with you about the work at {client}.",
 	NULL
 };
 
@@ -140,6 +149,8 @@ static const char *const note_peer[] = {
 	"Thank you for telling me about the work from the inside.",
 	"Thank you for talking with me about the work and what it is like to be part of it every day.",
 	"It was good to meet you, and I'm grateful for the time you gave me.",
+	"I appreciated the chance to talk with someone who does the work.",
+	"I am glad we had the chance to meet.",
 	NULL
 };
 
@@ -148,6 +159,8 @@ static const char *const note_other[] = {
 	"Thank you for your help during my visit to {client}.",
 	"I'm grateful for the time you gave me at {client}.",
 	"Thank you for the part you played in my visit.",
+	"I appreciated your time during my visit.",
+	"I am glad we had the chance to meet at {client}.",
 	NULL
 };
 
