@@ -778,6 +778,10 @@ const char *const bank_appreciate[] = {
 	"I know an offer takes work to put together, and you moved on it with real care.",
 	"It was clear from the start that you wanted to get this hire right.",
 	"I wanted to thank you properly for the way you engaged with {cand}'s candidacy.",
+	"I'm grateful for the hours you and your colleagues put into this.",
+	"Searches like this take real commitment from the client's side, and you gave it.",
+	"The way you stayed involved at every stage made my job easier.",
+	"Thank you for making {cand} a priority in a busy few weeks.",
 	NULL,
 };
 
@@ -830,6 +834,8 @@ const char *const bank_transition[] = {
 	"Let me ask you about a few parts of the search, and I'll mostly listen.",
 	"I'd find it useful to hear how the process looked to you; may I ask a few questions?",
 	"Would you mind if I asked how a few things looked from your end?",
+	"Before we talk about next steps, could I get your take on a few things?",
+	"I'd like to learn from this one with you, so let me ask a few open questions.",
 	NULL,
 };
 
@@ -842,6 +848,10 @@ const char *const bank_decision[] = {
 	"You know {cand} has decided against the offer; I'd like to close the loop with you.",
 	"I wanted to talk through {cand}'s decision not to join.",
 	"I know it was not the news you wanted when {cand} said no.",
+	"Thanks for taking {cand}'s answer so well; I know it was not the one you hoped for.",
+	"I wanted to follow up on {cand}'s decision to turn down the role.",
+	"Now that {cand} has given {their} answer, I'd like to look back over the search with you.",
+	"{cand} has said no this time, and I'd like to make sure we learn what we can from it.",
 	NULL,
 };
 
