@@ -28,7 +28,7 @@ for s in 1 2 3 4 5 6 7 8; do
 	"$TACT_BIN" debrief "$doc" --seed "$s" >>phys.txt
 done
 assert_not_contains "no vesting to a cardiology group" phys.txt "vesting"
-assert_not_contains "no stock options to a cardiology group" phys.txt "options"
+assert_not_contains "no stock options to a cardiology group" phys.txt "shares or options"
 assert_match "physician wording (call, partners, group)" phys.txt "call|partner|group"
 # Spoken to the hiring manager by title, of the candidate by title, with her pronouns.
 assert_contains "greets the person on the line by title" phys.txt "Dr. Marsh"
