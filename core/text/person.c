@@ -135,7 +135,9 @@ person_call(const char *full, char *out, size_t size)
 		snprintf(out, size, "%s", full);
 		return out;
 	}
-	if (n.title[0] != '\0')
+	/* A doctor or professor is called by title; Mr., Ms. and the like are
+	 * read but, on the phone and in a note, a first name is warmer. */
+	if (strcmp(n.title, "Dr.") == 0 || strcmp(n.title, "Prof.") == 0)
 		snprintf(out, size, "%s %s", n.title, n.last[0] ? n.last : n.first);
 	else
 		snprintf(out, size, "%s", n.first);

@@ -2,9 +2,9 @@
  * person.h - how to address a person from the name the recruiter typed:
  * the title and suffixes around it ("Dr. Amara Okafor", "Ingrid Hale, MD",
  * "Tom Reyes Jr."), the given name, the surname, and the form a recruiter
- * uses on the phone or in a note: title and surname when there is a title
- * ("Dr. Okafor"; a doctor's suffix such as MD, DO or PhD counts as "Dr."),
- * else the first name ("Tom").
+ * uses on the phone or in a note: title and surname for a doctor or a
+ * professor ("Dr. Okafor"; a doctor's suffix such as MD, DO or PhD counts
+ * as "Dr."), else the first name ("Tom"; "Mr. Henry Caldwell" is "Henry").
  */
 #ifndef TACT_TEXT_PERSON_H
 #define TACT_TEXT_PERSON_H
