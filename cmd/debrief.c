@@ -16,12 +16,14 @@
 #include "crypto/tcrypto.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"
+#include "cmd/speaking.h"
 
 struct debrief_opts {
 	struct cmd_ctx *ctx;
 	long long id;
 	long long seed;
 	long nprobes;
+	const char *to;
 	enum debrief_format format;
 };
 
@@ -30,6 +32,8 @@ static const struct argp_option options[] = {
 	  "again in this vault", 0 },
 	{ "probes", 'p', "N", 0, "ask N probes, 4 to 8 (default 5); more only when the "
 	  "confidential areas alone are more", 0 },
+	{ "to", 't', "NAME", 0, "the person on the line (default: the first hiring manager the "
+	  "candidate met; with nobody met, a greeting with no name)", 0 },
 	{ "format", 'f', "FORMAT", 0, "text (default) or markdown; --json for JSON", 0 },
 	{ 0 }
 };
@@ -52,6 +56,11 @@ parse(int key, char *arg, struct argp_state *state)
 		o->nprobes = n;
 		break;
 	}
+	case 't':
+		if (text_check("--to", arg, strlen(arg), TEXT_NAME_MAX, 0, &o->ctx->err) != 0)
+			return EINVAL;
+		o->to = arg;
+		break;
 	case 'f':
 		if (strcmp(arg, "text") == 0)
 			o->format = DEBRIEF_TEXT;
@@ -77,28 +86,37 @@ static const struct argp argp = {
 	"Sections: opening (only what may be shared: the shareable reasons and note, with "
 	"e-mail addresses, phone numbers and links taken out), probes (always the same number, "
 	"every confidential area among cover areas as likely to be the reason, shuffled), "
-	"closing, and guardrails for the recruiter alone, which name no area.  The wording "
+	"a question about the people met, closing, and guardrails for the recruiter alone, which "
+	"name no area.  The script speaks to the person on the line by first name (or title and "
+	"surname: \"Dr. Hale\"), calls the candidate by first name (or title) with the pronouns "
+	"given at log, asks questions worded for the role's field, and is written in US English, "
+	"or British English with [scripts] locale = en-GB in the config file.  The wording "
 	"and order are drawn from a generator keyed by the vault and the seed: --seed N gives "
 	"the same script again in this vault, and nowhere else.  A shareable note that cannot "
 	"be read out safely is left out, and tact says so on stderr.  "
-	"Example:  tact debrief 12 --seed 7 --probes 6",
+	"Example:  tact debrief 12 --to 'Dr. Ingrid Hale' --seed 7 --probes 6",
 	NULL, NULL, NULL
 };
 
 static json_t *
-to_json(const struct debrief *d)
+probe_json(struct debrief_probe *p)
+{
+	return json_pack("{s:s, s:s, s:o, s:s}", "area", p->area, "question", p->question,
+	    "follow_ups", cmd_json_strings(p->follow_ups, p->nfollow), "listening_cue", p->cue);
+}
+
+static json_t *
+to_json(struct debrief *d)
 {
 	json_t *probes = json_array();
 
 	for (size_t i = 0; i < d->nprobes; i++)
-		json_array_append_new(probes, json_pack("{s:s, s:s, s:o, s:s}", "area",
-		    d->probes[i].area, "question", d->probes[i].question, "follow_ups",
-		    cmd_json_strings(d->probes[i].follow_ups, d->probes[i].nfollow), "listening_cue",
-		    d->probes[i].cue));
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o}", "turndown", (json_int_t)d->turndown,
-	    "seed", (json_int_t)d->seed, "opening", cmd_json_strings(d->opening, d->nopening), "probes",
-	    probes, "closing", cmd_json_strings(d->closing, d->nclosing), "guardrails",
-	    cmd_json_strings(d->guardrails, d->nguardrails));
+		json_array_append_new(probes, probe_json(&d->probes[i]));
+	return json_pack("{s:I, s:I, s:s?, s:o, s:o, s:o, s:o, s:o}", "turndown",
+	    (json_int_t)d->turndown, "seed", (json_int_t)d->seed, "to", d->to, "opening",
+	    cmd_json_strings(d->opening, d->nopening), "probes", probes, "people",
+	    probe_json(&d->people), "closing", cmd_json_strings(d->closing, d->nclosing),
+	    "guardrails", cmd_json_strings(d->guardrails, d->nguardrails));
 }
 
 struct render_arg {
@@ -160,9 +178,15 @@ debrief_exec(struct cmd_ctx *ctx, void *opts)
 	char *out;
 	int rc = -1;
 
+	long who;
+
 	memset(&td, 0, sizeof(td));
 	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_SIGNALS | TD_PEOPLE | TD_SHAREABLE,
-	    &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
+	    &td, &ctx->err) != 0)
+		goto out;
+	/* The person on the line may be named, in full, whatever was said of them. */
+	who = cmd_person_on_line(&td, o->to);
+	if ((g = guard_new_for(ctx->vault, &td, who, &ctx->err)) == NULL)
 		goto out;
 	memset(&in, 0, sizeof(in));
 	in.turndown = td.id;
@@ -171,8 +195,15 @@ debrief_exec(struct cmd_ctx *ctx, void *opts)
 	in.nreasons = td.nreasons;
 	in.shareable = td.shareable;
 	in.nprobes = (size_t)o->nprobes;
+	in.to = o->to != NULL ? o->to : who >= 0 ? td.met[who].name : NULL;
+	in.pronouns = td.pronouns;
+	in.field = field_effective(td.field, td.role);
+	in.locale = cmd_locale(ctx);
+	in.nmet = td.nmet;
+	/* The same areas for every seed and every --to of this turndown. */
+	in.areas_seed = keyring_script_seed(ctx->vault->keys, "debrief areas", td.id, 0) | 1;
 	ra.in = &in;
-	cmd_wording_init(&w, g, (const char *const[]){ td.candidate }, 1);
+	cmd_wording_init(&w, g, (const char *const[]){ td.candidate, in.to }, 2);
 	ra.wording = &w;
 	ra.seed = (uint64_t)o->seed;
 	ra.format = o->format;

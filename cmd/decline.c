@@ -10,18 +10,25 @@
 #include "crypto/tcrypto.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"
+#include "cmd/speaking.h"
 
 struct decline_opts {
 	struct cmd_ctx *ctx;
 	long long id, seed;
 	const char *referral;
+	const char *to;
+	enum script_format format;
 };
 
 static const struct argp_option options[] = {
 	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same script again "
 	  "in this vault", 0 },
-	{ "referral", 'r', "NAME", 0, "someone to introduce to the client in place of this "
-	  "candidate", 0 },
+	{ "referral", 'r', "TEXT", 0, "someone to introduce to the client in place of this "
+	  "candidate (a name, or a name and a few words about them); without it the call offers "
+	  "concrete help with the search", 0 },
+	{ "to", 't', "NAME", 0, "the person on the line (default: the first hiring manager the "
+	  "candidate met)", 0 },
+	{ "format", 'f', "FORMAT", 0, "text (default) or markdown; --json for JSON", 0 },
 	{ 0 }
 };
 
@@ -39,6 +46,19 @@ parse(int key, char *arg, struct argp_state *state)
 			return EINVAL;
 		o->referral = arg;
 		break;
+	case 't':
+		if (text_check("--to", arg, strlen(arg), TEXT_NAME_MAX, 0, &o->ctx->err) != 0)
+			return EINVAL;
+		o->to = arg;
+		break;
+	case 'f':
+		if (strcmp(arg, "text") == 0)
+			o->format = SCRIPT_TEXT;
+		else if (strcmp(arg, "markdown") == 0)
+			o->format = SCRIPT_MARKDOWN;
+		else
+			return cmd_usage(state, "unknown --format '%.40s' (text or markdown)", arg);
+		break;
 	case ARGP_KEY_ARG:
 	case ARGP_KEY_END:
 		return cmd_arg_turndown(state, key, arg, &o->id);
@@ -50,9 +70,12 @@ parse(int key, char *arg, struct argp_state *state)
 
 static const struct argp argp = {
 	options, parse, "ID",
-	"Write the call script for delivering a decline to the hiring manager: thanks, the "
-	"decision, the shareable reason in general words, the wish to work together again, an "
-	"offer, and next steps.\v"
+	"Write the call script for delivering a decline to the hiring manager: the candidate's "
+	"thanks, the decision (\"I wanted you to hear it from me\"), the shareable reason in "
+	"general words, the wish to work together again, an offer (the --referral, else concrete "
+	"help with the search), and a next step on a date a few working days ahead.\v"
+	"The script speaks to the person on the line by first name or title, of the candidate "
+	"by first name with the pronouns given at log, in the English of [scripts] locale.  "
 	"Also useful for coaching a candidate who makes the call.  Example:  "
 	"tact decline 12 --referral 'Dana Kraus'",
 	NULL, NULL, NULL
@@ -62,19 +85,26 @@ struct render_arg {
 	const struct decline_input *in;
 	const struct cmd_wording *wording;
 	uint64_t seed;
+	enum script_format format;
 };
 
 static void
 write_text(const void *obj, FILE *out)
 {
-	decline_write(obj, out);
+	decline_write(obj, SCRIPT_TEXT, out);
+}
+
+static void
+write_markdown(const void *obj, FILE *out)
+{
+	decline_write(obj, SCRIPT_MARKDOWN, out);
 }
 
 static json_t *
 to_json(const struct decline *d)
 {
-	return json_pack("{s:I, s:I, s:o, s:o, s:o, s:o, s:o, s:o}", "turndown",
-	    (json_int_t)d->turndown, "seed", (json_int_t)d->seed,
+	return json_pack("{s:I, s:I, s:s?, s:o, s:o, s:o, s:o, s:o, s:o}", "turndown",
+	    (json_int_t)d->turndown, "seed", (json_int_t)d->seed, "to", d->to,
 	    "thanks", cmd_json_strings(d->thanks, d->nthanks),
 	    "reason", cmd_json_strings(d->reason, d->nreason),
 	    "future", cmd_json_strings(d->future, d->nfuture),
@@ -94,7 +124,8 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	    &ctx->err)) == NULL)
 		return NULL;
 	d->seed = a->seed;
-	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, write_text, d);
+	buf = cmd_render(ctx, ctx->json ? to_json(d) : NULL, a->format == SCRIPT_MARKDOWN ?
+	    write_markdown : write_text, d);
 	decline_free(d);
 	return buf;
 }
@@ -119,9 +150,15 @@ decline_exec(struct cmd_ctx *ctx, void *opts)
 	char *out;
 	int rc = -1;
 
+	long who;
+
 	memset(&td, 0, sizeof(td));
 	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_CLIENT | TD_SIGNALS | TD_PEOPLE |
-	    TD_SHAREABLE, &td, &ctx->err) != 0 || (g = guard_new(ctx->vault, &td, &ctx->err)) == NULL)
+	    TD_SHAREABLE, &td, &ctx->err) != 0)
+		goto out;
+	/* The person on the line may be named, in full, whatever was said of them. */
+	who = cmd_person_on_line(&td, o->to);
+	if ((g = guard_new_for(ctx->vault, &td, who, &ctx->err)) == NULL)
 		goto out;
 	memset(&in, 0, sizeof(in));
 	in.turndown = td.id;
@@ -130,9 +167,14 @@ decline_exec(struct cmd_ctx *ctx, void *opts)
 	in.reasons = td.reasons;
 	in.nreasons = td.nreasons;
 	in.referral = o->referral;
+	in.to = o->to != NULL ? o->to : who >= 0 ? td.met[who].name : NULL;
+	in.pronouns = td.pronouns;
+	in.field = field_effective(td.field, td.role);
+	in.locale = cmd_locale(ctx);
 	ra.in = &in;
-	cmd_wording_init(&w, g, (const char *const[]){ td.candidate, td.client }, 2);
+	cmd_wording_init(&w, g, (const char *const[]){ td.candidate, td.client, in.to }, 3);
 	ra.wording = &w;
+	ra.format = o->format;
 	ra.seed = (uint64_t)o->seed;
 	if ((out = cmd_guarded(ctx, &w, keyring_script_seed(ctx->vault->keys, "decline", td.id,
 	    (uint64_t)o->seed), "decline script", render, &ra)) == NULL)

@@ -22,6 +22,7 @@
 enum {
 	F_CAND = 0x001, F_CLIENT = 0x002, F_ROLE = 0x004, F_OFFER = 0x008, F_DECLINE = 0x010,
 	F_REASON = 0x020, F_CONF = 0x040, F_SHARE = 0x080, F_MET = 0x100, F_CONSENT = 0x200,
+	F_PRONOUNS = 0x400, F_FIELD = 0x800,
 };
 
 struct edit_opts {
@@ -34,7 +35,7 @@ struct edit_opts {
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
-	O_SHARE, O_SHARE_FILE, O_MET, O_CONSENT, O_NEW_CAND };
+	O_SHARE, O_SHARE_FILE, O_MET, O_CONSENT, O_NEW_CAND, O_PRONOUNS, O_FIELD };
 
 static const struct argp_option options[] = {
 	{ "candidate", O_CAND, "NAME", 0, "move it to this candidate (a name or #ID)", 0 },
@@ -51,6 +52,9 @@ static const struct argp_option options[] = {
 	{ "met", O_MET, "NAME:ROLE:IMPRESSION", 0, "someone the candidate met; the given ones "
 	  "replace the list", 3 },
 	{ "consent", O_CONSENT, "aggregate|none", 0, "may it count in anonymized reports", 3 },
+	{ "pronouns", O_PRONOUNS, "she|he|they", 0, "the candidate's pronouns", 4 },
+	{ "field", O_FIELD, "FIELD", 0, "the role's field (see 'tact log --help'); 'auto' "
+	  "derives it from the role again", 4 },
 	{ 0 }
 };
 
@@ -142,6 +146,15 @@ parse(int key, char *arg, struct argp_state *state)
 		o->given |= F_CONSENT;
 		rc = turndown_set_consent(td, arg, err);
 		break;
+	case O_PRONOUNS:
+		o->given |= F_PRONOUNS;
+		rc = turndown_set_pronouns(td, arg, err);
+		break;
+	case O_FIELD:
+		o->given |= F_FIELD;
+		td->field = FIELD_UNSET;
+		rc = strcmp(arg, "auto") == 0 ? 0 : turndown_set_field(td, arg, err);
+		break;
 	case ARGP_KEY_ARG:
 	case ARGP_KEY_END:
 		if (key == ARGP_KEY_END && o->in_argv)
@@ -228,6 +241,10 @@ apply(struct edit_opts *o, struct turndown *cur, struct terr *err)
 	}
 	if (o->given & F_CONSENT)
 		cur->consent = n->consent;
+	if (o->given & F_PRONOUNS)
+		cur->pronouns = n->pronouns;
+	if (o->given & F_FIELD)
+		cur->field = n->field;
 	return 0;
 }
 
@@ -240,7 +257,8 @@ form_given(struct edit_opts *o, const struct turndown *cur, struct turndown *f, 
 	turndown_clear(&o->td);
 	o->td = *f;
 	memset(f, 0, sizeof(*f));
-	o->given = F_ROLE | F_OFFER | F_DECLINE | F_REASON | F_SHARE | F_MET | F_CONSENT;
+	o->given = F_ROLE | F_OFFER | F_DECLINE | F_REASON | F_SHARE | F_MET | F_CONSENT |
+	    F_PRONOUNS | F_FIELD;
 	if (strcmp(o->td.candidate, cur->candidate) != 0)
 		o->given |= F_CAND;
 	if (strcmp(o->td.client, cur->client) != 0)

@@ -24,7 +24,7 @@ struct log_opts {
 };
 
 enum { O_CAND = 0x100, O_CLIENT, O_ROLE, O_OFFER, O_DECLINE, O_REASON, O_CONF, O_CONF_FILE,
-	O_SHARE, O_SHARE_FILE, O_MET, O_CONSENT, O_NEW_CAND };
+	O_SHARE, O_SHARE_FILE, O_MET, O_CONSENT, O_NEW_CAND, O_PRONOUNS, O_FIELD };
 
 static const struct argp_option options[] = {
 	{ "candidate", O_CAND, "NAME", 0, "the candidate (matched by name or #ID, or created)", 0 },
@@ -47,6 +47,11 @@ static const struct argp_option options[] = {
 	  "repeatable", 3 },
 	{ "consent", O_CONSENT, "aggregate|none", 0, "may this turndown count in anonymized "
 	  "reports (default aggregate)", 3 },
+	{ "pronouns", O_PRONOUNS, "she|he|they", 0, "the candidate's pronouns, for scripts "
+	  "(default: they, or the name)", 4 },
+	{ "field", O_FIELD, "FIELD", 0, "the role's field: physician, nursing, allied-health, "
+	  "executive, technology, sales, finance, operations or general (default: from the "
+	  "role)", 4 },
 	{ 0 }
 };
 
@@ -155,6 +160,12 @@ parse(int key, char *arg, struct argp_state *state)
 		break;
 	case O_NEW_CAND:
 		td->new_candidate = 1;
+		break;
+	case O_PRONOUNS:
+		rc = turndown_set_pronouns(td, arg, err);
+		break;
+	case O_FIELD:
+		rc = turndown_set_field(td, arg, err);
 		break;
 	case ARGP_KEY_ARG:
 		return cmd_usage(state, "unexpected argument '%s'", arg);

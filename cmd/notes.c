@@ -16,15 +16,18 @@
 #include "crypto/tcrypto.h"
 #include "cmd/cmd.h"
 #include "cmd/guarded.h"
+#include "cmd/speaking.h"
 
 struct notes_opts {
 	struct cmd_ctx *ctx;
 	long long id, seed;
+	enum script_format format;
 };
 
 static const struct argp_option options[] = {
 	{ "seed", 's', "N", 0, "draw the wording from seed N, to get the same drafts again "
 	  "in this vault", 0 },
+	{ "format", 'f', "FORMAT", 0, "text (default) or markdown; --json for JSON", 0 },
 	{ 0 }
 };
 
@@ -36,6 +39,14 @@ parse(int key, char *arg, struct argp_state *state)
 	switch (key) {
 	case 's':
 		return cmd_opt_seed(state, arg, &o->seed);
+	case 'f':
+		if (strcmp(arg, "text") == 0)
+			o->format = SCRIPT_TEXT;
+		else if (strcmp(arg, "markdown") == 0)
+			o->format = SCRIPT_MARKDOWN;
+		else
+			return cmd_usage(state, "unknown --format '%.40s' (text or markdown)", arg);
+		break;
 	case ARGP_KEY_ARG:
 	case ARGP_KEY_END:
 		return cmd_arg_turndown(state, key, arg, &o->id);
@@ -49,13 +60,24 @@ static const struct argp argp = {
 	options, parse, "ID",
 	"Draft short thank-you notes: one from the candidate to each person they met, fitted "
 	"to that person's role, and one from you to the client.\v"
-	"Send them within two days of the decline.  Example:  tact notes 12",
+	"Each note greets its reader by first name (or title and surname: \"Dear Dr. Hale\"), "
+	"acknowledges the decline warmly and leaves a [a moment you remember] slot for the "
+	"candidate to fill.  The client note is addressed to the first hiring manager met (else "
+	"to nobody by name) and signed with [recruiter] name and firm from the config file; "
+	"without them it ends in a \"[your name]\" slot to fill.  "
+	"Send them within two days of the decline.  Example:  tact notes 12 --format markdown",
 	NULL, NULL, NULL
 };
 
 struct render_arg {
 	const struct turndown *td;
 	const struct person *to;        /* NULL: the client note */
+	const char *contact;            /* the client note's addressee, or NULL */
+	int field, locale;
+	const char *recruiter, *firm;
+	enum script_format format;
+	uint64_t set_seed;              /* one for the whole set of notes */
+	size_t index;                   /* the note's place in the set */
 	struct guard *guard;            /* allows only this recipient's name */
 	struct cmd_wording wording;     /* the guard, names read whole */
 };
@@ -68,8 +90,14 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 	char *buf = NULL;
 	json_t *j;
 
-	if (note_build(a->td->candidate, a->td->client, a->to, seed, cmd_check_wording, &a->wording,
-	    &n, &ctx->err) != 0)
+	struct note_input in = { .candidate = a->td->candidate, .client = a->td->client,
+		.person = a->to, .contact = a->contact, .pronouns = a->td->pronouns,
+		.field = a->field, .locale = a->locale, .recruiter = a->recruiter, .firm = a->firm,
+		.set_seed = a->set_seed, .index = a->index };
+	FILE *f;
+	size_t len;
+
+	if (note_build(&in, seed, cmd_check_wording, &a->wording, &n, &ctx->err) != 0)
 		return NULL;
 	if (ctx->json) {
 		if ((j = json_pack("{s:s, s:s, s:s}", "to", n.to, "role", n.role, "text",
@@ -77,9 +105,12 @@ render(struct cmd_ctx *ctx, uint64_t seed, void *arg)
 			buf = json_dumps(j, JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
 			json_decref(j);
 		}
-	} else if (asprintf(&buf, "To %s (%s)\n\n%s\n", n.to, a->to ?
-	    person_role_words[a->to->role] : "client", n.text) < 0) {
-		buf = NULL;
+	} else if ((f = open_memstream(&buf, &len)) != NULL) {
+		note_write(&n, a->to ? person_role_words[a->to->role] : "client", a->format, f);
+		if (fclose(f) != 0) {
+			free(buf);
+			buf = NULL;
+		}
 	}
 	note_clear(&n);
 	if (buf == NULL)
@@ -105,12 +136,21 @@ notes_exec(struct cmd_ctx *ctx, void *opts)
 	char *out = NULL, *all = NULL;
 	size_t alllen = 0;
 	FILE *text = NULL;
+	long hm;
 	int rc = -1;
 
 	memset(&td, 0, sizeof(td));
-	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_CLIENT | TD_PEOPLE | TD_SHAREABLE,
-	    &td, &ctx->err) != 0)
+	if (turndown_load(ctx->vault, o->id, TD_IDENTITY | TD_CLIENT | TD_SIGNALS | TD_PEOPLE |
+	    TD_SHAREABLE, &td, &ctx->err) != 0)
 		goto out;
+	hm = cmd_person_on_line(&td, NULL);
+	ra.contact = hm >= 0 ? td.met[hm].name : NULL;
+	ra.field = field_effective(td.field, td.role);
+	ra.locale = cmd_locale(ctx);
+	ra.recruiter = cmd_recruiter(ctx);
+	ra.firm = cmd_firm(ctx);
+	ra.format = o->format;
+	ra.set_seed = keyring_script_seed(ctx->vault->keys, "notes set", td.id, (uint64_t)o->seed);
 	/* Nothing is printed until every note has passed the guard. */
 	if (ctx->json)
 		arr = json_array();
@@ -124,10 +164,13 @@ notes_exec(struct cmd_ctx *ctx, void *opts)
 
 		ra.td = &td;
 		ra.to = who >= 0 ? &td.met[who] : NULL;
-		if ((ra.guard = guard_new_for(ctx->vault, &td, who, &ctx->err)) == NULL)
+		ra.index = (size_t)(i + 1);
+		/* The client note may name whom it is addressed to. */
+		if ((ra.guard = guard_new_for(ctx->vault, &td, who >= 0 ? who : hm,
+		    &ctx->err)) == NULL)
 			goto out;
 		cmd_wording_init(&ra.wording, ra.guard, (const char *const[]){ td.candidate,
-		    td.client, ra.to ? ra.to->name : NULL }, 3);
+		    td.client, ra.to ? ra.to->name : ra.contact }, 3);
 		out = cmd_guarded(ctx, &ra.wording, keyring_script_seed(ctx->vault->keys, "notes",
 		    td.id, (uint64_t)o->seed + (uint64_t)(i + 1)), "note", render, &ra);
 		guard_free(ra.guard);
@@ -143,7 +186,9 @@ notes_exec(struct cmd_ctx *ctx, void *opts)
 		rc = cmd_print_json(ctx, arr);
 		arr = NULL;
 	} else {
-		fprintf(text, "\n(drafts %lld: --seed %lld gives them again)\n", o->seed, o->seed);
+		fprintf(text, o->format == SCRIPT_MARKDOWN ? "\n*Drafts %lld: --seed %lld gives "
+		    "them again.*\n" : "\n(drafts %lld: --seed %lld gives them again)\n", o->seed,
+		    o->seed);
 		fclose(text);
 		text = NULL;
 		cmd_print_secret(all, 0);

@@ -67,6 +67,12 @@ to_json(const struct turndown *td, int conf)
 	    "offer_date", td->offer_date[0] ? td->offer_date : NULL, "decline_date",
 	    td->decline_date, "consent", consent_names[td->consent], "reasons", reasons,
 	    "shareable", td->shareable);
+	if (j != NULL) {
+		json_object_set_new(j, "pronouns", td->pronouns > PRON_UNSET ?
+		    json_string(pronoun_names[td->pronouns]) : json_null());
+		json_object_set_new(j, "field", json_string(field_names[field_effective(td->field, td->role)]));
+		json_object_set_new(j, "field_given", json_boolean(td->field > FIELD_UNSET));
+	}
 	if (j == NULL || !conf)
 		return j;
 	met = json_array();
@@ -103,6 +109,10 @@ print_text(const struct turndown *td, int conf)
 	printf("  Candidate     %s\n", td->candidate);
 	printf("  Client        %s\n", td->client);
 	printf("  Role          %s\n", td->role ? td->role : "-");
+	printf("  Field         %s%s\n", field_names[field_effective(td->field, td->role)],
+	    td->field > FIELD_UNSET ? "" : " (from the role)");
+	if (td->pronouns > PRON_UNSET)
+		printf("  Pronouns      %s\n", pronoun_names[td->pronouns]);
 	printf("  Offered       %s\n", td->offer_date[0] ? td->offer_date : "-");
 	printf("  Declined      %s\n", td->decline_date);
 	printf("  Consent       %s\n", td->consent == CONSENT_AGGREGATE ?

@@ -382,6 +382,10 @@ each_string(const struct debrief *d, void (*fn)(const char *, void *), void *arg
 			fn(d->probes[i].follow_ups[j], arg);
 		fn(d->probes[i].cue, arg);
 	}
+	fn(d->people.question, arg);
+	for (j = 0; j < d->people.nfollow; j++)
+		fn(d->people.follow_ups[j], arg);
+	fn(d->people.cue, arg);
 	for (i = 0; i < d->nclosing; i++)
 		fn(d->closing[i], arg);
 	for (i = 0; i < d->nguardrails; i++)
@@ -406,13 +410,21 @@ check_shape(const struct debrief *d, const struct debrief_input *in)
 		want = nconf;
 	ck_assert_msg(d->nprobes == want, "%zu probes with %zu confidential reasons, want %zu",
 	    d->nprobes, nconf, want);
-	/* The opening: appreciation, each shareable reason, the general line, the note. */
-	ck_assert_uint_eq(d->nopening, 2 + nshare + (in->shareable && *in->shareable &&
-	    !d->note_left_out));
-	/* The guardrails are the same in every script: they cannot name an area. */
-	ck_assert_uint_eq(d->nguardrails, wording_count(bank_guardrails));
-	for (i = 0; i < d->nguardrails; i++)
-		ck_assert_str_eq(d->guardrails[i], bank_guardrails[i]);
+	/* The opening: greeting, the decision, appreciation, a lead and each shareable reason,
+	 * the general line, the note, the way into the questions. */
+	ck_assert_uint_eq(d->nopening, 5 + (nshare ? 1 + nshare : 0) + (in->shareable &&
+	    *in->shareable && !d->note_left_out));
+	/* One guardrail and one closing line of each group, in every script. */
+	for (want = 0; bank_guardrails[want] != NULL; want++)
+		;
+	ck_assert_uint_eq(d->nguardrails, want);
+	for (want = 0; bank_closings[want] != NULL; want++)
+		;
+	ck_assert_uint_eq(d->nclosing, want);
+	/* The question about people, in every script. */
+	ck_assert_str_eq(d->people.area, "people");
+	ck_assert_uint_eq(d->people.nfollow, DEBRIEF_FOLLOW_UPS);
+	ck_assert_ptr_nonnull(d->people.cue);
 	for (i = 0; i < d->nprobes; i++) {
 		const struct debrief_probe *p = &d->probes[i];
 		size_t ql;
@@ -959,17 +971,21 @@ START_TEST(test_decline_notes_shape)
 			} else {
 				ck_assert_uint_eq(d->ntips, wording_count(phr_decline_tips));
 				ck_assert_uint_eq(d->nreason, 2);
-				ck_assert_uint_eq(d->nthanks, 2);
+				/* greeting, the candidate's thanks, the decision */
+				ck_assert_uint_eq(d->nthanks, 3);
 				decline_free(d);
 			}
-			if (note_build(in.candidate, in.client, &p, seed, refuse_word, (void *)words[w],
-			    &n, &err) == 0) {
-				/* greeting, body, closing, signature */
+			struct note_input ni = { .candidate = in.candidate, .client = in.client,
+				.person = &p };
+
+			if (note_build(&ni, seed, refuse_word, (void *)words[w], &n, &err) == 0) {
+				/* greeting, body, looking ahead, closing and signature */
 				size_t paras = 1;
 
 				for (const char *c = n.text; (c = strstr(c, "\n\n")) != NULL; c += 2)
 					paras++;
-				ck_assert_uint_eq(paras, 3);
+				ck_assert_uint_eq(paras, 4);
+				ck_assert_ptr_nonnull(strstr(n.text, "[a moment you remember]"));
 				note_clear(&n);
 			} else {
 				ck_assert_int_eq(err.code, EX_DATAERR);

@@ -11,10 +11,14 @@
  * - probe questions and follow-ups are questions (ending in '?'); safe
  *   wordings and the sentence lists are whole sentences; note intros end
  *   in ':';
- * - placeholders: only {candidate} in openings and closings, none anywhere
- *   else (the builder fills nothing there), and no other brace anywhere;
- * - no wording appears twice in the bank;
- * - the closings hold the nine lines whose groups debrief.c picks from.
+ * - placeholders: only those of a voice (voice.h), {to} only in greetings
+ *   by name, and no other brace anywhere;
+ * - no wording appears twice in the bank, and every list has enough lines
+ *   for scripts to read differently;
+ * - every area has at least three probes worded for every field, and none
+ *   uses a word that sounds wrong in a field it is asked in ("vesting" to a
+ *   cardiology group), a benefit word of one locale, a role in brackets, or
+ *   wording that reopens the offer.
  */
 #include <check.h>
 #include <ctype.h>
@@ -22,28 +26,39 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/base/field.h"
 #include "core/base/taxonomy.h"
 #include "core/scripts/debrief_bank.h"
 #include "suites.h"
+
+/* The placeholders of a voice (core/scripts/voice.h), and with {to}. */
+#define VOICE_KEYS "cand", "they", "them", "their", "They", "Their", "is", "has", "was", "s", \
+	"team", "time_off", "health", "retirement"
+static const char *const voice[] = { VOICE_KEYS, NULL };
+static const char *const voice_to[] = { VOICE_KEYS, "to", NULL };
 
 /* The NULL-terminated sentence lists, with what each must hold. */
 static const struct {
 	const char *name;
 	const char *const *list;
 	const char *const *allowed;     /* placeholders it may use */
-	int needs_all;                  /* every line uses every allowed placeholder */
+	int needs_all;                  /* every line uses the first allowed placeholder */
 	char last;                      /* how each line ends */
+	size_t min;                     /* at least this many lines, for variety */
 } lists[] = {
-	{ "openings", bank_openings, (const char *const[]){ "candidate", NULL }, 0, '.' },
-	{ "no_reason", bank_no_reason, (const char *const[]){ NULL }, 0, '.' },
-	{ "note_intro", bank_note_intro, (const char *const[]){ NULL }, 0, ':' },
-	{ "cues", bank_cues, (const char *const[]){ NULL }, 0, '.' },
-	{ "closings", bank_closings, (const char *const[]){ "candidate", NULL }, 0, '.' },
-	{ "guardrails", bank_guardrails, (const char *const[]){ NULL }, 0, '.' },
+	{ "greet_to", bank_greet_to, voice_to, 0, '.', 8 },
+	{ "greet_none", bank_greet_none, voice, 0, '.', 8 },
+	{ "appreciate", bank_appreciate, voice, 0, '.', 8 },
+	{ "decision", bank_decision, voice, 0, '.', 8 },
+	{ "reason_lead", bank_reason_lead, voice, 0, '.', 6 },
+	{ "no_reason", bank_no_reason, voice, 0, '.', 8 },
+	{ "note_intro", bank_note_intro, voice, 0, ':', 6 },
+	{ "transition", bank_transition, voice, 0, '?', 0 },
+	{ "follow_any", bank_follow_any, voice, 0, '?', 8 },
+	{ "cues", bank_cues, voice, 0, '.', 16 },
 };
 #define NLISTS (sizeof(lists) / sizeof(lists[0]))
 
-static const char *const none[] = { NULL };
 
 /* Returns the length of the NULL-terminated LIST. */
 static size_t
@@ -198,16 +213,16 @@ START_TEST(test_area_wording)
 
 		for (size_t k = 0; k < bank_safe_count(a); k++) {
 			plain_line(a->slug, a->safe[k], '.');
-			placeholders(a->slug, a->safe[k], none);
+			placeholders(a->slug, a->safe[k], voice);
 		}
 		for (size_t p = 0; p < BANK_MAX_PROBES && a->probes[p].question; p++) {
 			const struct bank_probe *bp = &a->probes[p];
 
 			plain_line(a->slug, bp->question, '?');
-			placeholders(a->slug, bp->question, none);
+			placeholders(a->slug, bp->question, voice);
 			for (size_t f = 0; f < BANK_MAX_FOLLOW_UPS && bp->follow_ups[f]; f++) {
 				plain_line(a->slug, bp->follow_ups[f], '?');
-				placeholders(a->slug, bp->follow_ups[f], none);
+				placeholders(a->slug, bp->follow_ups[f], voice);
 			}
 		}
 	}
@@ -217,24 +232,122 @@ END_TEST
 START_TEST(test_sentence_lists)
 {
 	for (size_t l = 0; l < NLISTS; l++) {
-		size_t n = count(lists[l].list), nallowed = 0;
+		size_t n = count(lists[l].list);
 
-		while (lists[l].allowed[nallowed] != NULL)
-			nallowed++;
-		/* The builder picks one of several, so a refused line can be replaced. */
-		ck_assert_msg(n >= 2, "%s: %zu lines", lists[l].name, n);
+		/* The builder picks one of several, so a refused line can be replaced,
+		 * and no line is heard in more than a few scripts. */
+		ck_assert_msg(n >= 2 && n >= lists[l].min, "%s: %zu lines", lists[l].name, n);
 		for (size_t i = 0; i < n; i++) {
-			unsigned used;
+			const char *line = lists[l].list[i];
+			size_t len = strlen(line);
 
-			plain_line(lists[l].name, lists[l].list[i], lists[l].last);
-			used = placeholders(lists[l].name, lists[l].list[i], lists[l].allowed);
-			if (lists[l].needs_all)
-				ck_assert_msg(used == (1u << nallowed) - 1, "%s: \"%s\" lacks a placeholder",
-				    lists[l].name, lists[l].list[i]);
+			/* A transition may end in a question or a full stop. */
+			plain_line(lists[l].name, line, lists[l].last == '?' && line[len - 1] == '.' ?
+			    '.' : lists[l].last);
+			placeholders(lists[l].name, line, lists[l].allowed);
 		}
 	}
-	/* debrief.c takes one closing from each group: lines 0-1, 2-4, 5-6, 7-8. */
-	ck_assert_uint_eq(count(bank_closings), 9);
+	/* Every greeting by name says the name. */
+	for (size_t i = 0; bank_greet_to[i] != NULL; i++)
+		ck_assert_msg(strstr(bank_greet_to[i], "{to}") != NULL, "\"%s\" greets nobody",
+		    bank_greet_to[i]);
+	/* Closings and guardrails: several groups, each with several lines. */
+	for (size_t g = 0; bank_closings[g] != NULL; g++) {
+		ck_assert_uint_ge(count(bank_closings[g]), 5);
+		for (size_t i = 0; bank_closings[g][i] != NULL; i++) {
+			plain_line("closings", bank_closings[g][i], bank_closings[g][i][
+			    strlen(bank_closings[g][i]) - 1] == '?' ? '?' : '.');
+			placeholders("closings", bank_closings[g][i], voice);
+		}
+	}
+	for (size_t g = 0; bank_guardrails[g] != NULL; g++) {
+		ck_assert_uint_ge(count(bank_guardrails[g]), 4);
+		for (size_t i = 0; bank_guardrails[g][i] != NULL; i++) {
+			plain_line("guardrails", bank_guardrails[g][i], '.');
+			placeholders("guardrails", bank_guardrails[g][i], voice);
+		}
+	}
+	/* The question about people: several, each about everyone met. */
+	ck_assert_uint_ge(count((const char *const[]){ bank_people[0].question,
+	    bank_people[1].question, bank_people[2].question, NULL }), 3);
+	for (size_t i = 0; bank_people[i].question != NULL; i++) {
+		plain_line("people", bank_people[i].question, '?');
+		placeholders("people", bank_people[i].question, voice);
+		ck_assert_msg(strstr(bank_people[i].question, "met") != NULL ||
+		    strstr(bank_people[i].question, "involved") != NULL ||
+		    strstr(bank_people[i].question, "dealt with") != NULL,
+		    "people question about nobody met: %s", bank_people[i].question);
+		for (size_t f = 0; f < BANK_MAX_FOLLOW_UPS && bank_people[i].follow_ups[f]; f++)
+			placeholders("people", bank_people[i].follow_ups[f], voice);
+	}
+}
+END_TEST
+
+/* Words that sound wrong in a field, and wording no probe may use anywhere. */
+static const struct {
+	unsigned fields;                /* 1u << enum field; 0: every field */
+	const char *word;
+} wrong[] = {
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "vesting" },
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "shares" },
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "options" },
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "equity" },
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "working from home" },
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "hybrid" },
+	{ 1u << FIELD_PHYSICIAN | 1u << FIELD_NURSING | 1u << FIELD_ALLIED_HEALTH, "salary conversation" },
+	{ 1u << FIELD_TECHNOLOGY | 1u << FIELD_SALES | 1u << FIELD_FINANCE, "partnership" },
+	{ 1u << FIELD_TECHNOLOGY | 1u << FIELD_SALES | 1u << FIELD_FINANCE, "physician" },
+	{ 1u << FIELD_TECHNOLOGY | 1u << FIELD_SALES | 1u << FIELD_FINANCE, "nurse" },
+	{ 1u << FIELD_TECHNOLOGY | 1u << FIELD_EXECUTIVE | 1u << FIELD_FINANCE, "call schedule" },
+	{ 1u << FIELD_GENERAL, "RVU" },
+	{ 1u << FIELD_GENERAL, "staffing ratio" },
+	{ 0, "pension" }, { 0, "401(k)" }, { 0, "PTO" }, { 0, "annual leave" },
+	{ 0, "health cover" }, { 0, "open to discussion" }, { 0, "reopen" }, { 0, "negotiate" },
+	{ 0, "improve the offer" }, { 0, "counter-offer" }, { 0, " CV" }, { 0, "(hiring manager)" },
+	{ 0, "the candidate" },
+};
+
+/* Whether WORD is in S: as written if it has a capital ("PTO"), else in any case. */
+static int
+has_word(const char *s, const char *word)
+{
+	for (const char *w = word; *w != '\0'; w++)
+		if (isupper((unsigned char)*w))
+			return strstr(s, word) != NULL;
+	return strcasestr(s, word) != NULL;
+}
+
+/* Every area has at least three probes worded for every field, and none of
+ * them uses a word that sounds wrong there. */
+START_TEST(test_probes_per_field)
+{
+	for (size_t i = 0; i < bank_area_count; i++) {
+		const struct bank_area *a = &bank_areas[i];
+
+		for (int f = FIELD_PHYSICIAN; f < FIELD_COUNT; f++) {
+			size_t n = 0;
+
+			for (size_t p = 0; p < BANK_MAX_PROBES && a->probes[p].question; p++) {
+				const struct bank_probe *bp = &a->probes[p];
+
+				if (!bank_probe_fits(bp, f))
+					continue;
+				n++;
+				for (size_t w = 0; w < sizeof(wrong) / sizeof(wrong[0]); w++) {
+					if (wrong[w].fields != 0 && !(wrong[w].fields & (1u << f)))
+						continue;
+					ck_assert_msg(!has_word(bp->question, wrong[w].word),
+					    "%s, %s: '%s' in \"%s\"", a->slug, field_names[f],
+					    wrong[w].word, bp->question);
+					for (size_t k = 0; k < BANK_MAX_FOLLOW_UPS && bp->follow_ups[k]; k++)
+						ck_assert_msg(!has_word(bp->follow_ups[k], wrong[w].word),
+						    "%s, %s: '%s' in \"%s\"", a->slug, field_names[f],
+						    wrong[w].word, bp->follow_ups[k]);
+				}
+			}
+			ck_assert_msg(n >= 3, "%s: %zu probes for %s", a->slug, n, field_names[f]);
+		}
+	}
 }
 END_TEST
 
@@ -265,6 +378,16 @@ START_TEST(test_no_duplicates)
 	for (size_t l = 0; l < NLISTS; l++)
 		for (size_t i = 0; lists[l].list[i] != NULL; i++)
 			all[n++] = lists[l].list[i];
+	for (size_t g = 0; bank_closings[g] != NULL; g++)
+		for (size_t i = 0; bank_closings[g][i] != NULL; i++)
+			all[n++] = bank_closings[g][i];
+	for (size_t g = 0; bank_guardrails[g] != NULL; g++)
+		for (size_t i = 0; bank_guardrails[g][i] != NULL; i++)
+			all[n++] = bank_guardrails[g][i];
+	for (size_t i = 0; bank_people[i].question != NULL; i++)
+		all[n++] = bank_people[i].question;
+	for (size_t i = 0; bank_people_few[i].question != NULL; i++)
+		all[n++] = bank_people_few[i].question;
 	ck_assert_uint_lt(n, cap);
 	qsort(all, n, sizeof(*all), cmp_fold);
 	for (size_t i = 1; i < n; i++)
@@ -286,6 +409,7 @@ make_debrief_bank_suite(void)
 	tcase_add_test(tc, test_area_wording);
 	tcase_add_test(tc, test_sentence_lists);
 	tcase_add_test(tc, test_no_duplicates);
+	tcase_add_test(tc, test_probes_per_field);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -113,7 +113,7 @@ written(const struct decline *d)
 	FILE *f = open_memstream(&buf, &len);
 
 	ck_assert_ptr_nonnull(f);
-	decline_write(d, f);
+	decline_write(d, SCRIPT_TEXT, f);
 	ck_assert_int_eq(fclose(f), 0);
 	return buf;
 }
@@ -136,12 +136,32 @@ all_lines(const struct decline *d, const char **lines, size_t max)
 	return n;
 }
 
+/* Whether LINE is the wording TMPL filled in: each {placeholder} stands for
+ * any words, and the first letter may have been made a capital. */
+static int
+fills(const char *tmpl, const char *line, int first)
+{
+	if (*tmpl == '\0')
+		return *line == '\0';
+	if (*tmpl == '{') {
+		const char *end = strchr(tmpl, '}');
+
+		for (const char *l = line + 1; end != NULL && l <= line + strlen(line); l++)
+			if (l > line && fills(end + 1, l, 0))
+				return 1;
+		return 0;
+	}
+	if (*tmpl != *line && !(first && *tmpl >= 'a' && *tmpl <= 'z' && *line == *tmpl - 32))
+		return 0;
+	return fills(tmpl + 1, line + 1, 0);
+}
+
 /* Whether LINE is one of the safe wordings of area A. */
 static int
 is_safe_wording(const struct bank_area *a, const char *line)
 {
 	for (size_t i = 0; i < bank_safe_count(a); i++)
-		if (strcmp(a->safe[i], line) == 0)
+		if (fills(a->safe[i], line, 1))
 			return 1;
 	return 0;
 }
@@ -151,7 +171,7 @@ static int
 in_list(const char *const *list, const char *line)
 {
 	for (size_t i = 0; list[i] != NULL; i++)
-		if (strcmp(list[i], line) == 0)
+		if (fills(list[i], line, 1))
 			return 1;
 	return 0;
 }
@@ -233,8 +253,12 @@ START_TEST(test_decline_shape)
 	struct decline *d = built(&in, 11, NULL);
 	char *w = written(d);
 
-	ck_assert_uint_eq(d->nthanks, 2);
-	ck_assert_ptr_nonnull(strstr(d->thanks[1], "Zebedee Quill"));
+	/* A greeting, the candidate's thanks, the decision said in person. */
+	ck_assert_uint_eq(d->nthanks, 3);
+	ck_assert(in_list(phr_decline_open, d->thanks[1]));
+	ck_assert(in_list(phr_decline_decision, d->thanks[2]));
+	ck_assert_ptr_nonnull(strstr(d->thanks[2], "I wanted you to hear it from me"));
+	ck_assert_ptr_null(strstr(w, "Zebedee Quill"));     /* called by first name */
 	/* The shareable reason, in its area's safe words, then the line that is
 	 * there whatever was confidential; the confidential one nowhere. */
 	ck_assert_uint_eq(d->nreason, 2);
@@ -291,7 +315,7 @@ START_TEST(test_decline_refused_names_reworded)
 	size_t n = all_lines(d, lines, 64);
 
 	ck_assert_ptr_null(strstr(w, "Zebedee"));
-	ck_assert_uint_eq(d->nthanks, 2);
+	ck_assert_uint_eq(d->nthanks, 3);
 	ck_assert_uint_eq(d->nfuture, 1);
 	ck_assert_uint_eq(d->noffer, 1);
 	ck_assert_uint_eq(d->nnext, 1);
@@ -322,10 +346,9 @@ END_TEST
 START_TEST(test_decline_no_wording_left_for_a_section)
 {
 	/* Words of every decision line; of every next step. */
-	static const char *const decision[] = { "decided", "decision", "will not be", "answer is no",
+	static const char *const decision[] = { "decided", "will not be", NULL };
+	static const char *const next[] = { "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 		NULL };
-	static const char *const next[] = { "next steps", "in writing", "paperwork", "timeline",
-		"the brief", "withdrawal", NULL };
 	static const char *const *const sections[] = { decision, next };
 	struct decline_input in = input(shareable_comp, 2, NULL);
 
@@ -360,8 +383,11 @@ note_ok(const struct person *p, uint64_t seed, struct seen *s, struct note *n)
 {
 	struct terr err = { 0 };
 
-	ck_assert_msg(note_build("Zebedee Quill", "Quorvex Labs", p, seed, s ? check_line : NULL,
-	    s, n, &err) == 0, "note_build: %s", err.msg);
+	struct note_input in = { .candidate = "Zebedee Quill", .client = "Quorvex Labs",
+		.person = p };
+
+	ck_assert_msg(note_build(&in, seed, s ? check_line : NULL, s, n, &err) == 0,
+	    "note_build: %s", err.msg);
 	ck_assert_ptr_nonnull(n->text);
 }
 
@@ -423,38 +449,56 @@ END_TEST
 START_TEST(test_note_wording_of_the_role)
 {
 	const char *const *body = phr_note_body[peer.role];
-	size_t nbody = 0, half;
 	struct note n;
 
-	while (body[nbody] != NULL)
-		nbody++;
-	half = nbody / 2;
 	for (uint64_t seed = 1; seed <= 10; seed++) {
-		int first = 0, second = 0;
+		int lines = 0;
 
 		note_ok(&peer, seed, NULL, &n);
-		ck_assert_ptr_nonnull(strstr(n.text, "Wenna Trask,\n\n"));
-		/* One body sentence from each half of the role's lines. */
-		for (size_t i = 0; i < nbody; i++) {
+		/* Greeted by first name, the decline acknowledged, a moment to fill. */
+		ck_assert_ptr_nonnull(strstr(n.text, " Wenna,\n\n"));
+		ck_assert_ptr_null(strstr(n.text, "Wenna Trask"));
+		ck_assert_ptr_nonnull(strstr(n.text, "[a moment you remember]"));
+		for (size_t i = 0; phr_note_news[i] != NULL; i++)
+			lines += strstr(n.text, phr_note_news[i]) != NULL;
+		ck_assert_int_eq(lines, 1);
+		/* One sentence of the role's lines. */
+		lines = 0;
+		for (size_t i = 0; body[i] != NULL; i++) {
 			char line[512], *open = strchr(body[i], '{');
 
 			if (open != NULL) {
-				/* {client} is the only placeholder of a peer's lines. */
-				snprintf(line, sizeof(line), "%.*sQuorvex Labs%s", (int)(open - body[i]),
-				    body[i], strchr(open, '}') + 1);
+				/* {client} and {team} are the placeholders of a peer's lines. */
+				snprintf(line, sizeof(line), "%.*s", (int)(open - body[i]), body[i]);
 			} else {
 				snprintf(line, sizeof(line), "%s", body[i]);
 			}
-			if (strstr(n.text, line) != NULL)
-				*(i < half ? &first : &second) += 1;
+			lines += strstr(n.text, line) != NULL;
 		}
-		ck_assert_msg(first == 1 && second == 1, "seed %llu: \"%s\"",
-		    (unsigned long long)seed, n.text);
+		ck_assert_msg(lines == 1, "seed %llu: \"%s\"", (unsigned long long)seed, n.text);
 		/* Signed by the candidate. */
 		ck_assert_str_eq(n.text + strlen(n.text) - strlen("\nZebedee Quill"), "\nZebedee Quill");
 		ck_assert_ptr_null(strchr(n.text, '{'));
 		note_clear(&n);
 	}
+}
+END_TEST
+
+/* The client note: addressed to the person known, signed from the config. */
+START_TEST(test_note_to_the_client)
+{
+	struct note_input in = { .candidate = "Zebedee Quill", .client = "Quorvex Labs",
+		.contact = "Dr. Ingrid Hale", .recruiter = "Jamie Morgan", .firm = "Morgan Search" };
+	struct terr err = { 0 };
+	struct note n;
+
+	ck_assert_int_eq(note_build(&in, 3, NULL, NULL, &n, &err), 0);
+	ck_assert_str_eq(n.to, "Dr. Ingrid Hale, Quorvex Labs");
+	ck_assert_ptr_nonnull(strstr(n.text, " Dr. Hale,\n\n"));
+	ck_assert_ptr_null(strstr(n.text, "team,"));
+	ck_assert_str_eq(n.text + strlen(n.text) - strlen("\nJamie Morgan\nMorgan Search"),
+	    "\nJamie Morgan\nMorgan Search");
+	note_clear(&n);
 }
 END_TEST
 
@@ -472,7 +516,7 @@ START_TEST(test_note_refused_names)
 
 	/* The recruiter's note to the client, addressed to its team ... */
 	note_ok(NULL, 4, NULL, &n);
-	ck_assert_str_eq(n.to, "Quorvex Labs team");
+	ck_assert_str_eq(n.to, "Quorvex Labs");
 	ck_assert_str_eq(n.role, "client");
 	ck_assert_str_eq(n.text + strlen(n.text) - strlen("\n[your name]"), "\n[your name]");
 	note_clear(&n);
@@ -492,8 +536,10 @@ START_TEST(test_note_refuse_all)
 	struct terr err = { 0 };
 	struct note n;
 
-	ck_assert_int_eq(note_build("Zebedee Quill", "Quorvex Labs", &peer, 1, check_line, &s, &n,
-	    &err), -1);
+	struct note_input in = { .candidate = "Zebedee Quill", .client = "Quorvex Labs",
+		.person = &peer };
+
+	ck_assert_int_eq(note_build(&in, 1, check_line, &s, &n, &err), -1);
 	ck_assert_int_eq(err.code, EX_DATAERR);
 	ck_assert_ptr_nonnull(strstr(err.msg, "no safe wording"));
 	ck_assert_ptr_null(n.text);
@@ -522,6 +568,7 @@ make_decline_notes_suite(void)
 	tcase_add_test(notes, test_note_every_piece_checked);
 	tcase_add_test(notes, test_note_wording_of_the_role);
 	tcase_add_test(notes, test_note_refused_names);
+	tcase_add_test(notes, test_note_to_the_client);
 	tcase_add_test(notes, test_note_refuse_all);
 	suite_add_tcase(s, decline);
 	suite_add_tcase(s, notes);

@@ -6,10 +6,12 @@
  * - every list is NULL-terminated and has at least two lines to choose from
  *   (the thank-you bodies at least two, one from each half);
  * - placeholders are only the documented ones, each where it can be
- *   filled: the decline call knows {candidate}, {client} and {referral}
- *   ({referral} only in the introduction lines, each of which uses it; the
- *   offer of help names nobody), the notes {person}, {client} and
- *   {candidate}; every greeting uses {person}; no other brace anywhere;
+ *   filled: those of a voice (voice.h) and {client} everywhere, {to} in
+ *   the call's greetings by name, {referral} only in the introduction lines,
+ *   each of which uses it (the offer of help names nobody), {date} in every
+ *   next step, {person} in every note greeting; no other brace anywhere;
+ * - every note has its [a moment you remember] slot, every decision says
+ *   "I wanted you to hear it from me";
  * - every line is one plain sentence (greetings and sign-offs end in ',');
  * - no wording appears twice.
  */
@@ -24,10 +26,14 @@
 
 #define LIST_MAX 64     /* a list longer than this has lost its NULL */
 
-static const char *const call_subs[] = { "candidate", "client", NULL };
-static const char *const referral_subs[] = { "referral", "candidate", "client", NULL };
-static const char *const note_subs[] = { "person", "client", "candidate", NULL };
-static const char *const client_subs[] = { "client", "candidate", NULL };
+#define VOICE_KEYS "cand", "they", "them", "their", "They", "Their", "is", "has", "was", "s", \
+	"team", "client"
+static const char *const greet_subs[] = { "to", VOICE_KEYS, NULL };
+static const char *const call_subs[] = { VOICE_KEYS, NULL };
+static const char *const referral_subs[] = { "referral", VOICE_KEYS, NULL };
+static const char *const next_subs[] = { "date", VOICE_KEYS, NULL };
+static const char *const note_subs[] = { "person", VOICE_KEYS, NULL };
+static const char *const slot_subs[] = { VOICE_KEYS, NULL };
 static const char *const nothing[] = { NULL };
 
 static const struct {
@@ -38,12 +44,14 @@ static const struct {
 	int needs_first;                /* every line uses allowed[0] */
 	char last;                      /* how each line ends */
 } lists[] = {
+	{ "decline_greet_to", phr_decline_greet_to, -1, greet_subs, 1, '.' },
+	{ "decline_greet_none", phr_decline_greet_none, -1, nothing, 0, '.' },
 	{ "decline_open", phr_decline_open, -1, call_subs, 0, '.' },
 	{ "decline_decision", phr_decline_decision, -1, call_subs, 0, '.' },
 	{ "decline_future", phr_decline_future, -1, call_subs, 0, '.' },
 	{ "decline_referral", phr_decline_referral, -1, referral_subs, 1, '.' },
 	{ "decline_help", phr_decline_help, -1, nothing, 0, '.' },
-	{ "decline_next", phr_decline_next, -1, call_subs, 0, '.' },
+	{ "decline_next", phr_decline_next, -1, next_subs, 1, '.' },
 	{ "decline_tips", phr_decline_tips, -1, call_subs, 0, '.' },
 	{ "note_body hiring-manager", NULL, 0, note_subs, 0, '.' },
 	{ "note_body hr", NULL, 1, note_subs, 0, '.' },
@@ -52,8 +60,14 @@ static const struct {
 	{ "note_body peer", NULL, 4, note_subs, 0, '.' },
 	{ "note_body other", NULL, 5, note_subs, 0, '.' },
 	{ "note_greeting", phr_note_greeting, -1, note_subs, 1, ',' },
+	{ "note_news", phr_note_news, -1, slot_subs, 0, '.' },
+	{ "note_moment", phr_note_moment, -1, slot_subs, 0, '.' },
+	{ "note_ahead", phr_note_ahead, -1, slot_subs, 0, '.' },
 	{ "note_closing", phr_note_closing, -1, nothing, 0, ',' },
-	{ "client_note", phr_client_note, -1, client_subs, 0, '.' },
+	{ "client_greeting_team", phr_client_greeting_team, -1, nothing, 0, ',' },
+	{ "client_thanks", phr_client_thanks, -1, call_subs, 0, '.' },
+	{ "client_news", phr_client_news, -1, call_subs, 0, '.' },
+	{ "client_next", phr_client_next, -1, next_subs, 1, '.' },
 };
 #define NLISTS (sizeof(lists) / sizeof(lists[0]))
 
@@ -112,6 +126,12 @@ START_TEST(test_lists_terminated_and_long_enough)
 
 		ck_assert_msg(n >= 2, "%s: %zu lines", lists[l].name, n);
 	}
+	/* Every note leaves the candidate a moment to fill in. */
+	for (size_t i = 0; phr_note_moment[i] != NULL; i++)
+		ck_assert_ptr_nonnull(strstr(phr_note_moment[i], "[a moment you remember]"));
+	/* Every decision is said in person. */
+	for (size_t i = 0; phr_decline_decision[i] != NULL; i++)
+		ck_assert_ptr_nonnull(strstr(phr_decline_decision[i], "I wanted you to hear it from me"));
 }
 END_TEST
 

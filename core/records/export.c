@@ -68,6 +68,10 @@ export_turndown(const struct turndown *td, const char *ref, int confidential, js
 	}
 	met = NULL;
 	bad |= set_str(o, "consent", consent_names[td->consent]);
+	if (td->pronouns > PRON_UNSET && td->pronouns < PRON_COUNT)
+		bad |= set_str(o, "pronouns", pronoun_names[td->pronouns]);
+	if (td->field > FIELD_UNSET && td->field < FIELD_COUNT)
+		bad |= set_str(o, "field", field_names[td->field]);
 	if (followups != NULL)
 		bad |= json_object_set_new(o, "followups", followups);
 	followups = NULL;

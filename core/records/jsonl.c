@@ -120,6 +120,7 @@ add_met(struct turndown *td, json_t *arr, struct terr *err)
 static const char *const known_keys[] = {
 	"candidate", "client", "role", "offer_date", "decline_date", "reasons", "confidential",
 	"shareable", "met", "consent", "candidate_ref", "kind",
+	"pronouns", "field",
 	/* tact export's: its follow-up tasks are read past (import plans its
 	 * own), and a line without its confidential parts is refused below */
 	"followups", "confidential_omitted", NULL
@@ -129,7 +130,7 @@ static const char *const known_keys[] = {
 static int
 from_json(struct turndown *td, json_t *obj, struct terr *err)
 {
-	const char *key, *consent;
+	const char *key, *consent, *pronouns, *field;
 	json_t *v;
 	int bad = 0;
 
@@ -161,6 +162,13 @@ from_json(struct turndown *td, json_t *obj, struct terr *err)
 	if (bad)
 		return terr_set(err, EX_DATAERR, "'consent' must be a string");
 	if (consent != NULL && turndown_set_consent(td, consent, err) != 0)
+		return -1;
+	pronouns = jsonl_opt_string(obj, "pronouns", &bad);
+	field = jsonl_opt_string(obj, "field", &bad);
+	if (bad)
+		return terr_set(err, EX_DATAERR, "'pronouns' and 'field' must be strings");
+	if ((pronouns != NULL && turndown_set_pronouns(td, pronouns, err) != 0) ||
+	    (field != NULL && turndown_set_field(td, field, err) != 0))
 		return -1;
 	if (td->candidate == NULL)
 		return terr_set(err, EX_DATAERR, "missing 'candidate'");

@@ -3,6 +3,8 @@
  * sealed: a version byte, then small integers and length-prefixed strings.
  * Signals version 2 also carries the row's clear client id and dates, so that
  * a row moved to another client or period is detected when it is read.
+ * Version 3 adds the candidate's pronouns and the role's field after them
+ * (one byte each, 0 when not given); older parts read with both unset.
  * The small writers and readers are shared with feedback_pack.c.
  */
 #include <stdint.h>
@@ -14,7 +16,8 @@
 #include "core/records/pack.h"
 
 #define PACK_VERSION 1
-#define SIGNALS_VERSION 2
+#define SIGNALS_VERSION_2 2
+#define SIGNALS_VERSION 3
 
 void
 pack_bytes(struct pack *p, const void *data, size_t len)
@@ -112,6 +115,8 @@ pack_signals(struct pack *p, const struct turndown *td)
 	pack_str(p, client);
 	pack_str(p, td->offer_date);
 	pack_str(p, td->decline_date);
+	pack_u8(p, (unsigned)td->pronouns);
+	pack_u8(p, (unsigned)td->field);
 }
 
 /* Whether the sealed copy S of a clear column equals the clear value;
@@ -136,7 +141,7 @@ unpack_signals(const uint8_t *data, size_t len, struct turndown *td)
 	size_t n;
 	int moved = 0;
 
-	if (version != PACK_VERSION && version != SIGNALS_VERSION)
+	if (version != PACK_VERSION && version != SIGNALS_VERSION_2 && version != SIGNALS_VERSION)
 		return -1;
 	td->consent = (int)unpack_u8(&u);
 	n = unpack_u8(&u);
@@ -151,7 +156,7 @@ unpack_signals(const uint8_t *data, size_t len, struct turndown *td)
 			return -1;
 	}
 	td->role = unpack_str(&u);
-	if (version == SIGNALS_VERSION) {
+	if (version >= SIGNALS_VERSION_2) {
 		int c, o, d;
 
 		snprintf(client, sizeof(client), "%lld", td->client_id);
@@ -159,6 +164,14 @@ unpack_signals(const uint8_t *data, size_t len, struct turndown *td)
 		o = same_then_free(unpack_str(&u), td->offer_date);
 		d = same_then_free(unpack_str(&u), td->decline_date);
 		moved = !(c && o && d);
+	}
+	td->pronouns = PRON_UNSET;
+	td->field = FIELD_UNSET;
+	if (version == SIGNALS_VERSION) {
+		td->pronouns = (int)unpack_u8(&u);
+		td->field = (int)unpack_u8(&u);
+		if (td->pronouns >= PRON_COUNT || td->field >= FIELD_COUNT)
+			u.bad = 1;
 	}
 	if (u.bad || u.left != 0 || td->role == NULL)
 		return -1;

@@ -189,6 +189,31 @@ turndown_set_consent(struct turndown *td, const char *value, struct terr *err)
 }
 
 int
+turndown_set_pronouns(struct turndown *td, const char *value, struct terr *err)
+{
+	int p = pronouns_find(value);
+
+	if (p < 0)
+		return terr_set(err, EX_DATAERR, "pronouns '%.40s' are not one of she, he, they",
+		    value);
+	td->pronouns = p;
+	return 0;
+}
+
+int
+turndown_set_field(struct turndown *td, const char *value, struct terr *err)
+{
+	int f = field_find(value);
+
+	if (f < 0)
+		return terr_set(err, EX_DATAERR, "field '%.40s' is not one of physician, nursing, "
+		    "allied-health, executive, technology, sales, finance, operations, general",
+		    value);
+	td->field = f;
+	return 0;
+}
+
+int
 turndown_validate(struct turndown *td, struct terr *err)
 {
 	char today[DATE_LEN];

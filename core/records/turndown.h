@@ -17,6 +17,7 @@
 #include "core/base/taxonomy.h"
 #include "core/base/check.h"
 #include "core/base/date.h"
+#include "core/base/field.h"
 
 struct reason {
 	int category;           /* index into taxonomy[] */
@@ -39,6 +40,8 @@ struct turndown {
 	char offer_date[DATE_LEN];      /* "" if unknown */
 	char decline_date[DATE_LEN];
 	int consent;            /* TD_SIGNALS; enum consent */
+	int pronouns;           /* TD_SIGNALS; enum pronouns (core/base/field.h), PRON_UNSET if not given */
+	int field;              /* TD_SIGNALS; enum field, FIELD_UNSET: derived from the role */
 	struct reason reasons[TAXONOMY_COUNT];
 	size_t nreasons;        /* TD_SIGNALS */
 	struct person *met;     /* TD_PEOPLE */
@@ -74,6 +77,10 @@ int turndown_add_person(struct turndown *td, const char *name, const char *role,
 int turndown_set_text(char **field, const char *what, const char *value, size_t len,
     size_t max, int note, struct terr *err);
 int turndown_set_consent(struct turndown *td, const char *value, struct terr *err);
+/* Sets the pronouns ("she", "he", "they") or the field (a slug of
+ * core/base/field.h); anything else is EX_DATAERR naming the valid ones. */
+int turndown_set_pronouns(struct turndown *td, const char *value, struct terr *err);
+int turndown_set_field(struct turndown *td, const char *value, struct terr *err);
 /* Checks the whole record; fills the decline date with today if unset.
  * A decline date in the future or an offer after the decline is EX_DATAERR. */
 int turndown_validate(struct turndown *td, struct terr *err);

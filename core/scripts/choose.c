@@ -8,6 +8,7 @@
 #include "core/base/rng.h"
 #include "core/text/wrap.h"
 #include "core/scripts/choose.h"
+#include "core/scripts/locale.h"
 
 void
 chooser_init(struct chooser *c, uint64_t seed, wording_check_fn check, void *arg)
@@ -16,6 +17,13 @@ chooser_init(struct chooser *c, uint64_t seed, wording_check_fn check, void *arg
 	c->check = check;
 	c->arg = arg;
 	c->oom = 0;
+	c->locale = LOCALE_US;
+}
+
+void
+chooser_set_locale(struct chooser *c, int loc)
+{
+	c->locale = loc;
 }
 
 size_t
@@ -85,7 +93,15 @@ char *
 choose_line(struct chooser *c, const char *tmpl, const char *const *subs)
 {
 	static const char *const none[] = { NULL };
-	char *s = wording_fill(tmpl, subs ? subs : none);
+	char *spelt = c->locale == LOCALE_US ? NULL : locale_spell((enum locale)c->locale, tmpl);
+	char *s;
+
+	if (c->locale != LOCALE_US && spelt == NULL) {
+		c->oom = 1;
+		return NULL;
+	}
+	s = wording_fill(spelt ? spelt : tmpl, subs ? subs : none);
+	free(spelt);
 
 	if (s == NULL) {
 		c->oom = 1;

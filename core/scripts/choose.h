@@ -18,9 +18,12 @@ struct chooser {
 	wording_check_fn check;
 	void *arg;
 	int oom;                /* set when an allocation failed */
+	int locale;             /* enum locale (locale.h): templates are respelt before filling */
 };
 
 void chooser_init(struct chooser *c, uint64_t seed, wording_check_fn check, void *arg);
+/* Writes every later line in LOC (enum locale); US English by default. */
+void chooser_set_locale(struct chooser *c, int loc);
 /* Returns a uniform number below N (0 when N is 0). */
 size_t chooser_below(struct chooser *c, size_t n);
 /* Fills ORDER with a random permutation of 0..N-1. */

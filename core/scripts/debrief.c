@@ -1,19 +1,32 @@
 /*
  * debrief.c - building the client debrief script from the question bank.
  *
+ * The script is spoken to the person on the line: it greets them by name
+ * (or title and surname), calls the candidate by first name (or title) with
+ * their pronouns, and asks questions worded for the role's field, in the
+ * configured English.
+ *
  * Assume the client knows this code and the bank.  So the script's shape
  * never depends on what was said in confidence:
  * - the number of probes is fixed (5, or what --probes asked for; more only
  *   when the confidential areas alone exceed it), every probe has the same
  *   number of follow-ups and one listening cue, and the probes come in
  *   shuffled order;
+ * - the areas probed and their order are drawn once per turndown (the
+ *   areas seed, keyed by the vault and the turndown, not by --seed), so
+ *   that two scripts of one turndown probe the same areas: comparing them
+ *   tells nothing that one of them does not;
  * - every confidential area is probed, and the other probes are cover
  *   areas drawn from the distribution confidential reasons themselves
  *   follow given the shareable ones (cover.h), so that each probed area not
- *   stated as shareable is about as likely to be the real one;
+ *   stated as shareable is about as likely to be the real one; an area's
+ *   wording is drawn from the same pool (its probes for the field) whether
+ *   it is real or cover;
+ * - the question about people and every other line is said in every script;
  * - the opening says the same kind of lines whatever the candidate thought:
- *   appreciation, the shareable reasons, one general line, the shareable
- *   note cleaned of contacts.  No impression of anyone is spoken;
+ *   greeting, the decision, appreciation, the shareable reasons, one general line, the
+ *   shareable note cleaned of contacts, the way into the questions.  No
+ *   impression of anyone is spoken;
  * - the guardrails never name an area.
  * Every line is put to the leak guard before it is kept; a line the guard
  * refuses is replaced by another wording, never dropped.  Where no wording
@@ -24,50 +37,55 @@
 #include <string.h>
 
 #include "core/text/contacts.h"
+#include "core/text/person.h"
 #include "core/scripts/cover.h"
 #include "core/scripts/debrief_bank.h"
 #include "core/scripts/debrief.h"
 #include "core/scripts/choose.h"
+#include "core/scripts/locale.h"
+#include "core/scripts/voice.h"
 
 /* What a part of the builder returns: done, out of memory, or no safe wording. */
 enum { B_OK = 0, B_OOM = -1, B_REFUSED = 1 };
+
+#define ORDER_MAX 64
 
 struct builder {
 	struct debrief *d;
 	const struct debrief_input *in;
 	struct chooser c;
-	size_t cues[32];                /* the listening cues in a shuffled order */
-	size_t ncues, next_cue;         /* taken in turn, so they do not repeat */
+	struct chooser areas;           /* which areas, in which order: one draw per turndown */
+	struct voice v;                 /* names, pronouns and words filled into the bank */
+	size_t cues[ORDER_MAX], ncues, next_cue;        /* taken in turn, so they do not repeat */
+	size_t follow[ORDER_MAX], nfollow, next_follow; /* the shared follow-ups, likewise */
 };
 
-/* Returns the next listening cue the guard lets through, or NULL. */
+/* Returns the next line of LIST in the shuffled ORDER the guard lets through, or NULL. */
 static char *
-next_cue(struct builder *b)
+next_of(struct builder *b, const char *const *list, const size_t *order, size_t n, size_t *next)
 {
 	char *s;
 
-	for (size_t i = 0; i < b->ncues; i++) {
-		size_t k = b->cues[(b->next_cue + i) % b->ncues];
+	for (size_t i = 0; i < n; i++) {
+		size_t k = order[(*next + i) % n];
 
-		if ((s = choose_line(&b->c, bank_cues[k], NULL)) != NULL) {
-			b->next_cue = (b->next_cue + i + 1) % b->ncues;
+		if ((s = choose_line(&b->c, list[k], b->v.subs)) != NULL) {
+			*next = (*next + i + 1) % n;
 			return s;
 		}
 	}
 	return NULL;
 }
 
-/* Adds a line of LIST[FROM..TO) to the opening or closing; B_REFUSED when
- * none passes. */
+/* Adds a line of LIST to the list *LINES; B_REFUSED when none passes. */
 static int
-must_add(struct builder *b, char ***list, size_t *n, const char *const *from, size_t from_i,
-    size_t to, const char *const *subs)
+must_add(struct builder *b, char ***lines, size_t *n, const char *const *list)
 {
-	char *s = choose_from(&b->c, from, from_i, to, subs);
+	char *s = choose_from(&b->c, list, 0, wording_count(list), b->v.subs);
 
 	if (s == NULL)
 		return b->c.oom ? B_OOM : B_REFUSED;
-	return strlist_push(list, n, s) == 0 ? B_OK : B_OOM;
+	return strlist_push(lines, n, s) == 0 ? B_OK : B_OOM;
 }
 
 /* Adds the shareable note, cleaned of contacts, after one of the lead-ins;
@@ -76,27 +94,34 @@ must_add(struct builder *b, char ***list, size_t *n, const char *const *from, si
 static int
 add_note(struct builder *b)
 {
-	size_t order[16], n = wording_count(bank_note_intro);
+	size_t order[ORDER_MAX], n = wording_count(bank_note_intro);
 	char *note, *s = NULL;
 
 	if (b->in->shareable == NULL || b->in->shareable[0] == '\0')
 		return B_OK;
 	if ((note = text_contacts_scrub(b->in->shareable)) == NULL)
 		return B_OOM;
-	if (n > 16)
-		n = 16;
+	if (n > ORDER_MAX)
+		n = ORDER_MAX;
 	chooser_permute(&b->c, order, n);
 	for (size_t i = 0; i < n && s == NULL && !b->c.oom; i++) {
-		const char *intro = bank_note_intro[order[i]];
-		char *line = malloc(strlen(intro) + strlen(note) + 8);
+		char *intro = choose_line(&b->c, bank_note_intro[order[i]], b->v.subs);
+		char *line;
 
-		if (line == NULL) {
+		if (intro == NULL)
+			continue;
+		if ((line = malloc(strlen(intro) + strlen(note) + 8)) == NULL) {
+			free(intro);
 			free(note);
 			return B_OOM;
 		}
 		sprintf(line, "%s \"%s\"", intro, note);
-		s = choose_line(&b->c, line, NULL);
-		free(line);
+		free(intro);
+		/* The note as written: no placeholder of it is filled, no word respelt. */
+		if (b->c.check == NULL || b->c.check(b->c.arg, line) == 0)
+			s = line;
+		else
+			free(line);
 	}
 	free(note);
 	if (b->c.oom)
@@ -112,30 +137,34 @@ static int
 build_opening(struct builder *b)
 {
 	const struct debrief_input *in = b->in;
-	const char *subs[] = { "candidate", in->candidate ? in->candidate : "the candidate", NULL,
-		NULL };
 	struct debrief *d = b->d;
-	int rc;
+	int rc, lead = 0;
 
-	if ((rc = must_add(b, &d->opening, &d->nopening, bank_openings, 0,
-	    wording_count(bank_openings), subs)) != B_OK)
+	if ((rc = must_add(b, &d->opening, &d->nopening, b->v.to[0] ? bank_greet_to :
+	    bank_greet_none)) != B_OK || (rc = must_add(b, &d->opening, &d->nopening,
+	    bank_decision)) != B_OK || (rc = must_add(b, &d->opening, &d->nopening,
+	    bank_appreciate)) != B_OK)
 		return rc;
 	for (size_t i = 0; i < in->nreasons; i++) {
 		const struct bank_area *a;
+		char *s;
 
 		if (in->reasons[i].visibility != VIS_SHAREABLE)
 			continue;
 		if ((a = bank_find(taxonomy[in->reasons[i].category].slug)) == NULL)
 			continue;
-		if ((rc = must_add(b, &d->opening, &d->nopening, a->safe, 0, bank_safe_count(a),
-		    NULL)) != B_OK)
+		if (!lead++ && (rc = must_add(b, &d->opening, &d->nopening, bank_reason_lead)) != B_OK)
 			return rc;
+		if ((s = choose_from(&b->c, a->safe, 0, bank_safe_count(a), b->v.subs)) == NULL)
+			return b->c.oom ? B_OOM : B_REFUSED;
+		if (strlist_push(&d->opening, &d->nopening, s) != 0)
+			return B_OOM;
 	}
 	/* Said in every script, so that it tells nothing. */
-	if ((rc = must_add(b, &d->opening, &d->nopening, bank_no_reason, 0,
-	    wording_count(bank_no_reason), NULL)) != B_OK)
+	if ((rc = must_add(b, &d->opening, &d->nopening, bank_no_reason)) != B_OK ||
+	    (rc = add_note(b)) != B_OK)
 		return rc;
-	return add_note(b);
+	return must_add(b, &d->opening, &d->nopening, bank_transition);
 }
 
 static void
@@ -148,43 +177,66 @@ probe_clear(struct debrief_probe *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Fills P with a probe of area A whose wording the guard lets through:
- * a question, DEBRIEF_FOLLOW_UPS of its follow-ups and a cue.  B_REFUSED
- * when no question of the area has that many safe lines. */
+/* Fills P from the bank probe BP: its question, two of its own follow-ups
+ * (the shared ones stand in for those the guard refuses), and a cue.  B_REFUSED when the guard leaves too little. */
+static int
+fill_probe(struct builder *b, const struct bank_probe *bp, const char *area,
+    struct debrief_probe *p)
+{
+	size_t forder[BANK_MAX_FOLLOW_UPS], nf;
+
+	memset(p, 0, sizeof(*p));
+	for (nf = 0; nf < BANK_MAX_FOLLOW_UPS && bp->follow_ups[nf] != NULL; nf++)
+		;
+	chooser_permute(&b->c, forder, nf);
+	if ((p->question = choose_line(&b->c, bp->question, b->v.subs)) != NULL) {
+		for (size_t j = 0; j < nf && p->nfollow < DEBRIEF_FOLLOW_UPS; j++) {
+			char *f = choose_line(&b->c, bp->follow_ups[forder[j]], b->v.subs);
+
+			if (f != NULL)
+				p->follow_ups[p->nfollow++] = f;
+		}
+		for (size_t tries = 0; tries < b->nfollow && p->nfollow < DEBRIEF_FOLLOW_UPS &&
+		    !b->c.oom; tries++) {
+			char *f = next_of(b, bank_follow_any, b->follow, b->nfollow, &b->next_follow);
+
+			if (f == NULL)
+				break;
+			if (p->nfollow > 0 && strcmp(f, p->follow_ups[0]) == 0) {
+				free(f);
+				continue;
+			}
+			p->follow_ups[p->nfollow++] = f;
+		}
+		p->cue = next_of(b, bank_cues, b->cues, b->ncues, &b->next_cue);
+	}
+	if (b->c.oom) {
+		probe_clear(p);
+		return B_OOM;
+	}
+	if (p->question != NULL && p->nfollow == DEBRIEF_FOLLOW_UPS && p->cue != NULL) {
+		p->area = area;
+		return B_OK;
+	}
+	probe_clear(p);
+	return B_REFUSED;
+}
+
+/* Fills P with a probe of area A fitted to the field, whose wording the
+ * guard lets through.  B_REFUSED when none has enough safe lines. */
 static int
 build_probe(struct builder *b, const struct bank_area *a, struct debrief_probe *p)
 {
-	size_t order[BANK_MAX_PROBES], forder[BANK_MAX_FOLLOW_UPS], n = 0, nf, i, j;
+	size_t order[BANK_MAX_PROBES], fit[BANK_MAX_PROBES], n = 0;
+	int rc;
 
-	while (n < BANK_MAX_PROBES && a->probes[n].question != NULL)
-		n++;
+	for (size_t i = 0; i < BANK_MAX_PROBES && a->probes[i].question != NULL; i++)
+		if (bank_probe_fits(&a->probes[i], b->v.field))
+			fit[n++] = i;
 	chooser_permute(&b->c, order, n);
-	for (i = 0; i < n; i++) {
-		const struct bank_probe *bp = &a->probes[order[i]];
-
-		memset(p, 0, sizeof(*p));
-		for (nf = 0; nf < BANK_MAX_FOLLOW_UPS && bp->follow_ups[nf] != NULL; nf++)
-			;
-		chooser_permute(&b->c, forder, nf);
-		if ((p->question = choose_line(&b->c, bp->question, NULL)) != NULL) {
-			for (j = 0; j < nf && p->nfollow < DEBRIEF_FOLLOW_UPS; j++) {
-				char *f = choose_line(&b->c, bp->follow_ups[forder[j]], NULL);
-
-				if (f != NULL)
-					p->follow_ups[p->nfollow++] = f;
-			}
-			p->cue = next_cue(b);
-		}
-		if (b->c.oom) {
-			probe_clear(p);
-			return B_OOM;
-		}
-		if (p->question != NULL && p->nfollow == DEBRIEF_FOLLOW_UPS && p->cue != NULL) {
-			p->area = a->slug;
-			return B_OK;
-		}
-		probe_clear(p);
-	}
+	for (size_t i = 0; i < n; i++)
+		if ((rc = fill_probe(b, &a->probes[fit[order[i]]], a->slug, p)) != B_REFUSED)
+			return rc;
 	return B_REFUSED;
 }
 
@@ -235,7 +287,7 @@ build_probes(struct builder *b)
 			total += weight[i];
 		if (total == 0)
 			return B_REFUSED;
-		x = (unsigned long)chooser_below(&b->c, total);
+		x = (unsigned long)chooser_below(&b->areas, total);
 		for (cat = 0; cat + 1 < COVER_AREAS && x >= weight[cat]; cat++)
 			x -= weight[cat];
 		weight[cat] = 0;
@@ -251,7 +303,7 @@ build_probes(struct builder *b)
 
 		if (shuffled == NULL)
 			return B_OOM;
-		chooser_permute(&b->c, order, b->d->nprobes);
+		chooser_permute(&b->areas, order, b->d->nprobes);
 		for (i = 0; i < b->d->nprobes; i++)
 			shuffled[i] = probes[order[i]];
 		memcpy(probes, shuffled, b->d->nprobes * sizeof(*probes));
@@ -260,41 +312,33 @@ build_probes(struct builder *b)
 	return B_OK;
 }
 
-/* Closing lines in the bank's order: keeping in touch (0-1), help with the
- * search (2-4), next steps (5-6), thanks (7-8); one of each group. */
-static const size_t closing_groups[] = { 0, 2, 5, 7, 9 };
-
+/* The question about people, in every script: one comparing them only
+ * when there are three or more to compare. */
 static int
-build_closing(struct builder *b)
+build_people(struct builder *b)
 {
-	const char *subs[] = { "candidate", b->in->candidate ? b->in->candidate :
-		"the candidate", NULL, NULL };
-	size_t ngroups = sizeof(closing_groups) / sizeof(closing_groups[0]) - 1;
-	size_t n = wording_count(bank_closings);
+	const struct bank_probe *pool = b->in->nmet >= 3 ? bank_people : bank_people_few;
+	size_t order[ORDER_MAX], n = 0;
 	int rc;
 
-	for (size_t g = 0; g < ngroups; g++) {
-		size_t to = closing_groups[g + 1] < n ? closing_groups[g + 1] : n;
-
-		if (closing_groups[g] < to && (rc = must_add(b, &b->d->closing, &b->d->nclosing,
-		    bank_closings, closing_groups[g], to, subs)) != B_OK)
+	while (pool[n].question != NULL && n < ORDER_MAX)
+		n++;
+	chooser_permute(&b->c, order, n);
+	for (size_t i = 0; i < n; i++)
+		if ((rc = fill_probe(b, &pool[order[i]], "people", &b->d->people)) != B_REFUSED)
 			return rc;
-	}
-	return B_OK;
+	return B_REFUSED;
 }
 
-/* The same reminders in every script: none names an area. */
+/* One line of each group of GROUPS onto *LINES. */
 static int
-build_guardrails(struct builder *b)
+add_groups(struct builder *b, const char *const *const *groups, char ***lines, size_t *n)
 {
-	for (size_t i = 0; bank_guardrails[i] != NULL; i++) {
-		char *s = choose_line(&b->c, bank_guardrails[i], NULL);
+	int rc;
 
-		if (s == NULL)
-			return b->c.oom ? B_OOM : B_REFUSED;
-		if (strlist_push(&b->d->guardrails, &b->d->nguardrails, s) != 0)
-			return B_OOM;
-	}
+	for (size_t g = 0; groups[g] != NULL; g++)
+		if ((rc = must_add(b, lines, n, groups[g])) != B_OK)
+			return rc;
 	return B_OK;
 }
 
@@ -314,13 +358,23 @@ debrief_build(const struct debrief_input *in, uint64_t seed, wording_check_fn ch
 	b.d->seed = seed;
 	b.in = in;
 	chooser_init(&b.c, seed, check, arg);
+	chooser_set_locale(&b.c, in->locale);
+	chooser_init(&b.areas, in->areas_seed ? in->areas_seed : seed, NULL, NULL);
+	voice_init(&b.v, in->candidate, in->to, in->pronouns, in->field, in->locale, check, arg);
+	if (b.v.to[0] != '\0' && (b.d->to = strdup(b.v.to)) == NULL)
+		b.c.oom = 1;
 	b.ncues = wording_count(bank_cues);
-	if (b.ncues > sizeof(b.cues) / sizeof(b.cues[0]))
-		b.ncues = sizeof(b.cues) / sizeof(b.cues[0]);
+	b.nfollow = wording_count(bank_follow_any);
+	if (b.ncues > ORDER_MAX)
+		b.ncues = ORDER_MAX;
+	if (b.nfollow > ORDER_MAX)
+		b.nfollow = ORDER_MAX;
 	chooser_permute(&b.c, b.cues, b.ncues);
+	chooser_permute(&b.c, b.follow, b.nfollow);
 	if ((rc = build_opening(&b)) == B_OK && (rc = build_probes(&b)) == B_OK &&
-	    (rc = build_closing(&b)) == B_OK)
-		rc = build_guardrails(&b);
+	    (rc = build_people(&b)) == B_OK &&
+	    (rc = add_groups(&b, bank_closings, &b.d->closing, &b.d->nclosing)) == B_OK)
+		rc = add_groups(&b, bank_guardrails, &b.d->guardrails, &b.d->nguardrails);
 	if (rc == B_OK && b.c.oom)
 		rc = B_OOM;
 	if (rc != B_OK) {
@@ -340,47 +394,54 @@ debrief_free(struct debrief *d)
 {
 	if (d == NULL)
 		return;
+	free(d->to);
 	strlist_free(d->opening, d->nopening);
 	strlist_free(d->closing, d->nclosing);
 	strlist_free(d->guardrails, d->nguardrails);
-	for (size_t i = 0; i < d->nprobes; i++) {
-		free(d->probes[i].question);
-		free(d->probes[i].cue);
-		for (size_t j = 0; j < d->probes[i].nfollow; j++)
-			free(d->probes[i].follow_ups[j]);
-	}
+	for (size_t i = 0; i < d->nprobes; i++)
+		probe_clear(&d->probes[i]);
 	free(d->probes);
+	probe_clear(&d->people);
 	free(d);
+}
+
+/* Writes one probe, numbered N. */
+static void
+write_probe(const struct debrief_probe *p, size_t n, int md, FILE *out)
+{
+	char lead[32];
+
+	snprintf(lead, sizeof(lead), md ? "%zu. " : "  %zu. ", n);
+	wording_wrap(out, lead, md ? "   " : "     ", p->question, md ? 100000 : 78);
+	for (size_t j = 0; j < p->nfollow; j++)
+		wording_wrap(out, md ? "   - " : "      - ", md ? "     " : "        ", p->follow_ups[j],
+		    md ? 100000 : 78);
+	wording_wrap(out, md ? "   - *Listen:* " : "      Listen: ", md ? "     " : "        ", p->cue,
+	    md ? 100000 : 78);
 }
 
 void
 debrief_write(const struct debrief *d, enum debrief_format fmt, FILE *out)
 {
-	size_t i, j;
+	size_t i;
 	int md = fmt == DEBRIEF_MARKDOWN;
 
 	if (md)
-		fprintf(out, "# Debrief script, turndown %lld\n\n## Opening\n\n", d->turndown);
+		fprintf(out, "# Debrief script, turndown %lld\n\n", d->turndown);
 	else
-		fprintf(out, "DEBRIEF SCRIPT - turndown %lld\n\nOPENING\n", d->turndown);
+		fprintf(out, "DEBRIEF SCRIPT - turndown %lld\n\n", d->turndown);
+	if (d->to != NULL)
+		fprintf(out, md ? "*The call with %s.*\n\n" : "The call with %s.\n\n", d->to);
+	fputs(md ? "## Opening\n\n" : "OPENING\n", out);
 	for (i = 0; i < d->nopening; i++)
 		wording_wrap(out, md ? "- " : "  ", md ? "  " : "  ", d->opening[i], md ? 100000 : 78);
 	fputs(md ? "\n## Probes\n\n" : "\nPROBES\n", out);
 	for (i = 0; i < d->nprobes; i++) {
-		char lead[32];
-		const struct debrief_probe *p = &d->probes[i];
-
-		snprintf(lead, sizeof(lead), md ? "%zu. " : "  %zu. ", i + 1);
-		wording_wrap(out, lead, md ? "   " : "     ", p->question, md ? 100000 : 78);
-		for (j = 0; j < p->nfollow; j++)
-			wording_wrap(out, md ? "   - " : "      - ", md ? "     " : "        ", p->follow_ups[j],
-			    md ? 100000 : 78);
-		wording_wrap(out, md ? "   - *Listen:* " : "      Listen: ", md ? "     " : "        ", p->cue,
-		    md ? 100000 : 78);
-		if (md || i + 1 < d->nprobes)
-			fputc('\n', out);
+		write_probe(&d->probes[i], i + 1, md, out);
+		fputc('\n', out);
 	}
-	fputs(md ? "## Closing\n\n" : "\nCLOSING\n", out);
+	write_probe(&d->people, d->nprobes + 1, md, out);
+	fputs(md ? "\n## Closing\n\n" : "\nCLOSING\n", out);
 	for (i = 0; i < d->nclosing; i++)
 		wording_wrap(out, md ? "- " : "  ", md ? "  " : "  ", d->closing[i], md ? 100000 : 78);
 	fputs(md ? "\n## Guardrails (recruiter only)\n\n" :

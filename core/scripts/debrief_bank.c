@@ -1,1031 +1,718 @@
-/* bank.c - the question bank for debrief scripts: safe wording, probes,
- * follow-ups and the phrases around them.  All of it is the project's own
- * wording, written for a recruiter on the phone with a hiring manager, and
- * none of it depends on anything a candidate said. */
+/*
+ * debrief_bank.c - the question bank for debrief scripts: the safe wording
+ * of shareable reasons, the probes of every area for every field, and the
+ * many frames around them (greetings, transitions, follow-ups, listening
+ * cues, closings, guardrails).  All of it is the project's own wording,
+ * written in US English (core/scripts/locale.c turns it into British
+ * English), and none of it depends on anything a candidate said.  The
+ * placeholders are listed in debrief_bank.h.
+ */
 #include <string.h>
 
 #include "core/scripts/debrief_bank.h"
+
+#define FB(f) (1u << FIELD_##f)
 
 const struct bank_area bank_areas[] = {
 	{
 		.slug = "compensation",
 		.safe = {
-			"The overall package they accepted elsewhere fitted their circumstances a little better.",
-			"On balance, the financial side of the other offer suited where they are right now.",
-			"It was a close call, and the complete package tipped it the other way.",
+			"The overall package {they} accepted elsewhere suited {their} circumstances a little better.",
+			"On balance, the financial side of the other offer suited where {they} {is} right now.",
+			"It was close, and in the end the complete package tipped it the other way.",
 		},
 		.neighbours = { "benefits", "equity", "title", "counteroffer" },
 		.probes = {
-			{
-				.question = "How do you think your offer compares with what strong people at this level are being offered right now?",
-				.follow_ups = {
-					"Where does that view come from?",
-					"When did you last check the market for this role?",
-					"If the numbers were set again today, what would you move?",
-				},
-			},
-			{
-				.question = "Looking back, how much room do you feel you had to shape the offer around the person?",
-				.follow_ups = {
-					"Who decides how far an offer can stretch?",
-					"What would it take to get more flexibility next time?",
-					"How did that limit feel from your side?",
-				},
-			},
-			{
-				.question = "If you were in the candidate's shoes weighing two offers, how do you think yours would have read on paper?",
-				.follow_ups = {
-					"Which part of it would you have looked at first?",
-					"What would have made it stand out?",
-					"Is there anything you'd present differently?",
-				},
-			},
-			{
-				.question = "How was the salary conversation handled from your side, and when did it first come up?",
-				.follow_ups = {
-					"Would talking about money earlier have helped, do you think?",
-					"Who led that part of the process?",
-					"What would you want to know sooner next time?",
-				},
-			},
-			{
-				.question = "What do you think a top performer in this role would expect their total reward to look like in a few years?",
-				.follow_ups = {
-					"How clearly does the offer show that path?",
-					"Where would a bonus or a pay review fit into that picture?",
-				},
-			},
+			{ 0, "How do you think your offer compares with what strong people at this level are being offered right now?",
+			  { "What is that view based on?",
+			    "When did you last test the market for this role?",
+			    "If you set the numbers again today, what would you move?" } },
+			{ 0, "How do you think the offer was put together and presented, and who shaped it?",
+			  { "Who was involved in setting it?",
+			    "How was it explained to {cand}?" } },
+			{ 0, "If you were in {cand}'s shoes with two offers on the table, how do you think yours would have read?",
+			  { "What do you think would have stood out to {them}?",
+			    "How would you present it next time?" } },
+			{ FB(EXECUTIVE) | FB(GENERAL) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS), "How was the salary conversation handled from your side, and when did it first come up?",
+			  { "Would talking about money earlier have helped, do you think?",
+			    "Who led that part of the process?" } },
+			{ FB(PHYSICIAN), "How do you think your guarantee and the productivity model after it compare with what other groups are offering right now?",
+			  { "How are the RVU targets set?",
+			    "How long does the guarantee run before production takes over?",
+			    "How did you walk {cand} through the numbers?" } },
+			{ FB(PHYSICIAN), "How do you think the sign-on bonus and the first-year pay came across next to other offers a physician at this stage sees?",
+			  { "When did you last compare them with the market?",
+			    "Who in the group owns those numbers?" } },
+			{ FB(NURSING), "How do you think your pay scale and shift differentials compare with the other hospitals nearby?",
+			  { "Where does your scale place someone with {their} years of experience?",
+			    "When were the differentials last reviewed?",
+			    "How were they explained at the offer stage?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the sign-on or retention bonus read to someone who has seen a few offers this year?",
+			  { "What strings come with it?",
+			    "How does it compare with what agencies are paying?" } },
+			{ FB(SALES), "How do you think the split between base and commission looked to someone with {their} track record?",
+			  { "How realistic is the on-target figure in the first year?",
+			    "How many of the current team hit it last year?",
+			    "What ramp do new people get?" } },
+			{ FB(EXECUTIVE), "How do you think the bonus and long-term pieces of the package compared with what a leader at this level usually sees?",
+			  { "Who set the package, and against which peers?",
+			    "How much of it is tied to targets the new person cannot yet influence?" } },
+			{ FB(TECHNOLOGY), "How do you think the level and salary band of the offer compared with what strong engineers are being offered now?",
+			  { "How was the level decided?",
+			    "How does the band compare with the companies you lose people to?" } },
 		},
 	},
 	{
 		.slug = "equity",
 		.safe = {
-			"The longer-term ownership side of the other offer matched their plans more closely.",
-			"They felt the other opportunity gave them a stake that fits how they think about the long run.",
+			"The long-term side of the other offer matched {their} plans more closely.",
+			"{They} felt the other opportunity gave {them} a stake in the future that fits how {they} think{s} about the long run.",
 		},
 		.neighbours = { "compensation", "stability", "growth", "benefits" },
 		.probes = {
-			{
-				.question = "How do you think your equity offer comes across to someone who has seen a few of these before?",
-				.follow_ups = {
-					"What would they need to know to value it properly?",
-					"How much time did anyone spend walking them through it?",
-					"What questions would you expect them to ask about it?",
-				},
-			},
-			{
-				.question = "How well do you feel the company explains what its shares or options could actually be worth?",
-				.follow_ups = {
-					"Who usually takes people through that?",
-					"Is there a simpler way to show it?",
-					"How would you put its value in a sentence?",
-				},
-			},
-			{
-				.question = "If you were choosing between a larger stake somewhere else and yours, what would make you pick yours?",
-				.follow_ups = {
-					"How strong is that case today?",
-					"What would you add to make the case stronger?",
-				},
-			},
-			{
-				.question = "How do you think your vesting terms and timing compare with what others in your space are doing?",
-				.follow_ups = {
-					"Have those terms been reviewed lately?",
-					"What would it cost to bring them in line?",
-					"Who would need to sign that off?",
-				},
-			},
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How do you think your equity offer comes across to someone who has seen a few of these before?",
+			  { "What would they need to know to value it properly?",
+			    "How much time did anyone spend walking {cand} through it?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How well do you feel the company explains what its shares or options could actually be worth?",
+			  { "Who usually takes people through that?",
+			    "How would you put its value in a sentence?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "If you were choosing between a larger stake somewhere else and yours, what would make you pick yours?",
+			  { "How strong is that case today?",
+			    "What would make the case stronger?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY), "How do you think your vesting schedule and refresh policy compare with what others in your space are doing?",
+			  { "When were those terms last reviewed?",
+			    "Who would need to sign off a change for future hires?" } },
+			{ FB(PHYSICIAN), "How do you think the partnership track came across: the years to partner, the buy-in and what it buys?",
+			  { "How many associates have made partner in the last few years?",
+			    "How clearly was the buy-in explained, and by whom?",
+			    "What does a new partner's income look like in practice?" } },
+			{ FB(PHYSICIAN), "If you were an early-career physician choosing between groups, how would your path to ownership look next to the alternatives?",
+			  { "Where do you think it stands out?",
+			    "Where might it give someone pause?" } },
+			{ FB(PHYSICIAN), "How openly do you think the group's finances and the value of a share were discussed with {cand}?",
+			  { "Who would normally have that conversation?",
+			    "At what point in the process does it usually happen?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the longer-term rewards, such as retention bonuses, tuition support or loan repayment, compare with other employers nearby?",
+			  { "Which of them do people actually use?",
+			    "How early in the process are they mentioned?",
+			    "What would make them easier to understand?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "If you were planning the next five years of a career on your staff, what would make staying here pay off?",
+			  { "How visible is that at the offer stage?",
+			    "Who explains it to new hires?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "How well do you think you explain the {retirement} match and the other rewards that build up over time?",
+			  { "Who takes new staff through it?",
+			    "How does it compare with other employers nearby?" } },
 		},
 	},
 	{
 		.slug = "benefits",
 		.safe = {
-			"Some of the benefits in the other offer made a practical difference for them.",
-			"The wider benefits elsewhere lined up better with what they need at this stage of life.",
+			"Some of the benefits in the other offer made a practical difference for {them}.",
+			"The wider benefits elsewhere lined up better with what {they} need{s} at this stage of life.",
 		},
 		.neighbours = { "compensation", "schedule", "family", "remote" },
 		.probes = {
-			{
-				.question = "How do you think your benefits package stands up against other employers hiring similar people?",
-				.follow_ups = {
-					"Which parts do you feel are strongest?",
-					"Where might it look thin?",
-					"When was it last benchmarked?",
-				},
-			},
-			{
-				.question = "How much of the benefits detail do you think people actually see before they have to decide?",
-				.follow_ups = {
-					"At what point is it shared?",
-					"Who answers questions about it?",
-					"Could it be brought forward in the process?",
-				},
-			},
-			{
-				.question = "If you were weighing this offer for your own household, which benefits would matter most to you?",
-				.follow_ups = {
-					"How well does your package cover those?",
-					"Is any of that open to discussion for a senior hire?",
-				},
-			},
-			{
-				.question = "What do you think your leave, health cover and pension say to someone about how the company treats its people?",
-				.follow_ups = {
-					"Is that the message you want to send?",
-					"What would you change first?",
-				},
-			},
+			{ 0, "How do you think your benefits package stands up against other employers hiring people like {cand}?",
+			  { "Which parts do you feel are strongest?",
+			    "Where might it look thin?",
+			    "When was it last benchmarked?" } },
+			{ 0, "How much of the benefits detail do you think people actually see before they have to decide?",
+			  { "At what point is it shared?",
+			    "Who answers questions about it?" } },
+			{ 0, "If you were weighing this offer for your own household, which benefits would matter most to you?",
+			  { "How well does your package cover those?",
+			    "Which of them would you want explained first?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL) | FB(NURSING) | FB(ALLIED_HEALTH), "What do you think your {time_off}, {health} and {retirement} say to someone about how the company treats its people?",
+			  { "Is that the message you want to send?",
+			    "What would you change first?" } },
+			{ FB(PHYSICIAN), "How do you think your CME allowance, malpractice cover and tail coverage came across next to other offers?",
+			  { "Who explains the malpractice arrangements, and when?",
+			    "How many CME days does the contract actually protect?",
+			    "How does the tail question usually land with physicians?" } },
+			{ FB(PHYSICIAN), "How do you think the practical side of the contract, such as {time_off}, CME time and licensing costs, read to a physician comparing groups?",
+			  { "Which of those do physicians ask you about most?",
+			    "What would you put in writing earlier?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "How do you think your {time_off}, tuition support and {health} compare with the other employers {cand} might have looked at?",
+			  { "Which of them get the most questions from nurses?",
+			    "How clearly were they set out in the offer?" } },
 		},
 	},
 	{
 		.slug = "title",
 		.safe = {
-			"The role they accepted carries a title that fits the next step they have in mind.",
-			"They felt the level of the other position lined up better with where they want to be in a few years.",
+			"The role {they} accepted carries a title that fits the next step {they} {has} in mind.",
+			"{They} felt the level of the other position lined up better with where {they} want{s} to be in a few years.",
 		},
 		.neighbours = { "scope", "growth", "compensation", "leadership" },
 		.probes = {
-			{
-				.question = "How do you think the title on this offer reads to someone at their stage?",
-				.follow_ups = {
-					"How does it compare with titles for similar roles at your competitors?",
-					"Is there any flexibility on it?",
-					"How would it look on their CV a few years from now?",
-				},
-			},
-			{
-				.question = "Looking back, how clear was the level of this role compared with the rest of the team?",
-				.follow_ups = {
-					"Where does it sit in the reporting line?",
-					"How did you explain that during the interviews?",
-					"Would a different level have changed the picture?",
-				},
-			},
-			{
-				.question = "If you were moving from a senior post elsewhere, what would you want the job title here to signal?",
-				.follow_ups = {
-					"Does the current title do that?",
-					"Who owns decisions about titles?",
-				},
-			},
-			{
-				.question = "How much weight do you think people in your field put on titles when they compare offers?",
-				.follow_ups = {
-					"Has that shifted in the last few years?",
-					"How has it played out with earlier hires?",
-				},
-			},
+			{ 0, "How do you think the title on this offer reads to someone at {their} stage?",
+			  { "How does it compare with titles for similar roles elsewhere?",
+			    "How much flexibility is there on it?" } },
+			{ 0, "Looking back, how clear was the level of this role compared with the rest of {team}?",
+			  { "Where does it sit in the reporting line?",
+			    "How was that explained during the interviews?",
+			    "Would a different level have changed the picture?" } },
+			{ 0, "How much weight do you think people in this field put on titles when they compare offers?",
+			  { "Has that shifted in the last few years?",
+			    "How has it played out with earlier hires?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "If you were moving from a senior post elsewhere, what would you want the job title here to signal?",
+			  { "Does the current title do that?",
+			    "Who owns decisions about titles?" } },
+			{ FB(PHYSICIAN), "How do you think the position came across in terms of standing: a staff post, a section lead, or a path to a directorship?",
+			  { "How soon could someone take on a leadership role in the group?",
+			    "How was that framed in the interviews?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the grade or clinical ladder step in the offer came across to someone with {their} experience?",
+			  { "How was the step decided?",
+			    "How quickly can someone move up a step?" } },
 		},
 	},
 	{
 		.slug = "scope",
 		.safe = {
-			"The other role offers a breadth of responsibility that fits the direction they want to take.",
-			"They found a position whose remit lines up closely with the work they most want to do.",
+			"The other role offers a breadth of responsibility that fits the direction {they} want{s} to take.",
+			"{They} found a position whose remit lines up closely with the work {they} most want{s} to do.",
 		},
 		.neighbours = { "title", "growth", "workload", "better-fit" },
 		.probes = {
-			{
-				.question = "How would you describe the scope of this role to someone hearing about it for the first time?",
-				.follow_ups = {
-					"Is that the same description the interviewers gave?",
-					"Which parts of the remit are still being settled?",
-					"What would you add or take away?",
-				},
-			},
-			{
-				.question = "How consistent do you think the picture of the job was across the different people they met?",
-				.follow_ups = {
-					"Where might the accounts have differed?",
-					"How could the panel get aligned beforehand?",
-					"Who would you put in charge of that?",
-				},
-			},
-			{
-				.question = "Putting yourself in the position of someone joining, how much of the role would you feel you could really shape?",
-				.follow_ups = {
-					"Which decisions would actually sit with them?",
-					"Where would they need sign-off?",
-					"How was that conveyed?",
-				},
-			},
-			{
-				.question = "What do you think the first year in this job would look like in practice?",
-				.follow_ups = {
-					"How much of that came through in the interviews?",
-					"What might surprise a new hire?",
-				},
-			},
-			{
-				.question = "How does the size of this role compare with similar roles you've seen at other companies?",
-				.follow_ups = {
-					"Is it bigger or smaller than the market would expect?",
-					"What would make it more attractive to a strong person?",
-				},
-			},
+			{ 0, "How would you describe the scope of this role to someone hearing about it for the first time?",
+			  { "Is that the description the interviewers gave?",
+			    "Which parts of the remit are still being settled?" } },
+			{ 0, "How consistent do you think the picture of the job was across the different people {cand} met?",
+			  { "Where might the accounts have differed?",
+			    "Who gave the clearest picture?" } },
+			{ 0, "What do you think the first year in this job would look like in practice?",
+			  { "How much of that came through in the interviews?",
+			    "What would surprise a newcomer?" } },
+			{ FB(PHYSICIAN), "How do you think the case mix and the procedures {cand} would be doing came across?",
+			  { "How much of the work would be inpatient and how much clinic?",
+			    "What would {they} need to give up, or pick up, to fit the group?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the patients and the caseload {cand} would have had came across?",
+			  { "How does that compare with what {they} {has} been doing?",
+			    "Who walked {them} through a typical assignment?" } },
+			{ FB(EXECUTIVE), "How clearly do you think the mandate for this role was set out, and who would hold the new leader to it?",
+			  { "Is the mandate agreed among the leadership team and the board?",
+			    "What would the first hundred days need to show?" } },
+			{ FB(TECHNOLOGY), "How do you think the technical scope came across: the systems {they} would own and the problems worth solving?",
+			  { "How much of the work is new building and how much maintenance?",
+			    "Who described the architecture to {them}?" } },
+			{ FB(SALES), "How do you think the territory and the accounts on offer looked to someone with {their} book of business?",
+			  { "How was the territory carved out?",
+			    "How many accounts come with it, and in what state?" } },
 		},
 	},
 	{
 		.slug = "growth",
 		.safe = {
-			"The position they chose lines up more closely with where they want their career to head over the next few years.",
-			"They chose the path that lines up best with their long-term development.",
+			"{They} saw a path in the other role that fits the career {they} {is} building.",
+			"The other position offers the kind of development {they} {has} been looking for at this point.",
 		},
-		.neighbours = { "scope", "title", "leadership", "better-fit" },
+		.neighbours = { "title", "scope", "better-fit", "leadership" },
 		.probes = {
-			{
-				.question = "Where do you think someone who does well in this role would be in three to five years?",
-				.follow_ups = {
-					"How often has that happened for people in it before?",
-					"Did that story come through when you met?",
-					"What would help make that path visible?",
-				},
-			},
-			{
-				.question = "How do you think the development side of the job came across during the process?",
-				.follow_ups = {
-					"Who spoke about training or mentoring?",
-					"What examples did you share?",
-					"What would you say differently?",
-				},
-			},
-			{
-				.question = "If you were weighing this job as a career step, what would make it feel like a move up?",
-				.follow_ups = {
-					"How well does the current offer show that?",
-					"What's missing from the picture?",
-				},
-			},
-			{
-				.question = "How do learning and promotion here compare with what your competitors offer strong people?",
-				.follow_ups = {
-					"Where do you think you're ahead?",
-					"Where would you like to be stronger?",
-					"What is already being done about it?",
-				},
-			},
+			{ 0, "Where do you think someone who does well in this role would be in three to five years?",
+			  { "How often has that happened for people in it before?",
+			    "Did that story come through when you met?" } },
+			{ 0, "How do you think the development side of the job came across during the process?",
+			  { "Who spoke about training or mentoring?",
+			    "What examples did you share?" } },
+			{ 0, "If you were weighing this job as a career step, what would make it feel like a move up?",
+			  { "How well does the current offer show that?",
+			    "What is missing from the picture?" } },
+			{ FB(PHYSICIAN), "How do you think the path for a physician in the group came across, from the first years to partnership or a leadership post?",
+			  { "How many of your physicians have taken on leadership roles?",
+			    "What academic or teaching time is on offer?" } },
+			{ FB(NURSING), "How do you think your orientation, preceptorship and clinical ladder came across to someone at {their} stage?",
+			  { "How long is orientation on the unit?",
+			    "Who would have been {their} preceptor?",
+			    "How quickly do nurses move into charge or specialty roles?" } },
+			{ FB(EXECUTIVE), "If you were a leader joining at this level, what would you want to see about the next step after this role?",
+			  { "How has that played out for others on the leadership team?",
+			    "Who would sponsor that growth?" } },
+			{ FB(TECHNOLOGY), "How do you think the path to the next level came across for someone on {their} track?",
+			  { "How clear is the promotion process for engineers?",
+			    "How many people moved up last year?" } },
+			{ FB(SALES), "How do you think the path from this seat to a bigger patch or a team of {their} own came across?",
+			  { "How long does that usually take here?",
+			    "Who has made that step recently?" } },
 		},
 	},
 	{
 		.slug = "better-fit",
 		.safe = {
-			"They found another opportunity that is an especially close match to their skills and goals.",
-			"It was a difficult choice, and in the end the other role simply fitted their plans a little more closely.",
-			"It came down to fit, and they had a real choice between two good options.",
+			"{They} found another opportunity that is an especially close match to {their} skills and goals.",
+			"It was a hard choice, and in the end the other role was a closer fit for {their} plans.",
+			"It came down to fit, and {they} had a real choice between two good options.",
 		},
 		.neighbours = { "growth", "scope", "culture", "compensation" },
 		.probes = {
-			{
-				.question = "What do you think makes this role distinctive compared with other openings a strong person might be considering?",
-				.follow_ups = {
-					"How clearly did that come across?",
-					"Who told that story best?",
-					"What would you lead with next time?",
-				},
-			},
-			{
-				.question = "If you were choosing between this and a similar role elsewhere, what would tip you towards yours?",
-				.follow_ups = {
-					"How visible was that during the process?",
-					"Is there anything that might tip someone the other way?",
-				},
-			},
-			{
-				.question = "How would you describe the ideal person for this job, now that you've been through the process?",
-				.follow_ups = {
-					"Has that picture changed since the search began?",
-					"What would you adjust in the brief?",
-					"Which qualities matter most to you now?",
-				},
-			},
-			{
-				.question = "Looking back, how well do you think the role matched what a person at their stage wants from a next move?",
-				.follow_ups = {
-					"What did you learn about their goals along the way?",
-					"Where do you think the match was strongest?",
-					"What might you have asked earlier?",
-				},
-			},
+			{ 0, "What do you think makes this role distinctive compared with other openings a strong person might be considering?",
+			  { "How clearly did that come across?",
+			    "Who told that story best?" } },
+			{ 0, "If you were choosing between this and a similar role elsewhere, what would tip you toward yours?",
+			  { "How clearly did that come through in the interviews?",
+			    "What might tip someone the other way?" } },
+			{ 0, "How would you describe the ideal person for this job, now that you have been through the process?",
+			  { "Has that picture changed since the search began?",
+			    "What would you adjust in the brief?" } },
+			{ 0, "Looking back, how well do you think the role matched what someone at {their} stage wants from a next move?",
+			  { "Where was the match strongest?",
+			    "Where might it have been looser?" } },
 		},
 	},
 	{
 		.slug = "counteroffer",
 		.safe = {
-			"Their current employer made a strong case for them to stay, and they decided to take it.",
-			"After careful thought, they chose to continue where they are, on terms that work well for them.",
+			"{Their} current employer made a strong case for {them} to stay, and {they} decided to remain.",
+			"{They} {has} chosen to stay where {they} {is}, after a serious conversation with {their} current employer.",
 		},
-		.neighbours = { "compensation", "title", "stability", "growth" },
+		.neighbours = { "compensation", "title", "growth", "process" },
 		.probes = {
-			{
-				.question = "How do you think a strong person's current employer would react if they resigned to join you?",
-				.follow_ups = {
-					"What might that employer put on the table?",
-					"How would your offer hold up against that?",
-					"Did the process prepare for that moment?",
-				},
-			},
-			{
-				.question = "At what stage do you think it's best to talk about what it would take for someone to leave their current role?",
-				.follow_ups = {
-					"How much did you learn about what keeps them where they are?",
-					"Who would normally raise that?",
-					"What would you ask sooner next time?",
-				},
-			},
-			{
-				.question = "If you were happy and valued in your present job, what would it take for you to move?",
-				.follow_ups = {
-					"How well did your offer answer that?",
-					"What would a compelling reason look like?",
-				},
-			},
-			{
-				.question = "How much do you think the gap between the final interview and the offer matters when someone is being courted to stay?",
-				.follow_ups = {
-					"How long was that gap here?",
-					"What might shorten it?",
-					"Who holds things up at that stage?",
-				},
-			},
+			{ 0, "How do you think a strong person's current employer reacts when they resign to join you?",
+			  { "How did you prepare for that this time?",
+			    "What would you say to someone weighing a counteroffer?" } },
+			{ 0, "At what stage do you think it is best to talk about what it would take for someone to leave their current role?",
+			  { "Did that conversation happen with {cand}?",
+			    "Who would normally raise it?" } },
+			{ 0, "If you were happy and valued where you are, what would it take for you to move?",
+			  { "How much of that did this offer show?",
+			    "What would make the case clearer?" } },
+			{ 0, "How much do you think the gap between the final interview and the offer matters when someone is being asked to stay?",
+			  { "How long was that gap this time?",
+			    "What would shorten it?" } },
 		},
 	},
 	{
 		.slug = "relocation",
 		.safe = {
-			"Moving home turned out not to be the right step for them at this point.",
-			"They decided that staying in their current area suits their life better for now.",
+			"For {cand}, staying close to where {they} live{s} now turned out to matter more than the move.",
+			"{They} decided that a move to a new city was not right for {their} household at this point.",
+			"Where the job is based weighed heavily, and the other role lets {them} stay put.",
 		},
-		.neighbours = { "commute", "family", "partner-career", "remote" },
+		.neighbours = { "family", "partner-career", "commute", "compensation" },
 		.probes = {
-			{
-				.question = "How do you think the location came across to someone who would need to move for the job?",
-				.follow_ups = {
-					"What did you share about living in the area?",
-					"Who showed them around, if anyone?",
-					"What would you highlight next time?",
-				},
-			},
-			{
-				.question = "How much support does the company offer someone relocating, and how early is that explained?",
-				.follow_ups = {
-					"How does that support compare with other employers?",
-					"Who handles relocation questions?",
-					"Is there room to do more for a senior hire?",
-				},
-			},
-			{
-				.question = "If you were uprooting your own household for this role, what would you want to know first?",
-				.follow_ups = {
-					"How much of that would the process have told you?",
-					"Where could they have found it?",
-				},
-			},
-			{
-				.question = "What do you think a newcomer would find hardest about settling in your area?",
-				.follow_ups = {
-					"How do people who moved for the job usually get on?",
-					"What helps them settle?",
-					"Is that something you could talk about earlier?",
-				},
-			},
+			{ 0, "How do you think the location came across to someone who would need to move for the job?",
+			  { "What did you show {cand} of the area?",
+			    "Who spoke about living there?" } },
+			{ 0, "How much help does the organization offer someone relocating, and how early is that explained?",
+			  { "Who owns the relocation conversation?",
+			    "How does it compare with what others offer?" } },
+			{ 0, "If you were moving your own household for this role, what would you want to know first?",
+			  { "How much of that did {they} get to see?",
+			    "Who could answer those questions next time?" } },
+			{ 0, "What do you think a newcomer would find hardest about settling in your area?",
+			  { "How do you usually help people with that?",
+			    "What do people who moved here say about it?" } },
+			{ FB(PHYSICIAN), "How do you think the relocation package and the timing of credentialing and licensing came across to a physician moving states?",
+			  { "How long does credentialing usually take here?",
+			    "Who helps with the license and the move?" } },
 		},
 	},
 	{
 		.slug = "commute",
 		.safe = {
-			"The daily journey turned out to matter more to them than they had first expected.",
-			"The job they chose is nearer home, which makes a real difference to their day.",
+			"The daily commute made a practical difference, and the other role is closer to home for {them}.",
+			"Day-to-day travel weighed in the balance, and the other option makes that easier.",
 		},
-		.neighbours = { "relocation", "remote", "schedule", "workload" },
+		.neighbours = { "remote", "schedule", "relocation", "family" },
 		.probes = {
-			{
-				.question = "How do you think the journey to your office looks to someone living elsewhere in the region?",
-				.follow_ups = {
-					"How do most of your team get in?",
-					"Is there any give on where the work is done?",
-					"How was that discussed?",
-				},
-			},
-			{
-				.question = "How much flexibility do you think there is on start and finish times for people with longer trips?",
-				.follow_ups = {
-					"Is that written down or informal?",
-					"Who decides?",
-					"How would a new hire find out?",
-				},
-			},
-			{
-				.question = "If you were making that trip every day, how would it shape your view of the job?",
-				.follow_ups = {
-					"What would make it easier?",
-					"Is there anything the company already does to help?",
-				},
-			},
-			{
-				.question = "How often does travel time come up when people on your team talk about balancing work and home?",
-				.follow_ups = {
-					"What have you noticed?",
-					"Has it affected retention?",
-					"What have you tried so far?",
-				},
-			},
+			{ 0, "How do you think the commute to your site looks to someone living elsewhere in the region?",
+			  { "How do most of your people get to work?",
+			    "How was that discussed with {cand}?" } },
+			{ 0, "How much flexibility do you think there is on start and finish times for people with a longer trip?",
+			  { "Who decides that?",
+			    "How often is it asked for?" } },
+			{ 0, "If you were making that trip every day, how would it shape your view of the job?",
+			  { "What would make it easier?",
+			    "What do your current people do about it?" } },
+			{ FB(PHYSICIAN) | FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the travel between sites, or the drive in for calls and early shifts, came across?",
+			  { "How many sites would {cand} have covered?",
+			    "How is travel time counted in the schedule?" } },
 		},
 	},
 	{
 		.slug = "remote",
 		.safe = {
-			"The other role offers a way of working that fits their situation especially well.",
-			"They were looking for a particular balance between home and office, and the other offer matched it.",
+			"The way of working in the other role, including where the work happens, suits {them} better.",
+			"The other role offers flexibility about where {they} work{s} that fits {their} life at the moment.",
 		},
-		.neighbours = { "commute", "schedule", "culture", "relocation" },
+		.neighbours = { "commute", "schedule", "family", "culture" },
 		.probes = {
-			{
-				.question = "How would you describe your team's approach to working from home to someone thinking of joining?",
-				.follow_ups = {
-					"How settled is that policy?",
-					"Does it differ from team to team?",
-					"How was it explained in the interviews?",
-				},
-			},
-			{
-				.question = "How do you think your hybrid arrangements compare with what other employers in your field are offering?",
-				.follow_ups = {
-					"Where do you think you're more generous?",
-					"Where are you stricter?",
-					"Is any change on the horizon?",
-				},
-			},
-			{
-				.question = "If you were weighing this role against a largely remote one, what would make the office worth it?",
-				.follow_ups = {
-					"How strongly did that case come through?",
-					"Who on the panel speaks best to it?",
-				},
-			},
-			{
-				.question = "What do you think a strong hire would need to hear about flexibility before saying yes?",
-				.follow_ups = {
-					"How early in the process does that come up now?",
-					"Who is able to commit to an arrangement?",
-					"What would you be prepared to offer?",
-				},
-			},
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How would you describe your team's approach to working from home to someone thinking of joining?",
+			  { "Who sets that policy?",
+			    "How has it changed in the last year or two?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How do you think your hybrid arrangements compare with what other employers in your field are offering?",
+			  { "Where do you think you are ahead?",
+			    "Where might you be behind?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "If you were weighing this role against a largely remote one, what would make the office worth it?",
+			  { "How clearly did that come through?",
+			    "Who could make that case best?" } },
+			{ FB(PHYSICIAN), "How do you think the mix of in-person work, telehealth and charting from home came across to {cand}?",
+			  { "How much telehealth does the group do today?",
+			    "Where is there room to flex?" } },
+			{ FB(PHYSICIAN) | FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the expectations about being on site came across, including any telehealth or remote work the role allows?",
+			  { "How much of the role could be done away from the hospital?",
+			    "How is that decided?" } },
+			{ FB(NURSING) | FB(ALLIED_HEALTH), "If you were in {cand}'s position, how would you weigh a role that is fully on site against one with some remote work?",
+			  { "Which parts of the role could flex?",
+			    "How have other nurses or clinicians asked about this?" } },
+			{ 0, "What do you think a strong hire would need to hear about flexibility before saying yes?",
+			  { "How much of that did {cand} hear?",
+			    "Who could speak to it best?" } },
 		},
 	},
 	{
 		.slug = "family",
 		.safe = {
-			"A family matter made this the wrong time for them to make the move.",
-			"Their personal and family circumstances pointed them towards a different choice for now.",
-			"It came down to what is right for their family at this point in time.",
+			"{Their} family's situation made the other role the right one at this point.",
+			"Family circumstances pointed {them} toward the other role at this point in {their} life.",
 		},
 		.neighbours = { "relocation", "partner-career", "schedule", "benefits" },
 		.probes = {
-			{
-				.question = "How do you think the role fits with the life of someone who has commitments outside work?",
-				.follow_ups = {
-					"How does the team handle those commitments today?",
-					"What did the interviews show about that?",
-					"What would you want a new hire to know?",
-				},
-			},
-			{
-				.question = "Imagining you had people at home to think about, what would you want to hear from the company before changing jobs?",
-				.follow_ups = {
-					"How much of that came through?",
-					"Who would be the best person to say it?",
-				},
-			},
-			{
-				.question = "How would you describe the support the company offers around parental leave, caring duties or time off?",
-				.follow_ups = {
-					"How well known is that support inside the company?",
-					"Was it mentioned during the process?",
-					"How does it compare with other employers you know?",
-				},
-			},
-			{
-				.question = "Looking back, how much room do you think the process left for personal circumstances to come up?",
-				.follow_ups = {
-					"Whose job would that be?",
-					"How would you open that conversation without prying?",
-					"What would you change about it?",
-				},
-			},
+			{ 0, "How do you think the role fits with the life of someone who has commitments outside work?",
+			  { "How visible was that during the process?",
+			    "Who could speak to it from experience?" } },
+			{ 0, "Imagining you had people at home to think about, what would you want to hear before changing jobs?",
+			  { "How much of that would you expect to learn in interviews?",
+			    "How could the process leave more room for it?" } },
+			{ 0, "How would you describe the support the organization offers around parental leave, caregiving or time off?",
+			  { "How would a candidate hear about it?",
+			    "What do people value most in it?" } },
+			{ 0, "Looking back, how much room do you think the process left for personal circumstances to come up?",
+			  { "How comfortable would someone feel raising them?",
+			    "What would make that easier?" } },
 		},
 	},
 	{
 		.slug = "partner-career",
 		.safe = {
-			"A move needed to work for their partner's career as well, and the timing did not line up.",
-			"They made the decision together with their partner, weighing both of their working lives.",
+			"The decision took in {their} partner's career as well, and the other role works better for both of them.",
+			"{They} chose the option that fits the plans of {their} household as a whole.",
 		},
-		.neighbours = { "relocation", "family", "commute", "remote" },
+		.neighbours = { "relocation", "family", "commute", "benefits" },
 		.probes = {
-			{
-				.question = "How do you think a move here would look to someone whose partner also has a career to consider?",
-				.follow_ups = {
-					"What help could the company give there?",
-					"Has this come up with earlier hires?",
-					"How was it raised this time, if at all?",
-				},
-			},
-			{
-				.question = "What support, if any, do you think the company or its network could offer the partners of people who relocate?",
-				.follow_ups = {
-					"Who could make introductions locally?",
-					"Is that something you'd be willing to set up?",
-					"How would a candidate hear about it?",
-				},
-			},
-			{
-				.question = "If you were joining with a partner who would need to find work nearby, what would you want to know?",
-				.follow_ups = {
-					"How strong is the local job market for that?",
-					"What would reassure you?",
-				},
-			},
-			{
-				.question = "How well do you think the process made room for the people around a candidate to be part of the decision?",
-				.follow_ups = {
-					"Was there a chance for family to visit?",
-					"What would you do differently for the next hire?",
-				},
-			},
+			{ 0, "How do you think a move here would look to someone whose partner also has a career to consider?",
+			  { "What could you offer in that situation?",
+			    "Has it come up with earlier hires?" } },
+			{ 0, "What support, if any, do you think the organization or its network could offer the partner of someone who relocates?",
+			  { "Who would know what is available?",
+			    "How early could it be raised?" } },
+			{ 0, "If you were joining with a partner who would need to find work nearby, what would you want to know?",
+			  { "How much of that could you have told {cand}?",
+			    "Who could help with it next time?" } },
+			{ 0, "How well do you think the process made room for the people around a candidate to be part of the decision?",
+			  { "Would a visit for the whole family have helped?",
+			    "What would that take to arrange?" } },
 		},
 	},
 	{
 		.slug = "schedule",
 		.safe = {
-			"The working pattern of the other role fits their life outside work more easily.",
-			"They chose the role whose hours suit their personal commitments best.",
+			"The working pattern of the other role fits {their} life better right now.",
+			"{They} chose the role whose hours and rhythm suit {them} best at this stage.",
 		},
-		.neighbours = { "workload", "remote", "commute", "family" },
+		.neighbours = { "workload", "family", "remote", "commute" },
 		.probes = {
-			{
-				.question = "How would you describe the typical working hours in this role, if you're being candid?",
-				.follow_ups = {
-					"How does that compare with what was described in the interviews?",
-					"How much do the hours vary through the year?",
-					"Who sets the pattern?",
-				},
-			},
-			{
-				.question = "How do you think on-call, shift or weekend expectations come across to someone new?",
-				.follow_ups = {
-					"How early are they explained?",
-					"Is there room to adjust them?",
-					"How do current staff feel about them?",
-				},
-			},
-			{
-				.question = "If you were joining, which parts of the schedule would you want to negotiate?",
-				.follow_ups = {
-					"Would that be possible here?",
-					"Who would need to agree?",
-				},
-			},
-			{
-				.question = "How does your flexibility on hours compare with other places a strong person could work?",
-				.follow_ups = {
-					"What would it take to offer more?",
-					"What would you lose if you did?",
-					"Has anyone asked for that before?",
-				},
-			},
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How would you describe the typical working hours in this role, if you are being candid?",
+			  { "How does that compare with what was said in the interviews?",
+			    "Who sets the expectations?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "If you were joining, which parts of the schedule would you want to understand before saying yes?",
+			  { "How clearly were they laid out?",
+			    "Which of them could bend for the right person?" } },
+			{ 0, "How does your flexibility on hours compare with other places a strong person could work?",
+			  { "Where do you think you stand out?",
+			    "What might make a candidate hesitate?" } },
+			{ FB(PHYSICIAN), "How do you think your call schedule came across: how often, how it is shared, and what a call night actually involves?",
+			  { "How is call divided among the partners and the newer physicians?",
+			    "Who explained the rotation to {cand}?" } },
+			{ FB(PHYSICIAN), "How do you think the clinic and call rotation compares with what other groups in the region ask of a new physician?",
+			  { "How do you cover weekends and holidays?",
+			    "How is backup arranged on a busy night?" } },
+			{ FB(NURSING), "How do you think the shift pattern came across: the length of shifts, nights, weekends and holidays?",
+			  { "How often would a new nurse work nights at first?",
+			    "How are weekends shared on the unit?",
+			    "How is self-scheduling handled?" } },
+			{ FB(NURSING), "How do you think your float policy and mandatory overtime came across to someone weighing two offers?",
+			  { "How often are people floated off the unit?",
+			    "How is overtime asked for today?" } },
+			{ FB(ALLIED_HEALTH), "How do you think the weekly schedule came across: the hours, any evenings or weekends, and how tightly the day is booked?",
+			  { "How many patients or visits fill a typical day?",
+			    "Where is there room to adjust it?" } },
+			{ FB(ALLIED_HEALTH), "If you were joining the department, which parts of the weekly schedule or the on-call cover would you want spelled out before saying yes?",
+			  { "How are evenings and weekends shared?",
+			    "How much notice do people get of changes?" } },
+			{ FB(TECHNOLOGY), "How do you think the on-call rotation came across: how often it comes round and how noisy a week on call is?",
+			  { "How many pages does a typical week bring?",
+			    "How is on-call paid or given back?" } },
+			{ FB(SALES), "How do you think the travel and the rhythm of the sales calendar came across to {cand}?",
+			  { "How many nights a month away would be usual?",
+			    "How do quarter-ends feel on the team?" } },
 		},
 	},
 	{
 		.slug = "workload",
 		.safe = {
-			"They were looking for a pace of work that suits them over the long run, and the other role offers that.",
-			"The balance between the demands of the job and life outside it weighed heavily in their decision.",
+			"{They} chose a role whose pace suits how {they} work{s} best.",
+			"The balance between the demands of the job and the rest of {their} life tipped things toward the other role.",
 		},
-		.neighbours = { "schedule", "scope", "team", "culture" },
+		.neighbours = { "schedule", "team", "scope", "culture" },
 		.probes = {
-			{
-				.question = "How do you think the demands of this job came across during the interviews?",
-				.follow_ups = {
-					"Who spoke most about the workload?",
-					"How candid were those conversations?",
-					"What would you want the next person to hear?",
-				},
-			},
-			{
-				.question = "How would you describe a busy week in this role?",
-				.follow_ups = {
-					"How often are weeks like that?",
-					"What help is in place when it peaks?",
-					"How does the team recover afterwards?",
-				},
-			},
-			{
-				.question = "If you were stepping into this role, what would you watch for in keeping it sustainable?",
-				.follow_ups = {
-					"What's being done about that?",
-					"Who would a new hire lean on?",
-				},
-			},
-			{
-				.question = "How has the workload for this position changed since the role was first opened?",
-				.follow_ups = {
-					"What's driving that change?",
-					"Is the role still the right shape?",
-					"Would splitting anything off help?",
-				},
-			},
+			{ 0, "How do you think the demands of this job came across during the interviews?",
+			  { "Who spoke about them most openly?",
+			    "How close was that picture to reality?" } },
+			{ 0, "If you were stepping into this role, what would you watch for in keeping it sustainable?",
+			  { "How would you support someone with that?",
+			    "What has helped people in the role before?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How would you describe a busy week in this role?",
+			  { "How often are weeks like that?",
+			    "What gives when things pile up?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How has the workload for this position changed since the role was first opened?",
+			  { "What is driving the change?",
+			    "How was that reflected in the brief?" } },
+			{ FB(PHYSICIAN), "How do you think the patient load came across: how many patients a day, and the support around each physician?",
+			  { "How many advanced practice providers or nurses support each physician?",
+			    "How much documentation is left at the end of the day?" } },
+			{ FB(NURSING), "How do you think the staffing ratio on the unit came across, on a good day and on a short one?",
+			  { "What is the usual ratio on days and on nights?",
+			    "How often is the unit short, and what happens then?",
+			    "How has turnover on the unit been this year?" } },
+			{ FB(NURSING), "If you were picking up your first full assignment here, what would you want to know about the support around you?",
+			  { "Who helps when the assignment gets heavy?",
+			    "How much of that came through on the shadow shift?" } },
+			{ FB(ALLIED_HEALTH), "How do you think the caseload came across: visits or patients a day, documentation time, and the help around them?",
+			  { "How many patients does a full day hold?",
+			    "How much documentation is done after hours?" } },
 		},
 	},
 	{
 		.slug = "culture",
 		.safe = {
-			"They found an environment elsewhere that feels like an especially natural fit for how they like to work.",
-			"Their choice reflects the kind of working atmosphere they do their best work in.",
+			"{They} felt a particularly natural fit with the way the other organization works.",
+			"The working environment of the other role matches {their} style especially well.",
 		},
-		.neighbours = { "team", "leadership", "hiring-manager", "remote" },
+		.neighbours = { "team", "leadership", "hiring-manager", "workload" },
 		.probes = {
-			{
-				.question = "How would you describe the culture here to someone you really wanted to hire?",
-				.follow_ups = {
-					"How does that match what a newcomer would see in the first week?",
-					"Which values show up most in daily work?",
-					"Which parts are you less sure a newcomer would enjoy?",
-				},
-			},
-			{
-				.question = "What do you think someone picks up about the company from the way your interview days are run?",
-				.follow_ups = {
-					"What impression would you want them to leave with?",
-					"What might undercut that?",
-					"Who sets the tone on those days?",
-				},
-			},
-			{
-				.question = "If you were in the candidate's shoes meeting everyone for the first time, what would stand out to you?",
-				.follow_ups = {
-					"Would that be a good thing or a mixed one?",
-					"How would you want it to feel instead?",
-				},
-			},
-			{
-				.question = "How do you think the company's way of working compares with the places strong people are leaving?",
-				.follow_ups = {
-					"Where do you think you have an edge?",
-					"What would outsiders find unusual?",
-					"What's changing at the moment?",
-				},
-			},
+			{ 0, "How would you describe the culture here to someone you really wanted to hire?",
+			  { "Would your colleagues put it the same way?",
+			    "Where does the reality differ from the description?" } },
+			{ 0, "What do you think someone picks up about the place from the way your interview days are run?",
+			  { "What would you want them to pick up?",
+			    "What could send a different signal?" } },
+			{ 0, "If you were in {cand}'s shoes meeting everyone for the first time, what would stand out to you?",
+			  { "Is that what you would want to stand out?",
+			    "What might a newcomer misread?" } },
+			{ FB(PHYSICIAN) | FB(NURSING) | FB(ALLIED_HEALTH), "How do you think the way clinicians work together here came across: physicians, nurses and the rest of the care team?",
+			  { "Where does that collaboration work best?",
+			    "Where does it get strained?" } },
+			{ FB(TECHNOLOGY), "How would you describe the engineering culture to someone who has worked in a few teams: code review, releases, how decisions get made?",
+			  { "How would the engineers themselves describe it?",
+			    "What would {cand} have seen of it during the interviews?" } },
+			{ FB(NURSING), "How do you think the feel of the unit came across to {cand} on the visit or shadow shift?",
+			  { "Who did {they} spend the most time with on the unit?",
+			    "What would you want a visitor to notice?" } },
 		},
 	},
 	{
 		.slug = "hiring-manager",
 		.safe = {
-			"They put a lot of weight on who they would work for day to day, and found a very close match elsewhere.",
-			"They felt the working relationship in the other role fitted their own style a little more naturally.",
+			"{They} put a lot of weight on the day-to-day working relationship, and found a very close match elsewhere.",
+			"The working relationship in the other role suited {their} own style a little more naturally.",
 		},
 		.neighbours = { "team", "leadership", "culture", "process" },
 		.probes = {
-			{
-				.question = "Looking back, how do you think your own conversations with the candidate went?",
-				.follow_ups = {
-					"Which moment felt strongest to you?",
-					"Was there a point where it felt less connected?",
-					"What would you try differently?",
-				},
-			},
-			{
-				.question = "How would you describe your management style to someone deciding whether to work for you?",
-				.follow_ups = {
-					"How do you think that came across in the interviews?",
-					"What would your team say about it?",
-					"What would you want a new report to know early on?",
-				},
-			},
-			{
-				.question = "If you were the candidate, what would you want to learn about your future manager before accepting?",
-				.follow_ups = {
-					"How much of that did they get a chance to see?",
-					"Is there a way to give the next person more time with you?",
-				},
-			},
-			{
-				.question = "How much time do you feel you had with them, compared with the other people in the process?",
-				.follow_ups = {
-					"Did that feel like the right balance?",
-					"Would an informal meeting have helped?",
-					"What got in the way of more time together?",
-				},
-			},
+			{ 0, "How did you and {cand} use the time you had together, and what would you add next time?",
+			  { "Which topics did you get to cover?",
+			    "What would you want the next candidate to hear from you first?" } },
+			{ 0, "How would you describe your management style to someone deciding whether to work for you?",
+			  { "How do you think that came across in the interviews?",
+			    "What would your team say about it?" } },
+			{ 0, "If you were {cand}, what would you want to learn about your future manager before accepting?",
+			  { "How much of that did {they} get a chance to see?",
+			    "How could the next person get more time with you?" } },
+			{ 0, "How much time do you feel you had with {cand}, compared with the other people in the process?",
+			  { "Did that feel like the right balance?",
+			    "Would an informal meeting have helped?" } },
 		},
 	},
 	{
 		.slug = "team",
 		.safe = {
-			"They were drawn to a particular team setup in the other role that matches how they like to collaborate.",
-			"The makeup of the team they are joining fits their experience and working style especially well.",
+			"{They} {was} drawn to a particular team in the other role that matches how {they} like{s} to work with others.",
+			"The makeup of the team {they} {is} joining fits {their} experience and working style especially well.",
 		},
 		.neighbours = { "culture", "hiring-manager", "workload", "leadership" },
 		.probes = {
-			{
-				.question = "How do you think the team came across to someone meeting them for the first time?",
-				.follow_ups = {
-					"Who do you think made the strongest impression?",
-					"Was anyone missing who should have been there?",
-					"How was the team briefed beforehand?",
-				},
-			},
-			{
-				.question = "How settled is the team at the moment, and how do you think that shows from the outside?",
-				.follow_ups = {
-					"Have there been recent changes?",
-					"How would a newcomer notice?",
-					"How would you explain those changes to them?",
-				},
-			},
-			{
-				.question = "If you were joining this team, who would you want to meet before you said yes?",
-				.follow_ups = {
-					"Did the process give them those meetings?",
-					"What would it take to arrange them next time?",
-				},
-			},
-			{
-				.question = "Of the colleagues who took part in the interviews, who do you think gave the least typical picture of the team?",
-				.follow_ups = {
-					"What gives you that impression?",
-					"How could they be better prepared next time?",
-					"Should the panel look different for the next search?",
-				},
-			},
+			{ 0, "How do you think {team} came across to someone meeting them for the first time?",
+			  { "Was anyone missing who should have been there?",
+			    "How were people briefed beforehand?" } },
+			{ 0, "How settled is {team} at the moment, and how do you think that shows from the outside?",
+			  { "Have there been recent changes?",
+			    "How would a newcomer notice?" } },
+			{ 0, "If you were joining {team}, who would you want to meet before you said yes?",
+			  { "Did the process give {cand} those meetings?",
+			    "What would it take to arrange them next time?" } },
+			{ FB(PHYSICIAN), "How do you think the partners and the other physicians in the group came across to someone who would be sharing call with them?",
+			  { "How much time did {cand} spend with the physicians {they} would work beside?",
+			    "How has the group changed in the last couple of years?" } },
+			{ FB(NURSING), "How do you think the nurses and the charge nurses on the unit came across to someone weighing whether to join them?",
+			  { "How long have most of them been on the unit?",
+			    "Who would {cand} have worked beside most?" } },
+			{ FB(EXECUTIVE), "How do you think your leadership team came across to someone who would be sitting among them as a peer?",
+			  { "How many of the peers did {cand} meet?",
+			    "How well do the peers work together today?" } },
 		},
 	},
 	{
 		.slug = "leadership",
 		.safe = {
-			"They were especially drawn to the direction and outlook of the leadership in the role they accepted.",
-			"They chose the organisation whose senior direction lines up most closely with their own thinking.",
+			"{They} {was} especially drawn to the direction of the leadership in the role {they} accepted.",
+			"{They} chose the organization whose senior direction lines up most closely with {their} own thinking.",
 		},
 		.neighbours = { "hiring-manager", "culture", "stability", "team" },
 		.probes = {
-			{
-				.question = "How do you think your senior leadership came across to someone at their level?",
-				.follow_ups = {
-					"Which leaders did they get time with?",
-					"What message would you want the executives to give?",
-					"How were those meetings set up?",
-				},
-			},
-			{
-				.question = "How clearly do you think the company's direction was explained during the process?",
-				.follow_ups = {
-					"Who is best placed to tell that story?",
-					"What questions would you expect from a strong hire?",
-					"Where is the story still unclear internally?",
-				},
-			},
-			{
-				.question = "If you were joining at this level, what would you want to hear from the people at the top?",
-				.follow_ups = {
-					"How much of that do you think they heard?",
-					"How could you make sure the next person does?",
-				},
-			},
-			{
-				.question = "Looking back, how invested do you feel the wider leadership team was in this hire?",
-				.follow_ups = {
-					"How would an outsider see that?",
-					"What would more involvement look like?",
-					"Who could champion the next search?",
-				},
-			},
+			{ 0, "How clearly do you think the organization's direction was explained during the process?",
+			  { "Who is best placed to tell that story?",
+			    "What questions would you expect from a strong hire?" } },
+			{ 0, "Looking back, how invested do you feel the wider leadership was in this hire?",
+			  { "How would an outsider see that?",
+			    "Who could champion the next search?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY) | FB(SALES) | FB(FINANCE) | FB(OPERATIONS) | FB(GENERAL), "How do you think your senior leadership came across to someone at {their} level?",
+			  { "Which leaders did {cand} get time with?",
+			    "What message would you want the executives to give?" } },
+			{ FB(EXECUTIVE), "How do you think the board and its expectations came across to someone who would report into it?",
+			  { "How much time did {cand} spend with board members?",
+			    "How aligned are the board and the chief executive on this role?" } },
+			{ FB(PHYSICIAN), "How do you think the hospital's administration and its relationship with the group came across to {cand}?",
+			  { "Who from the administration did {they} meet?",
+			    "How does the group usually describe that relationship?" } },
+			{ FB(NURSING), "How do you think nursing leadership came across: the unit manager, the director and how they support the floor?",
+			  { "How often is the manager on the unit?",
+			    "How long has the current leadership been in place?" } },
+			{ FB(ALLIED_HEALTH), "How do you think the department's leadership came across: who {cand} would report to, and how they support the clinicians?",
+			  { "How often does the lead work alongside the team?",
+			    "How settled has the leadership of the department been?" } },
 		},
 	},
 	{
 		.slug = "hr",
 		.safe = {
-			"Some practical aspects of how the later stages ran weighed in their decision.",
-			"They valued a very smooth experience through the offer stage, and that became a factor in the end.",
+			"Some practical aspects of how the later stages ran weighed in {their} decision.",
+			"{They} valued a very smooth experience through the offer stage, and that became a factor in the end.",
 		},
 		.neighbours = { "process", "team", "culture", "benefits" },
 		.probes = {
-			{
-				.question = "As you see it, what part did your HR colleagues play in the process?",
-				.follow_ups = {
-					"At which stages were they most involved?",
-					"How did the hand-off between you work?",
-					"What would you want them to own next time?",
-				},
-			},
-			{
-				.question = "How do you think the offer conversation came across from the candidate's side?",
-				.follow_ups = {
-					"Who delivered it?",
-					"How much room was there to discuss it?",
-					"What tone would you want it to have?",
-				},
-			},
-			{
-				.question = "Seen from the other side of the table, how would you want the paperwork and practical questions handled?",
-				.follow_ups = {
-					"How close was the process to that?",
-					"Where might it have felt slow or formal?",
-				},
-			},
-			{
-				.question = "How well aligned do you feel hiring managers and HR are on how to treat senior candidates?",
-				.follow_ups = {
-					"Where do your approaches differ?",
-					"Who usually settles that?",
-					"What would a joint approach look like?",
-				},
-			},
+			{ 0, "How was the work of the process split between you and your HR colleagues, and how do you think that looked to {cand}?",
+			  { "At which stages were they most involved?",
+			    "Where did the hand-offs happen?" } },
+			{ 0, "How do you think the offer conversation came across from {cand}'s side, and who led it?",
+			  { "How much room was there to ask questions?",
+			    "What tone would you want it to have next time?" } },
+			{ 0, "How do you think the practical side of the offer stage, from the paperwork to the answers on terms, came across to {cand}?",
+			  { "How long did each step take?",
+			    "Who would {cand} have gone to with a question?" } },
+			{ 0, "How well aligned do you feel you and your HR partners are on how to look after candidates at this level?",
+			  { "Where do you see things differently?",
+			    "Who has the final say on how candidates are handled?" } },
+			{ FB(PHYSICIAN) | FB(NURSING), "How do you think the credentialing and onboarding side of things came across to {cand}?",
+			  { "How long does that part usually take?",
+			    "How are questions about it answered?" } },
 		},
 	},
 	{
 		.slug = "process",
 		.safe = {
-			"Timing mattered a great deal to them, and the other process came together first.",
-			"The pace and sequence of the other opportunity fitted their own timetable more closely.",
+			"The timing of the other process worked better for {them}.",
+			"{They} needed a decision on a timeline that the other process was able to meet.",
 		},
-		.neighbours = { "hr", "hiring-manager", "counteroffer", "team" },
+		.neighbours = { "hr", "counteroffer", "leadership", "team" },
 		.probes = {
-			{
-				.question = "Thinking back, how did the pace from the first interview to the offer feel to you?",
-				.follow_ups = {
-					"Where did things slow down?",
-					"What caused the delays?",
-					"What could run in parallel next time?",
-				},
-			},
-			{
-				.question = "How do you think the number of interview rounds comes across to someone senior?",
-				.follow_ups = {
-					"Which stages added the most?",
-					"Could any be combined?",
-					"How do your competitors run theirs?",
-				},
-			},
-			{
-				.question = "If you were the candidate waiting between stages, how well informed do you think you would have felt?",
-				.follow_ups = {
-					"Who was keeping them updated?",
-					"How often did they hear from the company?",
-					"What would better communication look like?",
-				},
-			},
-			{
-				.question = "How organised do you think the interview days looked from the outside?",
-				.follow_ups = {
-					"What went to plan?",
-					"What would you tighten up?",
-					"Who coordinates those days?",
-				},
-			},
-			{
-				.question = "What do you think the process shows an outsider about how decisions get made here?",
-				.follow_ups = {
-					"Is that an accurate picture?",
-					"What would you want it to say?",
-				},
-			},
+			{ 0, "Thinking back, how did the pace from the first interview to the offer feel to you?",
+			  { "Where did it slow down?",
+			    "What would speed it up next time?" } },
+			{ 0, "How do you think the number of interview rounds comes across to someone senior?",
+			  { "Which round could be combined or dropped?",
+			    "Who decides how many there are?" } },
+			{ 0, "If you were {cand} waiting between stages, how well informed do you think you would have felt?",
+			  { "Who kept {them} updated?",
+			    "How long were the quietest gaps?" } },
+			{ 0, "How organized do you think the interview days looked from the outside?",
+			  { "What went to plan?",
+			    "What would you tidy up?" } },
 		},
 	},
 	{
 		.slug = "stability",
 		.safe = {
-			"They were looking for a particular kind of long-term certainty at this stage of their career, and the other role gave them that.",
-			"Their decision reflects how much predictability they want over the next few years.",
+			"{They} {was} looking for a particular kind of long-term footing, and the other role offered it.",
+			"{They} chose an organization at a stage that suits {their} appetite for risk right now.",
 		},
 		.neighbours = { "leadership", "reputation", "equity", "growth" },
 		.probes = {
-			{
-				.question = "How do you think the company's current position looks to someone weighing a move from a secure job?",
-				.follow_ups = {
-					"What would they read about you in the press?",
-					"What questions would you expect about funding or results?",
-					"How well equipped is the panel to answer those?",
-				},
-			},
-			{
-				.question = "How openly do you feel the business outlook was discussed during the interviews?",
-				.follow_ups = {
-					"Who spoke to it?",
-					"Was there anything you'd have liked to say but couldn't?",
-					"What could be shared more openly?",
-				},
-			},
-			{
-				.question = "If you were leaving a steady role to join, what would you need to hear to feel confident?",
-				.follow_ups = {
-					"How much of that could the company say today?",
-					"Who would be the right person to reassure them?",
-				},
-			},
-			{
-				.question = "How do you think recent changes in the company, if any, would look from the outside?",
-				.follow_ups = {
-					"How are they explained internally?",
-					"What would you want an outsider to understand?",
-					"Is there a plan for telling that story?",
-				},
-			},
+			{ 0, "How do you think the organization's current position looks to someone weighing a move from a secure job?",
+			  { "What would you point to as reassurance?",
+			    "What questions would you expect?" } },
+			{ 0, "How openly do you feel the outlook was discussed during the interviews?",
+			  { "Who spoke about it?",
+			    "What would you say more plainly next time?" } },
+			{ 0, "If you were leaving a steady role to join, what would you need to hear to feel confident?",
+			  { "How much of that came up with {cand}?",
+			    "Who could say it best?" } },
+			{ FB(PHYSICIAN), "How do you think the hospital's position and the group's referral base came across to a physician thinking long term?",
+			  { "Where do most of your patients come from today?",
+			    "How do you usually talk about the hospital's outlook with candidates?" } },
+			{ FB(EXECUTIVE) | FB(TECHNOLOGY), "How do you think the company's finances and funding came across to {cand}: the runway, the plan and what the next year depends on?",
+			  { "Who walked {them} through the numbers?",
+			    "How much detail do you usually share at this stage?" } },
 		},
 	},
 	{
 		.slug = "reputation",
 		.safe = {
-			"They chose the organisation whose profile fits the way they want their career to be seen.",
-			"It was a question of where they want their work to be visible over the coming years.",
+			"{They} {was} drawn to the particular standing of the organization {they} chose.",
+			"The profile of the other organization fits where {they} want{s} {their} career to go.",
 		},
-		.neighbours = { "stability", "leadership", "culture", "better-fit" },
+		.neighbours = { "stability", "culture", "leadership", "growth" },
 		.probes = {
-			{
-				.question = "How do you think the company is seen by experienced people in your field right now?",
-				.follow_ups = {
-					"What is that view based on?",
-					"Has it shifted recently?",
-					"How does it match the way you see yourselves?",
-				},
-			},
-			{
-				.question = "What do you think a strong candidate would find if they asked around about working here?",
-				.follow_ups = {
-					"What would you hope they'd hear?",
-					"What might they hear that would worry you?",
-					"How could you influence that?",
-				},
-			},
-			{
-				.question = "If you were a friend advising someone about this role, what would you say about the company's standing?",
-				.follow_ups = {
-					"What would you point to as evidence?",
-					"What would you want them to look past?",
-				},
-			},
-			{
-				.question = "How does your employer brand compare with the companies you usually compete with for talent?",
-				.follow_ups = {
-					"Where do you lose people most often?",
-					"What are they doing that you aren't?",
-					"Who looks after the employer brand?",
-				},
-			},
+			{ 0, "How do you think the organization is seen by experienced people in this field right now?",
+			  { "Where does that view come from?",
+			    "What has shifted in how people see it lately?" } },
+			{ 0, "What do you think a strong candidate would find if they asked around about working here?",
+			  { "How would you want them to hear it?",
+			    "Who could help tell the story?" } },
+			{ 0, "If you were a friend advising someone about this role, what would you say about the organization's standing?",
+			  { "What would you say first?",
+			    "Whose opinion would carry most weight?" } },
+			{ FB(PHYSICIAN), "How do you think the group's reputation among referring physicians and in the hospital came across to {cand}?",
+			  { "What do you hear from physicians who have left?",
+			    "How do residents in the area talk about the group?" } },
+			{ FB(NURSING), "How do you think the hospital is seen by nurses in the area, and what would {cand} have heard from colleagues?",
+			  { "What do nurses who have left say about it?",
+			    "How does that compare with the hospitals nearby?" } },
 		},
 	},
 	{
 		.slug = "other",
 		.safe = {
-			"They balanced several personal considerations, and the other opportunity came out just ahead.",
-			"They gave it a great deal of thought, and in the end another path suited their plans better.",
+			"It was a personal decision, and {they} weighed it carefully.",
+			"{Their} reasons are personal ones, and they are not a comment on your organization.",
 		},
-		.neighbours = { "better-fit", "process", "culture", "growth" },
+		.neighbours = { "better-fit", "family", "process", "culture" },
 		.probes = {
-			{
-				.question = "Looking back over the whole search, what do you think went best?",
-				.follow_ups = {
-					"What would you repeat next time?",
-					"Who deserves credit for that?",
-					"How could you build on it?",
-				},
-			},
-			{
-				.question = "If you could rerun one part of the process, which would it be?",
-				.follow_ups = {
-					"What would you do differently in that part?",
-					"What stops you from changing it now?",
-				},
-			},
-			{
-				.question = "What do you think the candidate will remember most about their time with you?",
-				.follow_ups = {
-					"Is that the impression you'd want them to keep?",
-					"What would you add to it?",
-				},
-			},
-			{
-				.question = "How do you think this search compares with the hires that have gone well for you in the past?",
-				.follow_ups = {
-					"What was different about those?",
-					"What would help this one look more like them?",
-					"Is there a pattern you've noticed?",
-				},
-			},
-			{
-				.question = "If this role opened again next month, what would you do differently from the start?",
-				.follow_ups = {
-					"Who would need to be involved in that change?",
-					"How soon could it happen?",
-				},
-			},
+			{ 0, "Looking back over the whole search, what do you think went best?",
+			  { "Who made that happen?",
+			    "How could you repeat it?" } },
+			{ 0, "If you could rerun one part of the process, which would it be?",
+			  { "What would you do instead?",
+			    "Who would you involve?" } },
+			{ 0, "What do you think {cand} will remember most about {their} time with you?",
+			  { "Is that what you would want {them} to remember?",
+			    "What could make it more memorable next time?" } },
+			{ 0, "If this role opened again next month, what would you do differently from the start?",
+			  { "What would you keep exactly as it is?",
+			    "Who else would you bring in early?" } },
 		},
 	},
 };
 
-const size_t bank_area_count = 24;
-
-_Static_assert(sizeof(bank_areas) / sizeof(bank_areas[0]) == 24,
-	       "bank_areas must hold the 24 taxonomy areas");
+const size_t bank_area_count = sizeof(bank_areas) / sizeof(bank_areas[0]);
 
 size_t
 bank_safe_count(const struct bank_area *a)
@@ -1037,77 +724,299 @@ bank_safe_count(const struct bank_area *a)
 	return n;
 }
 
-const struct bank_area *bank_find(const char *slug)
+const struct bank_area *
+bank_find(const char *slug)
 {
-	size_t i;
-
-	if (!slug)
+	if (slug == NULL)
 		return NULL;
-	for (i = 0; i < bank_area_count; i++)
+	for (size_t i = 0; i < bank_area_count; i++)
 		if (strcmp(bank_areas[i].slug, slug) == 0)
 			return &bank_areas[i];
 	return NULL;
 }
 
-const char *const bank_openings[] = {
-	"Thank you for the time you and your team gave {candidate} over the last few weeks.",
-	"{candidate} came away with a very good feeling about you all, and hopes your paths cross professionally again one day.",
-	"I wanted to call you myself rather than send an email, because the effort you put into this search deserves that.",
-	"I know how much care went into this process, and I appreciate it.",
-	"{candidate} asked me to pass on their thanks for the way they were received.",
-	"You and your colleagues made a real investment in this search, and it has not gone unnoticed.",
+int
+bank_probe_fits(const struct bank_probe *p, int field)
+{
+	return p->fields == 0 || (field > 0 && field < FIELD_COUNT && (p->fields & (1u << field)));
+}
+
+const char *const bank_greet_to[] = {
+	"Hi {to}, thanks for making time for this.",
+	"{to}, thank you for picking up, I know your days are full.",
+	"Hello {to}, I appreciate you finding a few minutes for me.",
+	"Good to talk, {to}, and thanks for fitting me in.",
+	"Hi {to}, is now still a good time? Thanks for taking the call.",
+	"Thanks for making the time, {to}.",
+	"{to}, hello, and thank you for setting this call up.",
+	"Hi {to}, I'm glad we could find a moment to talk.",
+	"Hello {to}, thanks for carving out some time today.",
+	"{to}, thanks for getting back to me so quickly.",
+	NULL,
+};
+
+const char *const bank_greet_none[] = {
+	"Hello, and thank you for taking the call.",
+	"Thanks for making time for this today.",
+	"Hi, I appreciate you finding a few minutes for me.",
+	"Hello, is now still a good time? Thank you for picking up.",
+	"Thanks for fitting me in today; I know your schedule is full.",
+	"Hi, thanks for getting back to me so quickly.",
+	"Hello, and thanks for setting this call up.",
+	"Good to talk, and thank you for the time.",
+	NULL,
+};
+
+const char *const bank_appreciate[] = {
+	"You and your colleagues put real time into {cand}'s process, and I don't take that for granted.",
+	"I know how much care went into meeting {cand} and putting the offer together.",
+	"The effort on your side of this search was obvious, and I'm grateful for it.",
+	"Thank you for the time you gave {cand} over the last few weeks.",
+	"You made space in a busy schedule to meet {cand}, and that matters to me.",
+	"I appreciated how seriously you took this search from the first conversation.",
+	"Everyone on your side gave this process proper attention, and I wanted to say so.",
+	"I know an offer takes work to put together, and you moved on it with real care.",
+	"It was clear from the start that you wanted to get this hire right.",
+	"I wanted to thank you properly for the way you engaged with {cand}'s candidacy.",
+	"I'm grateful for the hours you and your colleagues put into this.",
+	"Searches like this take real commitment from the client's side, and you gave it.",
+	"The way you stayed involved at every stage made my job easier.",
+	"Thank you for making {cand} a priority in a busy few weeks.",
+	NULL,
+};
+
+const char *const bank_reason_lead[] = {
+	"{cand} was happy for me to share a little of {their} thinking.",
+	"Here is what I can pass on from {cand}.",
+	"I can give you some of the picture, with {cand}'s agreement.",
+	"{cand} agreed that I could tell you this much.",
+	"Let me give you what {cand} was comfortable with me sharing.",
+	"I can share part of how {cand} came to the decision.",
+	"There is a little I can pass on, and {cand} is fine with me doing so.",
+	"What I can tell you, with {cand}'s blessing, is this.",
 	NULL,
 };
 
 const char *const bank_no_reason[] = {
-	"In the end it was a personal balancing of the options in front of them, not a verdict on any single part of your process.",
-	"They thought it through carefully, and it was a decision about their circumstances as a whole.",
-	"There wasn't a single deciding factor: it was the overall balance between two good choices.",
-	"It was a close and personal call, and it wouldn't be fair to boil it down to one reason.",
+	"In the end it was a personal weighing of the options in front of {them}.",
+	"{They} thought it through carefully, and it was a decision about {their} circumstances as a whole.",
+	"There was no single deciding factor; it came down to the overall balance between two good choices.",
+	"It was a close and personal call, and it would not be fair to boil it down to one reason.",
+	"{They} took the decision seriously and looked at the whole picture before making it.",
+	"It was a hard decision for {them}, made on the whole picture rather than on any one point.",
+	"It came down to a balance of many things, weighed over several days.",
+	"{They} weighed a lot of things, and no one of them decided it alone.",
+	"It was the sum of many things for {them}.",
+	"{They} did not take it lightly, and the decision rested on the whole of {their} situation.",
 	NULL,
 };
 
 const char *const bank_note_intro[] = {
-	"In their own words, shared with their blessing:",
-	"They asked me to pass this on to you directly:",
-	"Here is how they put it, and they're happy for you to hear it:",
-	"Something they wanted you to know:",
+	"Here is what {cand} was happy for me to pass on:",
+	"{cand} was comfortable with me sharing this part:",
+	"This is the part {cand} was glad for me to pass along:",
+	"{cand} cleared this for me to share with you:",
+	"What {cand} agreed I could tell you is this:",
+	"{cand} was open to me passing this on:",
+	"Here is the part {cand} said I could share:",
+	"{cand} was fine with you hearing this:",
+	NULL,
+};
+
+const char *const bank_transition[] = {
+	"I'd value your own read on a few things, if you have ten minutes.",
+	"Could I ask you a few questions about how it looked from your side?",
+	"It would help me to hear how you saw the process; may I ask a few things?",
+	"I'd like to understand the search from where you sat, so I have a few questions.",
+	"Your view would help me with the next candidates; would you walk me through a few things?",
+	"If it's all right, I'd like to hear your thoughts on a few parts of the process.",
+	"I have a few questions, and there are no wrong answers; I mainly want your view.",
+	"Let me ask you about a few parts of the search, and I'll mostly listen.",
+	"I'd find it useful to hear how the process looked to you; may I ask a few questions?",
+	"Would you mind if I asked how a few things looked from your end?",
+	"Before we talk about next steps, could I get your take on a few things?",
+	"I'd like to learn from this one with you, so let me ask a few open questions.",
+	NULL,
+};
+
+const char *const bank_decision[] = {
+	"As you know, {cand} has decided not to take the offer.",
+	"You'll have heard by now that {cand} has said no to the offer.",
+	"I know {cand}'s answer on the offer was a disappointment.",
+	"{cand} has turned the offer down, as you know, and I wanted to follow up properly.",
+	"I'm calling about {cand}'s decision not to accept the offer.",
+	"You know {cand} has decided against the offer; I'd like to close the loop with you.",
+	"I wanted to talk through {cand}'s decision not to join.",
+	"I know it was not the news you wanted when {cand} said no.",
+	"Thanks for taking {cand}'s answer so well; I know it was not the one you hoped for.",
+	"I wanted to follow up on {cand}'s decision to turn down the role.",
+	"Now that {cand} has given {their} answer, I'd like to look back over the search with you.",
+	"{cand} has said no this time, and I'd like to make sure we learn what we can from it.",
+	NULL,
+};
+
+const char *const bank_follow_any[] = {
+	"What makes you say that?",
+	"What would you change, if you could?",
+	"Who else would see it that way?",
+	"Can you give me an example?",
+	"What do you think is behind that?",
+	"What would the next candidate need to hear about it?",
+	"What would you do about it, if it were only up to you?",
+	"How do you think it looks from the outside?",
+	"Has that come up with earlier hires?",
+	"How confident are you in that view?",
 	NULL,
 };
 
 const char *const bank_cues[] = {
 	"Pause after the question and give them room to think.",
 	"Let them finish completely before you respond.",
-	"Play back what you heard, using their words rather than yours.",
+	"Play back what you heard, in their words rather than yours.",
 	"If they go quiet, wait a few seconds before moving on.",
-	"Ask them to say more about anything they bring up unprompted.",
+	"Ask them to say more about anything they raise unprompted.",
 	"Note what they raise first: it is usually what weighs on them most.",
 	"Keep your tone even, whatever they suggest.",
 	"Acknowledge the point without agreeing or disagreeing, then ask what they would do about it.",
+	"Give a short summary of what you heard and check you have it right.",
+	"Resist filling the silence; the useful part often comes after it.",
+	"Write down their exact words; they will help you brief the next candidate.",
+	"Nod it through with a short 'I see' and let them carry on.",
+	"If they ask what you think, turn it back: ask how they see it.",
+	"Listen for names and stages they mention, but add none of your own.",
+	"Let them set the pace on this one.",
+	"If they hesitate, ask what makes it hard to say.",
+	"Thank them for being candid before moving on.",
+	"Hold back your own view; your job here is to hear theirs.",
+	"Keep the question open even if they answer in a word; ask them to say more.",
+	"Mirror the last few words they said, and wait.",
 	NULL,
 };
 
-const char *const bank_closings[] = {
-	"{candidate} would like to stay in touch, and I expect your paths will cross again.",
+const struct bank_probe bank_people[] = {
+	{ 0, "Among everyone {cand} met, who do you think {they} connected with most, and who least?",
+	  { "What makes you say that?",
+	    "How would you set up those meetings next time?" } },
+	{ 0, "Thinking of each person {cand} met, how do you think {they} experienced them?",
+	  { "Who do you think came across least like the place you know?",
+	    "What would you want them to do differently next time?" } },
+	{ 0, "If you lined up everyone who met {cand}, who do you think left the strongest impression, and who the weakest?",
+	  { "What gives you that sense?",
+	    "How were people briefed before they met {them}?" } },
+	{ 0, "Who among the people {cand} met do you think showed the place at its best, and who might have shown it less well?",
+	  { "What makes you think so?",
+	    "Who would you put in front of the next candidate?" } },
+	{ 0, "How do you think each of the people {cand} dealt with, from the first call to the offer, came across to {them}?",
+	  { "Who stands out in your mind, for better or worse?",
+	    "What part did your HR colleagues play in that?" } },
+	{ 0, "Looking at everyone involved, including your HR colleagues, whose part in the process do you think mattered most to {cand}?",
+	  { "What makes you say so?",
+	    "Whose part would you change next time?" } },
+	{ 0, "If you had to guess, which of the people {cand} met would {they} describe most warmly, and which least?",
+	  { "What would make you guess that?",
+	    "Who would you pair the next candidate with?" } },
+	{ 0, "Going through the people {cand} met one by one, including HR, how would you rate the impression each of them gave?",
+	  { "Where would you expect {cand} to disagree with you?",
+	    "Who would you brief differently next time?" } },
+	{ 0, NULL, { NULL } },
+};
+
+const struct bank_probe bank_people_few[] = {
+	{ 0, "How did you decide who {cand} should meet, and what did you ask each of them to cover?",
+	  { "Who else would you add next time?",
+	    "How were they briefed beforehand?" } },
+	{ 0, "How was {cand}'s time split between the people on your side, and would you arrange it the same way again?",
+	  { "Who would you want the next candidate to spend longer with?",
+	    "What part did your HR colleagues play in setting it up?" } },
+	{ 0, "Who else on your side would you want the next candidate to meet, and why?",
+	  { "At what stage would you bring them in?",
+	    "What would you want them to show?" } },
+	{ 0, "Thinking of the people on your side who dealt with {cand}, from the first call to the offer, how well do you think the whole thing hung together?",
+	  { "Where did the hand-offs happen?",
+	    "What would you tighten?" } },
+	{ 0, NULL, { NULL } },
+};
+
+static const char *const closing_0[] = {
+	"{cand} would be glad to stay in touch, and I expect your paths will cross again.",
 	"The timing may well suit both sides another time, and I'd like to keep that door open.",
-	"I'd like to keep working with you on this search, and I have a couple of people in mind to introduce.",
+	"I'd be surprised if this were the last time you and {cand} talked.",
+	"This is a small world, and I'm sure you will come across {cand} again.",
+	"I'll keep {cand} in mind for you, and you in mind for {them}, if the timing changes.",
+	"I'd like to keep the relationship warm on both sides.",
+	NULL,
+};
+
+static const char *const closing_1[] = {
+	"I have a couple of people in mind for this role, and I'd like to introduce them.",
 	"If it helps, I can send you a short profile of another strong candidate this week.",
-	"I'd also be glad to refer someone from my network who could be a good match for this role.",
-	"Let's book a short call in the next few days to agree the next steps on the search.",
-	"I'll come back to you by the end of the week with a revised timeline and a first shortlist.",
+	"I'd be glad to go back into my network for someone who could be a good match.",
+	"I'll take what you've told me today back into the search straight away.",
+	"If you'd like, I can refresh the shortlist with two or three new names.",
+	"I'm happy to revisit the brief with you so the next search starts stronger.",
+	NULL,
+};
+
+static const char *const closing_2[] = {
+	"Let's book a short call in the next few days to agree the next steps.",
+	"I'll come back to you by the end of the week with a revised timeline.",
+	"I'll send you a short summary of today's call and a proposed plan for the search.",
+	"Could we pencil in half an hour next week to look at the next candidates?",
+	"I'll follow up in writing by Friday with where we go from here.",
+	"I'll be in touch early next week with fresh names and a date to talk them through.",
+	NULL,
+};
+
+static const char *const closing_3[] = {
 	"What you've shared today will help me brief the next candidates more accurately.",
 	"Thank you again for being so open on this call; it will make the next round stronger.",
+	"I really appreciate your candor today.",
+	"Thanks for talking it through so openly; it helps more than you might think.",
+	"I'm grateful for your time today, and for being so straightforward.",
+	"Thank you; this has been a genuinely useful conversation.",
 	NULL,
 };
 
-const char *const bank_guardrails[] = {
+const char *const *const bank_closings[] = { closing_0, closing_1, closing_2, closing_3, NULL };
+
+static const char *const guardrail_0[] = {
 	"Whatever they guess, neither confirm nor rule it out: say it isn't yours to speak to, but that the point might be worth exploring.",
-	"Name nobody the candidate met; if the client names someone, say nothing of how they came across.",
-	"Treat the reasons as background, not terms to bargain over: leave the offer closed unless the candidate plainly asked you to revisit it.",
-	"Give every probe the same time and tone, so that where you linger gives nothing away.",
-	"Keep your own notes of this call out of shared inboxes, chat channels and the client's systems.",
-	"Do not repeat or paraphrase anything the candidate shared privately, not even as a hint.",
-	"If pressed, go back to what the opening says, and add nothing more.",
-	"Let the client reach their own conclusions, and do not finish their sentences for them.",
+	"If they put a guess to you, don't confirm or deny it; say you can't speak for the candidate, but it is worth looking at.",
+	"A guess from them is not a question for you to answer: acknowledge it and say it may be worth a look.",
+	"Never confirm a theory, even a right one; say you can't speak for the candidate and move to the next question.",
 	NULL,
 };
+
+static const char *const guardrail_1[] = {
+	"Name nobody the candidate met; if they name someone, say nothing of how that person came across.",
+	"If a name comes up, say nothing of how that person was seen, and move on.",
+	"Bring no names into the call yourself, and give no reaction when they mention one.",
+	"Don't characterize anyone the candidate met, even in passing or with praise.",
+	NULL,
+};
+
+static const char *const guardrail_2[] = {
+	"Treat the reasons as background, not terms to bargain over: the offer stays closed unless the candidate plainly asked you to revisit it.",
+	"Don't let the call turn into a new offer; the decision is made, and the reasons are information only.",
+	"If they ask whether any change to the offer would alter the answer, say the decision is final.",
+	"Steer away from any talk of improving the offer; the candidate has decided.",
+	NULL,
+};
+
+static const char *const guardrail_3[] = {
+	"Give every question the same time and tone, so that where you linger gives nothing away.",
+	"Spend about as long on each question, so your pacing carries no message.",
+	"Keep the same even interest across all the questions; lingering on one is a signal.",
+	"Move through the questions at a steady pace, however lively one of them gets.",
+	NULL,
+};
+
+static const char *const guardrail_4[] = {
+	"Keep your notes of this call out of shared inboxes, chat channels and the client's systems.",
+	"Do not repeat or paraphrase anything the candidate shared privately, not even as a hint.",
+	"If pressed, go back to what the opening says, and add nothing more.",
+	"Let them reach their own conclusions, and do not finish their sentences for them.",
+	NULL,
+};
+
+const char *const *const bank_guardrails[] = { guardrail_0, guardrail_1, guardrail_2, guardrail_3, guardrail_4, NULL };

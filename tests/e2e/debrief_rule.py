@@ -144,9 +144,15 @@ def padded(tokens):
 class Case:
     """One turndown as the rule sees it."""
 
-    def __init__(self, confidential, shareable, met, candidate=None, client=None):
+    def __init__(self, confidential, shareable, met, candidate=None, client=None, recipient=None):
         self.confidential = confidential or ""
         self.shareable = shareable or ""
+        # The person on the line is spoken to by name, whatever was said of
+        # them (as a note may name its own recipient): greeting them tells
+        # nothing, since every script greets whoever is called.
+        self.recipient = recipient
+        met = [dict(p, impression="positive") if recipient is not None and
+               p.get("name") == recipient else p for p in met]
         self.met = met
         self.candidate = candidate or ""
         self.client = client or ""
@@ -369,7 +375,7 @@ def properties(case, doc, reasons, turndown_id):
     share = (case.shareable or "").lower()
     for p in case.met:
         name = (p.get("name") or "").strip()
-        if not name or name.lower() in share:
+        if not name or name.lower() in share or name == case.recipient:
             continue
         for st in json_strings(doc):
             if name.lower() in st.lower():
@@ -400,9 +406,17 @@ def load_scenarios(path):
     return out
 
 
+def recipient_of(sc):
+    """The person on the line by default: the first hiring manager met."""
+    for p in sc.get("met") or []:
+        if p.get("role") == "hiring-manager":
+            return p.get("name")
+    return None
+
+
 def case_of(sc):
     return Case(sc.get("confidential"), sc.get("shareable"), sc.get("met") or [],
-                sc.get("candidate"), sc.get("client"))
+                sc.get("candidate"), sc.get("client"), recipient_of(sc))
 
 
 def batch(scen_path, manifest, results):

@@ -203,6 +203,14 @@ class Scenario:
                     w not in self.positive and w not in self.known):
                 self.conf_only_join.add(w)
 
+    def on_the_line(self):
+        """Whom the decline call and the client note speak to: the first
+        hiring manager met, who may be named like a note's recipient."""
+        for p in self.met:
+            if p.get("role") == "hiring-manager":
+                return p["name"]
+        return None
+
     def forbidden_people(self, recipient=None):
         return [p["name"] for p in self.met
                 if p.get("impression") in ("negative", "neutral") and p["name"] != recipient]
@@ -322,8 +330,33 @@ def missing_sections(out):
     return [s for s in SECTIONS if not any(h.startswith(s) for h in heads)]
 
 
+TITLES = {"dr", "doctor", "prof", "professor", "mr", "ms", "mrs", "mx", "miss"}
+SUFFIXES = {"md", "do", "phd", "dds", "dmd", "pharmd", "dnp", "dpt", "psyd", "mbbs", "frcs",
+            "mrcp", "frcp", "jr", "sr", "ii", "iii", "iv", "rn", "bsn", "msn", "np", "aprn",
+            "crna", "pa", "pac", "mba", "cpa", "esq", "facs", "facc", "facp", "lpn", "pe"}
+
+
+def forms(name):
+    """The ways a script may call NAME: in full, by first name, by title and
+    surname, by first name and surname (a signature)."""
+    toks = [t for t in re.split(r"[ ,]+", nfc(name or "")) if t]
+    key = [re.sub(r"[.,-]", "", t).lower() for t in toks]
+    i, j = 0, len(toks)
+    while i + 1 < j and key[i] in TITLES:
+        i += 1
+    while j > i + 1 and key[j - 1] in SUFFIXES:
+        j -= 1
+    out = {nfc(name or "")}
+    if i < j:
+        out.add(toks[i])
+        out.add("%s %s" % (toks[i], toks[j - 1]))
+        for t in ("Dr.", "Prof.", "Mr.", "Ms.", "Mrs.", "Mx."):
+            out.add("%s %s" % (t, toks[j - 1]))
+    return out
+
+
 def check_decline_text(sc, out, tid, seed, referral):
-    probs = ["%s" % v for v in violations(sc, out)]
+    probs = ["%s" % v for v in violations(sc, out, sc.on_the_line())]
     if referral:
         offer = " ".join(v for h, v in sections_of(out).items() if "OFFER" in h)
         if " ".join(referral.split()) not in " ".join(offer.split()):
@@ -352,7 +385,7 @@ def check_decline_json(sc, out, tid, seed, referral):
     if doc.get("seed") != seed:
         probs.append("seed %r, want %d" % (doc.get("seed"), seed))
     for s in strings_of(doc):
-        probs += violations(sc, s)
+        probs += violations(sc, s, sc.on_the_line())
     offer = " ".join(x for x in doc.get("offer") or [] if isinstance(x, str))
     if referral and referral not in offer:
         probs.append("--referral %s: not named in the offer" % referral)
@@ -406,13 +439,13 @@ def check_notes_json(sc, out, tid, seed, referral):
             if note["role"] != p["role"]:
                 probs.append("note %d role %r, want %r" % (i, note["role"], p["role"]))
             last = note["text"].rstrip().rsplit("\n", 1)[-1]
-            if last not in (sc.candidate, "[your name]"):
+            if last not in forms(sc.candidate) | {"[your name]"}:
                 probs.append("note %d is signed %r, not by the candidate" % (i, last))
             recipient = p["name"]
         else:
             if note["role"] != "client":
                 probs.append("last note role %r, want 'client'" % note["role"])
-            recipient = None
+            recipient = sc.on_the_line()
         for s in strings_of(note):
             probs += ["note to %s: %s" % (note["to"], v) for v in note_checks(sc, s, recipient)]
     roles = [n.get("role") for n in doc if isinstance(n, dict)]
@@ -441,7 +474,7 @@ def check_notes_text(sc, out, tid, seed, referral):
     starts.append(len(lines))
     for k in range(len(heads)):
         chunk = "\n".join(lines[starts[k]:starts[k + 1]])
-        recipient = sc.met[k]["name"] if k < len(sc.met) else None
+        recipient = sc.met[k]["name"] if k < len(sc.met) else sc.on_the_line()
         probs += ["note %d: %s" % (k, v) for v in note_checks(sc, chunk, recipient)]
     return probs
 
@@ -456,16 +489,17 @@ def named_check(sc, kind, out):
         return "not JSON"
     if kind == "decline-json":
         said = nfc(" ".join(x for x in doc.get("thanks") or [] if isinstance(x, str)))
-        return "" if nfc(sc.candidate) in said else "thanks without %s" % sc.candidate
+        return "" if any(f in said for f in forms(sc.candidate)) else \
+            "thanks without %s" % sc.candidate
     miss = []
     for i, note in enumerate(doc if isinstance(doc, list) else []):
         if not isinstance(note, dict) or not isinstance(note.get("text"), str):
             continue
         lines = nfc(note["text"]).rstrip().split("\n")
         if i < len(sc.met):
-            if nfc(sc.met[i]["name"]) not in lines[0]:
+            if not any(f in lines[0] for f in forms(sc.met[i]["name"])):
                 miss.append("greeting %r" % lines[0])
-            if lines[-1] != nfc(sc.candidate):
+            if lines[-1] not in forms(sc.candidate):
                 miss.append("signed %r" % lines[-1])
         elif nfc(sc.client) not in nfc(note.get("to", "")):
             miss.append("client note to %r" % note.get("to"))

@@ -262,7 +262,13 @@ assert_contains "the address is replaced" "$OUT" "[email]"
 if sed -n '/GUARDRAILS/,$p' "$OUT" | grep -qiwE 'hr|human resources'; then
 	fail "guardrails name no area (hr)" "$(sed -n '/GUARDRAILS/,$p' "$OUT" | grep -iwE 'hr|human resources')"
 else ok "guardrails name no area (hr)"; fi
-assert_not_contains "no praise of the person seen positively" "$OUT" "Maya"
+# The hiring manager on the line is greeted by first name, and named
+# nowhere else: no praise of anyone, even someone seen positively.
+assert_contains "the person on the line is greeted" "$OUT" "The call with Maya."
+if sed -n '/^PROBES/,$p' "$OUT" | grep -q 'Maya'; then
+	fail "no praise of the person seen positively" "$(grep -n Maya "$OUT")"
+else ok "no praise of the person seen positively"; fi
+assert_not_contains "the person on the line is not named in full" "$OUT" "Maya Lind"
 expect_rc 0 "debrief --json of a shareable note with contacts" -- "$TACT_BIN" --json debrief "$kid" --seed 3
 assert_not_contains "no e-mail address (json)" "$OUT" "example.net"
 assert_not_contains "no probe marked as real (json)" "$OUT" "confidential"

@@ -23,7 +23,8 @@ expect_rc 0 "setup: log 2 (same name, another person)" -- "$TACT_BIN" log \
 expect_rc 0 "setup: log 3" -- "$TACT_BIN" log --candidate "#1" --client "Northwind" \
 	--reason relocation:confidential --decline-date 2025-06-30 --role "Head of Care"
 expect_rc 0 "setup: log 4" -- "$TACT_BIN" log --candidate "Ümit Çelik" --client "Northwind" \
-	--reason equity --decline-date 2024-03-03 --share-file share.txt
+	--reason equity --decline-date 2024-03-03 --share-file share.txt --pronouns they \
+	--field technology
 task=$("$TACT_BIN" --json followup list --all --candidate "#1" | jq -r '.[0].id')
 expect_rc 0 "setup: a follow-up done with a note" -- "$TACT_BIN" followup done "$task" \
 	--note "Sent flowers to Ann"
@@ -32,6 +33,10 @@ expect_rc 0 "setup: a follow-up done with a note" -- "$TACT_BIN" followup done "
 expect_rc 0 "export --confidential" -- "$TACT_BIN" export --confidential
 cp "$OUT" all.jsonl
 assert_eq "export: one line per turndown" "$(grep -c . all.jsonl)" 4
+assert_eq "export: pronouns and a given field go with the turndown" \
+	"$(jq -r 'select(.candidate == "Ümit Çelik") | "\(.pronouns) \(.field)"' all.jsonl)" \
+	"they technology"
+
 assert_jq "export: lines in import's format with candidate_ref" all.jsonl \
 	'select(.candidate_ref | startswith("tact:")) | .candidate'
 printf 'other pass\n' >pw2

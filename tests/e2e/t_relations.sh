@@ -471,7 +471,8 @@ for n in notes:
     text = n["text"]
     if n["to"] == "Anna Smith" and "Anna Smith" not in text:
         bad.append("the note to Anna Smith does not name her in full")
-    if n["to"] in ("Anna Jones",):
+    # Anna Jones's own note, and the client note addressed to her.
+    if n["to"] in ("Anna Jones", "Anna Jones, Marlow Dynamics"):
         continue
     rest = re.sub(r"Anna Smith|Lena Jones|Piotr Jones" if n["to"] == "Piotr Jones" else
                   r"Anna Smith|Lena Jones", " ", text)
@@ -483,7 +484,9 @@ PY
 	if [ -s collide.check ]; then fail "notes with two Annas name each whole (seed $s)" "$(head -c 300 collide.check)"
 	else ok "notes with two Annas name each whole (seed $s)"; fi
 	expect_rc 0 "decline with a candidate sharing a surname (seed $s)" -- "$TACT_BIN" decline "$cid" --seed "$s"
-	assert_contains "the decline names the candidate in full (seed $s)" "$OUT" "Lena Jones"
+	# Said to Anna Jones: the candidate by first name, Piotr Jones nowhere.
+	assert_contains "the decline names the candidate by first name (seed $s)" "$OUT" "Lena"
+	assert_not_contains "the decline names nobody else met (seed $s)" "$OUT" "Piotr"
 done
 
 # The seed is keyed by the vault: the same seed in another vault gives other wording.

@@ -9,7 +9,9 @@ tries on the other half to name an area that was confidential.  Its
 success is compared with guessing uniformly among the probed areas not
 stated as shareable.  Fails when the ratio's lower 95% bound exceeds 1.2,
 when the number of probes carries more than 0.05 bits about the number of
-confidential reasons, or when a confidential area goes unprobed.
+confidential reasons, when a confidential area goes unprobed, or when two
+scripts of one turndown (another seed, another --to) probe different areas,
+which an adversary holding both could intersect.
 
 Then the refusal rate on the same ordinary turndowns: how often debrief,
 decline and notes print nothing (exit 65); it must stay under 0.5%.
@@ -208,6 +210,29 @@ def main():
           "reasons %.4f bits" % (dict(sorted(collections.Counter(nprobes).items())), mi))
     print("privacy: confidential areas left unprobed: %d" % unprobed)
 
+    # Two scripts of one turndown (another seed, another person on the line):
+    # their probed areas must be the same, so that intersecting them tells
+    # the adversary nothing one script does not.
+    pair_sample = list(range(0, n, max(1, n // 300)))
+
+    def again(k):
+        return (tact(binary, env, "--json", "debrief", str(ids[k]), "--seed", str(k + 7919)),
+                tact(binary, env, "--json", "debrief", str(ids[k]), "--seed", str(k + 104729),
+                     "--to", "Pat Other"))
+
+    differ = 0
+    with concurrent.futures.ThreadPoolExecutor(jobs) as ex:
+        for k, res in zip(pair_sample, ex.map(again, pair_sample)):
+            if results[k][0] != 0:
+                continue
+            first = [p["area"] for p in json.loads(results[k][1])["probes"]]
+            for rc, out, err in res:
+                if rc == 0 and [p["area"] for p in json.loads(out)["probes"]] != first:
+                    differ += 1
+    print("privacy: two more scripts (another seed, another --to) of %d turndowns: %d probe "
+          "other areas or another order; intersecting them leaves the adversary where one "
+          "script does" % (len(pair_sample), differ))
+
     # Refusals on ordinary turndowns: decline and notes on every other one.
     sample = ids[::2]
 
@@ -234,6 +259,9 @@ def main():
                    "(%.4f bits)" % mi)
     if unprobed:
         bad.append("%d confidential areas unprobed" % unprobed)
+    if differ:
+        bad.append("%d scripts of one turndown probe different areas: two seeds intersect "
+                   "to the confidential ones" % differ)
     for c, r in rates.items():
         if r >= 0.005:
             bad.append("%s refuses %.2f%% of ordinary turndowns" % (c, 100 * r))
