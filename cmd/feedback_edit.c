@@ -91,17 +91,21 @@ keep_ref(char **field, const char *name, long long id)
 
 /* Reads the edited text into NEW: 0, or -1 with ERR saying what is wrong. */
 static int
-parse_edited(const char *text, const struct feedback *cur, struct feedback *new,
+parse_edited(const char *text, const struct feedback *cur, struct feedback *new, int *keep,
     struct terr *err)
 {
 	json_error_t jerr;
-	json_t *obj = json_loads(text, JSON_REJECT_DUPLICATES, &jerr);
+	json_t *obj = json_loads(text, JSON_REJECT_DUPLICATES, &jerr), *c;
 	int rc;
 
 	feedback_clear(new);
 	if (obj == NULL)
 		return terr_set(err, EX_DATAERR, "not one JSON object: %s (line %d)", jerr.text,
 		    jerr.line);
+	c = json_object_get(obj, "confidential");
+	*keep = c == NULL || json_is_null(c);
+	if (c != NULL && json_is_null(c))
+		json_object_del(obj, "confidential");
 	rc = feedback_from_json(new, obj, err);
 	json_decref(obj);
 	if (rc != 0)
@@ -115,7 +119,7 @@ parse_edited(const char *text, const struct feedback *cur, struct feedback *new,
 
 /* The record in $EDITOR until it is valid; 1 when nothing was changed. */
 static int
-edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
+edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new, int *keep)
 {
 	struct feedback cur;
 	char *orig = NULL, *text = NULL, hint[600];
@@ -123,10 +127,12 @@ edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
 	int rc = -1;
 
 	feedback_init(&cur);
-	if (feedback_load(ctx->vault, id, FB_ALL_OPEN, &cur, &ctx->err) != 0 ||
-	    confidential_feedback_load(ctx->vault, &cur, &ctx->err) != 0)
+	/* The client's confidential note is not put in the form: null keeps
+	 * it, a text replaces it (as in the turndown's form). */
+	if (feedback_load(ctx->vault, id, FB_ALL_OPEN, &cur, &ctx->err) != 0)
 		goto out;
 	if ((j = feedback_to_json(&cur, 1)) == NULL ||
+	    json_object_set_new(j, "confidential", json_null()) != 0 ||
 	    (orig = json_dumps(j, JSON_INDENT(2) | JSON_PRESERVE_ORDER)) == NULL) {
 		json_decref(j);
 		terr_set(&ctx->err, EX_OSERR, "out of memory");
@@ -147,7 +153,7 @@ edit_in_editor(struct cmd_ctx *ctx, long long id, struct feedback *new)
 			goto out;
 		}
 		terr_clear(&ctx->err);
-		if (parse_edited(text, &cur, new, &ctx->err) == 0) {
+		if (parse_edited(text, &cur, new, keep, &ctx->err) == 0) {
 			rc = 0;
 			goto out;
 		}
@@ -196,12 +202,12 @@ edit_exec(struct cmd_ctx *ctx, void *opts)
 {
 	struct fb_opts *o = opts;
 	struct feedback cur, *p = &o->fb;
-	int rc = -1, r;
+	int rc = -1, r, keep = 1;
 
 	feedback_init(&cur);
 	if (o->editor) {
-		if ((r = edit_in_editor(ctx, o->id, &cur)) == 0)
-			rc = store_edit(ctx, &cur, 0);
+		if ((r = edit_in_editor(ctx, o->id, &cur, &keep)) == 0)
+			rc = store_edit(ctx, &cur, keep);
 		else if (r == 1)
 			rc = ctx->json ? cmd_print_json(ctx, json_pack("{s:I, s:b}", "feedback",
 			    (json_int_t)o->id, "changed", 0)) : printf("feedback %lld unchanged\n",

@@ -98,8 +98,6 @@ NM_ALLOWED = {
     "core/records/feedback_write.o": "seals a client's confidential note when feedback is "
                                      "stored, re-seals it when an edit moves it",
     "cmd/feedback_show.o": "tact feedback show --confidential",
-    "cmd/feedback_edit.o": "tact feedback edit in $EDITOR opens the whole record, the "
-                           "client's note included, for the recruiter to correct",
 }
 # ---------------------------------------------------------------------------
 

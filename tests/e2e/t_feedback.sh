@@ -140,13 +140,15 @@ if [ ! -e "$PWD/ed.once" ]; then
 	sed -i 's/"stage": "[a-z]*"/"stage": "onsite"/; s/"stage": null/"stage": "onsite"/' "$1"
 else
 	cp "$1" "$PWD/ed.second"
-	sed -i 's/"stage": "onsite"/"stage": "screen"/; s/Pat must not hear this/Pat corrected this/' "$1"
+	sed -i 's/"stage": "onsite"/"stage": "screen"/; s/"confidential": null/"confidential": "Pat corrected this"/' "$1"
 fi
 EOF
 chmod +x ed.sh
 expect_rc 0 "edit in \$EDITOR" -- env EDITOR="$PWD/ed.sh" \
 	/usr/bin/python3 -I "$E2E_DIR/pty.py" --timeout "$E2E_TIMEOUT" -- "${T[@]}" feedback edit "${id_pty:-0}"
 assert_contains "the editor opened again with the error on top" ed.second "# error: stage 'onsite'"
+assert_not_contains "the form holds no confidential note" ed.second "Pat must not hear this"
+assert_contains "the form says the note is kept unless replaced" ed.second '"confidential": null'
 expect_rc 0 "the edited record" -- "${T[@]}" feedback show "${id_pty:-0}" --confidential
 assert_contains "edited: the stage" "$OUT" "screen"
 assert_contains "edited: the confidential note" "$OUT" "Pat corrected this"
