@@ -14,6 +14,7 @@
 
 #include "core/records/feedback.h"
 #include "core/records/feedback_pack.h"
+#include "core/records/identity.h"
 #include "crypto/confidential.h"
 
 /* Seals FB's three parts under KEY into OUT. */
@@ -162,25 +163,7 @@ out:
 int
 feedback_delete(struct vault *v, long long id, int *pending, struct terr *err)
 {
-	int n;
-
-	*pending = 0;
-	if (vault_begin(v, err) != 0)
-		return -1;
-	if ((n = store_feedback_delete(v, id, err)) < 0)
-		goto fail;
-	if (n != 1) {
-		terr_set(err, EX_NOINPUT, "no feedback %lld", id);
-		goto fail;
-	}
-	if (vault_commit(v, err) != 0)
-		goto fail;
-	/* As record_delete(): secure_delete zeroed the cells; now the WAL. */
-	*pending = vault_checkpoint(v, NULL) != 0;
-	return 0;
-fail:
-	vault_rollback(v);
-	return -1;
+	return record_erase(v, id, "feedback", store_feedback_delete, pending, err);
 }
 
 /* Returns a new "#ID" (free it), or NULL. */

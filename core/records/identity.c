@@ -234,19 +234,19 @@ out:
 }
 
 int
-candidate_forget(struct vault *v, long long candidate, int *pending, struct terr *err)
+record_erase(struct vault *v, long long id, const char *what,
+    int (*erase)(struct vault *v, long long id, struct terr *err), int *pending,
+    struct terr *err)
 {
 	int n;
 
 	*pending = 0;
 	if (vault_begin(v, err) != 0)
 		return -1;
-	/* Their clients' feedback on them goes with them (schema 6). */
-	if (store_feedback_delete_of(v, candidate, err) < 0 ||
-	    (n = store_candidate_delete(v, candidate, err)) < 0)
+	if ((n = erase(v, id, err)) < 0)
 		goto fail;
 	if (n != 1) {
-		terr_set(err, EX_NOINPUT, "no candidate %lld", candidate);
+		terr_set(err, EX_NOINPUT, "no %s %lld", what, id);
 		goto fail;
 	}
 	if (vault_commit(v, err) != 0)
@@ -259,4 +259,19 @@ candidate_forget(struct vault *v, long long candidate, int *pending, struct terr
 fail:
 	vault_rollback(v);
 	return -1;
+}
+
+/* A candidate's rows: their clients' feedback on them goes with them. */
+static int
+forget_rows(struct vault *v, long long candidate, struct terr *err)
+{
+	if (store_feedback_delete_of(v, candidate, err) < 0)
+		return -1;
+	return store_candidate_delete(v, candidate, err);
+}
+
+int
+candidate_forget(struct vault *v, long long candidate, int *pending, struct terr *err)
+{
+	return record_erase(v, candidate, "candidate", forget_rows, pending, err);
 }

@@ -33,6 +33,13 @@ long long candidate_resolve(struct vault *v, const char *spec, char **name, int 
 /* Erases a candidate: wrapped key and every row, then checkpoints the WAL;
  * *PENDING is set when another process held the checkpoint off. */
 int candidate_forget(struct vault *v, long long candidate, int *pending, struct terr *err);
+/* The one way a record leaves the vault: ERASE (a store_*_delete, giving the
+ * rows gone) of ID in one transaction, EX_NOINPUT "no WHAT ID" unless it
+ * erased exactly one, then the WAL checkpointed (secure_delete zeroed the
+ * cells; the checkpoint pushes the old pages out).  *PENDING as above. */
+int record_erase(struct vault *v, long long id, const char *what,
+    int (*erase)(struct vault *v, long long id, struct terr *err), int *pending,
+    struct terr *err);
 
 /* One candidate or client as `tact candidates` / `tact clients` show it. */
 struct name_row {

@@ -441,25 +441,7 @@ out:
 int
 record_delete(struct vault *v, long long id, int *pending, struct terr *err)
 {
-	int n;
-
-	*pending = 0;
-	if (vault_begin(v, err) != 0)
-		return -1;
-	if ((n = store_turndown_delete(v, id, err)) < 0)
-		goto fail;
-	if (n != 1) {
-		terr_set(err, EX_NOINPUT, "no turndown %lld", id);
-		goto fail;
-	}
-	if (vault_commit(v, err) != 0)
-		goto fail;
-	/* As candidate_forget(): secure_delete zeroed the cells; now the WAL. */
-	*pending = vault_checkpoint(v, NULL) != 0;
-	return 0;
-fail:
-	vault_rollback(v);
-	return -1;
+	return record_erase(v, id, "turndown", store_turndown_delete, pending, err);
 }
 
 int
