@@ -119,7 +119,9 @@ static struct cand_slot *
 writer_candidate(struct td_writer *w, const char *candidate, const char *candidate_ref,
     int new_candidate, int *created, struct terr *err)
 {
-	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN];
+	uint8_t wrapped[TC_WRAPPED_CAND_MAX];
+	size_t wrapped_len;
 	const uint8_t *key = blind;
 	struct cand_slot *slot;
 	struct tc_ad ad = { "candidates", "name", 0, 0 };
@@ -172,8 +174,12 @@ writer_candidate(struct td_writer *w, const char *candidate, const char *candida
 		return slot_fill(w, slot, key, id, &stored, err);
 	/* A new candidate: a key of their own, wrapped under the vault's. */
 	ad.row = ad.candidate = w->next_cand;
-	candkey_generate(slot->key, w->next_cand);
-	candkey_wrap(w->v->keys, slot->key, wrapped);
+	candkey_generate_for(w->v->keys, slot->key, w->next_cand);
+	wrapped_len = candkey_wrap(w->v->keys, slot->key, wrapped);
+	if (wrapped_len != TC_WRAPPED_KEY_LEN) {        /* until the store takes a length */
+		terr_set(err, EX_SOFTWARE, "this store cannot hold a firm vault's candidate key");
+		return NULL;
+	}
 	if (part_seal(slot->key, TC_PART_IDENTITY, &ad, candidate, strlen(candidate),
 	    &name, &ce) != 0) {
 		terr_crypto(err, &ce);
