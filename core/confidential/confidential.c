@@ -32,7 +32,13 @@ confidential_load(struct vault *v, struct turndown *td, struct terr *err)
 		terr_crypto(err, &ce);
 		goto out;
 	}
-	if (candkey_unwrap(v->keys, ck, td->candidate_id, wrapped.data, wrapped.len, NULL) != 0 ||
+	if (candkey_unwrap(v->keys, ck, td->candidate_id, wrapped.data, wrapped.len, NULL) == 0 &&
+	    candkey_is_split(ck) && !candkey_has_private(ck)) {
+		terr_set(err, EX_NOPERM, "turndown %lld: candidate %lld belongs to another member",
+		    td->id, td->candidate_id);
+		goto out;
+	}
+	if (candkey_candidate(ck) == 0 ||
 	    confidential_open(ck, &ad, sealed.data, sealed.len, &b, NULL) != 0) {
 		terr_set(err, EX_DATAERR, "turndown %lld: confidential note failed authentication "
 		    "(tampered or moved)", td->id);

@@ -40,7 +40,13 @@ confidential_feedback_load(struct vault *v, struct feedback *fb, struct terr *er
 		terr_crypto(err, &ce);
 		goto out;
 	}
-	if (candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, NULL) != 0 ||
+	if (candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, NULL) == 0 &&
+	    candkey_is_split(ck) && !candkey_has_private(ck)) {
+		terr_set(err, EX_NOPERM, "feedback %lld: candidate %lld belongs to another member",
+		    fb->id, candidate);
+		goto out;
+	}
+	if (candkey_candidate(ck) == 0 ||
 	    confidential_feedback_open(ck, &ad, sealed.data, sealed.len, &b, NULL) != 0) {
 		terr_set(err, EX_DATAERR, "feedback %lld: confidential note failed authentication "
 		    "(tampered or moved)", fb->id);

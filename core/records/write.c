@@ -14,6 +14,7 @@
 #include "core/records/followup.h"
 #include "core/records/identity.h"
 #include "core/records/pack.h"
+#include "core/records/team.h"
 #include "core/records/write.h"
 #include "crypto/confidential.h"
 
@@ -100,6 +101,12 @@ slot_fill(struct td_writer *w, struct cand_slot *slot, const uint8_t key[TC_BLIN
 		terr_crypto(err, &ce);
 		return NULL;
 	}
+	/* A firm vault's candidate of another member: nothing is written under
+	 * a key whose private half is theirs. */
+	if (candkey_is_split(slot->key) && !candkey_has_private(slot->key)) {
+		team_refuse_foreign(w->v, id, err);
+		return NULL;
+	}
 	memcpy(slot->blind, key, TC_BLIND_LEN);
 	slot->id = id;
 	return slot;
@@ -176,10 +183,6 @@ writer_candidate(struct td_writer *w, const char *candidate, const char *candida
 	ad.row = ad.candidate = w->next_cand;
 	candkey_generate_for(w->v->keys, slot->key, w->next_cand);
 	wrapped_len = candkey_wrap(w->v->keys, slot->key, wrapped);
-	if (wrapped_len != TC_WRAPPED_KEY_LEN) {        /* until the store takes a length */
-		terr_set(err, EX_SOFTWARE, "this store cannot hold a firm vault's candidate key");
-		return NULL;
-	}
 	if (part_seal(slot->key, TC_PART_IDENTITY, &ad, candidate, strlen(candidate),
 	    &name, &ce) != 0) {
 		terr_crypto(err, &ce);
@@ -187,7 +190,7 @@ writer_candidate(struct td_writer *w, const char *candidate, const char *candida
 	}
 	identity_row(w->v, w->next_cand, row);
 	rc = store_candidate_add(w->v, w->next_cand, row, blind,
-	    candidate_ref != NULL ? ref : NULL, wrapped, sizeof(wrapped), &name, err);
+	    candidate_ref != NULL ? ref : NULL, wrapped, wrapped_len, &name, err);
 	tbuf_free(&name);
 	if (rc != 0)
 		return NULL;
