@@ -47,6 +47,17 @@ team_refuse_foreign(struct vault *v, long long id, struct terr *err)
 	    "transfer`", id, name);
 }
 
+int
+team_check_owner(struct vault *v, long long candidate, struct terr *err)
+{
+	char role[TEAM_ROLE_MAX], name[TEAM_ROLE_MAX];
+	int rc = store_candidate_owner(v, candidate, role, name, err);
+
+	if (rc <= 0)
+		return rc;
+	return strcmp(role, store_team_role(v)) == 0 ? 0 : team_refuse_foreign(v, candidate, err);
+}
+
 /* Fills M with V's own member row; EX_NOPERM when V's role is none. */
 static int
 own_row(struct vault *v, struct member_row *m, struct terr *err)

@@ -38,5 +38,8 @@ int team_transfer(struct vault *v, const char *candidate, const char *name,
 /* Fills ERR with EX_NOPERM "candidate ID belongs to NAME; ask them or `tact
  * team transfer`" and returns -1. */
 int team_refuse_foreign(struct vault *v, long long id, struct terr *err);
+/* 0 when V is no firm vault, CANDIDATE is gone, or it is V's member's; else
+ * team_refuse_foreign(). */
+int team_check_owner(struct vault *v, long long candidate, struct terr *err);
 
 #endif

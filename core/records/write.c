@@ -450,6 +450,15 @@ out:
 int
 record_delete(struct vault *v, long long id, int *pending, struct terr *err)
 {
+	struct tbuf wrapped = { NULL, 0 }, conf = { NULL, 0 };
+	char decline[DATE_LEN];
+	long long cand = 0;
+	int rc = store_turndown_owner(v, id, &cand, decline, &wrapped, &conf, err);
+
+	tbuf_free(&wrapped);
+	tbuf_free(&conf);
+	if (rc < 0 || (rc == 1 && team_check_owner(v, cand, err) != 0))
+		return -1;
 	return record_erase(v, id, "turndown", store_turndown_delete, pending, err);
 }
 
