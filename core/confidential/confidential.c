@@ -11,6 +11,7 @@
 
 #include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
+#include "core/records/team.h"
 #include "crypto/confidential.h"
 
 int
@@ -34,8 +35,10 @@ confidential_load(struct vault *v, struct turndown *td, struct terr *err)
 	}
 	if (candkey_unwrap(v->keys, ck, td->candidate_id, wrapped.data, wrapped.len, NULL) == 0 &&
 	    candkey_is_split(ck) && !candkey_has_private(ck)) {
-		terr_set(err, EX_NOPERM, "turndown %lld: candidate %lld belongs to another member",
-		    td->id, td->candidate_id);
+		struct terr why = { 0 };
+
+		team_refuse_foreign(v, td->candidate_id, &why);
+		terr_set(err, EX_NOPERM, "turndown %lld: %s", td->id, why.msg);
 		goto out;
 	}
 	if (candkey_candidate(ck) == 0 ||

@@ -12,6 +12,7 @@
 
 #include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
+#include "core/records/team.h"
 #include "crypto/confidential.h"
 
 int
@@ -42,8 +43,10 @@ confidential_feedback_load(struct vault *v, struct feedback *fb, struct terr *er
 	}
 	if (candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, NULL) == 0 &&
 	    candkey_is_split(ck) && !candkey_has_private(ck)) {
-		terr_set(err, EX_NOPERM, "feedback %lld: candidate %lld belongs to another member",
-		    fb->id, candidate);
+		struct terr why = { 0 };
+
+		team_refuse_foreign(v, candidate, &why);
+		terr_set(err, EX_NOPERM, "feedback %lld: %s", fb->id, why.msg);
 		goto out;
 	}
 	if (candkey_candidate(ck) == 0 ||

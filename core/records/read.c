@@ -14,6 +14,7 @@
 #include "core/base/wipe.h"
 #include "core/records/pack.h"
 #include "core/records/read.h"
+#include "core/records/team.h"
 
 #define CLIENT_CACHE 256
 
@@ -169,9 +170,12 @@ row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 			return terr_set(err, EX_DATAERR, "turndown %lld: signals failed "
 			    "authentication (tampered or moved)", td->id);
 	}
-	if ((it->parts & TD_PEOPLE) && td->foreign)
-		return terr_set(err, EX_NOPERM, "turndown %lld: candidate %lld belongs to another "
-		    "member", td->id, td->candidate_id);
+	if ((it->parts & TD_PEOPLE) && td->foreign) {
+		struct terr why = { 0 };
+
+		team_refuse_foreign(it->v, td->candidate_id, &why);
+		return terr_set(err, EX_NOPERM, "turndown %lld: %s", td->id, why.msg);
+	}
 	if (it->parts & TD_PEOPLE) {
 		if (part_read(it, &r->td.people, TC_PART_PEOPLE, "turndowns", "people", td->id,
 		    &b) != 0 || unpack_people(b.data, b.len, td) != 0) {

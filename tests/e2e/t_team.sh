@@ -108,7 +108,7 @@ t.candidate_id WHERE c.owner = 'tact_${db}_bo'")
 expect_rc 0 "show --confidential: ana, her own" -- member ana show --confidential "$atd"
 assert_contains "show --confidential: ana reads her note" "$OUT" "counteroffer from Globexa"
 expect_rc 77 "show --confidential: bo on ana's" -- member bo show --confidential "$atd"
-assert_contains "show: says it belongs to another member" "$ERR" "belongs to another member"
+assert_contains "show: says whose it is" "$ERR" "turndown $atd: candidate $acand belongs to ana; ask them"
 assert_not_contains "show: no note" "$OUT" "Globexa"
 expect_rc 77 "debrief: bo on ana's (names of people met)" -- member bo debrief "$atd"
 assert_not_contains "debrief: no name of a person met" "$OUT" "Priya"
