@@ -259,6 +259,20 @@ static const char team_schema[] =
 	/* The forget trigger's upsert of a reused candidate id: a mark, no content. */
 	"CREATE POLICY u ON release_gone FOR UPDATE USING (true);";
 
+/* EX_USAGE unless V is a firm vault. */
+static int
+need_firm(struct vault *v, struct terr *err)
+{
+	int rc = store_team_is_firm(v, err);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0)
+		return terr_set(err, EX_USAGE, "'%s' is not a firm vault: `tact team` works on a "
+		    "PostgreSQL vault made by `tact team init`", v->path);
+	return 0;
+}
+
 int
 store_team_create(struct vault *v, struct terr *err)
 {
@@ -322,7 +336,7 @@ member_where(struct vault *v, const char *col, const char *value, struct member_
 	struct est *st;
 	int rc;
 
-	if (need_pg(v, err) != 0)
+	if (need_firm(v, err) != 0)
 		return -1;
 	snprintf(sql, sizeof(sql), "SELECT " MEMBER_COLS " FROM members WHERE %s = ?", col);
 	if ((st = engine_prepare(v, sql, err)) == NULL)
@@ -355,7 +369,7 @@ store_members(struct vault *v, struct member_row **out, struct terr *err)
 	int rc;
 
 	*out = NULL;
-	if (need_pg(v, err) != 0)
+	if (need_firm(v, err) != 0)
 		return -1;
 	st = engine_prepare(v, "SELECT " MEMBER_COLS ", (SELECT count(*) FROM candidates c "
 	    "WHERE c.owner = m.role) FROM members m ORDER BY name", err);

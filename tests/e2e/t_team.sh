@@ -53,6 +53,10 @@ assert_mode "init: the passfile is 0600" ana/tact/pgpass 600
 expect_rc 64 "init: a SQLite path is no firm vault" -- "$TACT_BIN" --vault "$PWD/x.db" \
 	--passphrase-file ana.pw team init --name ana
 
+printf 'solo pass\n' >solo.pw
+"$TACT_BIN" --vault "$PWD/solo.db" --passphrase-file solo.pw init --weak-passphrase 2>/dev/null
+expect_rc 64 "list: a solo vault is no firm vault" -- "$TACT_BIN" --vault "$PWD/solo.db" team list
+assert_contains "list: says so" "$ERR" "is not a firm vault"
 expect_rc 0 "invite: bo" -- member ana team invite bo
 bocode=$(tail -1 "$OUT")
 assert_match "invite: a NAME-SECRET code" "$OUT" "^bo-[a-z2-7]{32}$"
