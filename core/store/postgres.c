@@ -328,6 +328,23 @@ prepared(struct pg_est *e, const char *what, struct terr *err)
 	return p->name;
 }
 
+/* Lays E's bound parameters out as libpq wants them: integers and text as
+ * text, blobs in binary; TYPES (unless NULL) gets each one's type. */
+static void
+pack(struct pg_est *e, const char **values, int *lengths, int *formats, Oid *types)
+{
+	for (int i = 0; i < e->nparams; i++) {
+		struct pg_param *p = &e->p[i];
+
+		if (types != NULL)
+			types[i] = type_of(p);
+		formats[i] = p->kind == P_BLOB;
+		lengths[i] = p->kind == P_BLOB ? (int)p->len : 0;
+		values[i] = p->kind == P_INT ? p->num : p->kind == P_TEXT ? p->text :
+		    p->kind == P_BLOB ? (p->blob != NULL ? p->blob : "") : NULL;
+	}
+}
+
 /* Fetches E's next batch of rows from its cursor. */
 static int
 fetch(struct vault *v, struct pg_est *e, const char *what, struct terr *err)
@@ -360,15 +377,7 @@ open_cursor(struct vault *v, struct pg_est *e, const char *what, struct terr *er
 	PGresult *res;
 	int ok;
 
-	for (int i = 0; i < e->nparams; i++) {
-		struct pg_param *p = &e->p[i];
-
-		types[i] = type_of(p);
-		formats[i] = p->kind == P_BLOB;
-		lengths[i] = p->kind == P_BLOB ? (int)p->len : 0;
-		values[i] = p->kind == P_INT ? p->num : p->kind == P_TEXT ? p->text :
-		    p->kind == P_BLOB ? (p->blob != NULL ? p->blob : "") : NULL;
-	}
+	pack(e, values, lengths, formats, types);
 	snprintf(e->cursor, sizeof(e->cursor), "c%u", pc_of(v)->cursors++);
 	if (asprintf(&sql, "DECLARE %s NO SCROLL CURSOR FOR %s", e->cursor, e->sql) < 0)
 		return terr_set(err, EX_OSERR, "out of memory");
@@ -398,14 +407,7 @@ run(struct vault *v, struct pg_est *e, const char *what, struct terr *err)
 		return -1;
 	if (e->stream && pg_in_transaction(v))
 		return open_cursor(v, e, what, err);
-	for (int i = 0; i < e->nparams; i++) {
-		struct pg_param *p = &e->p[i];
-
-		formats[i] = p->kind == P_BLOB;
-		lengths[i] = p->kind == P_BLOB ? (int)p->len : 0;
-		values[i] = p->kind == P_INT ? p->num : p->kind == P_TEXT ? p->text :
-		    p->kind == P_BLOB ? (p->blob != NULL ? p->blob : "") : NULL;
-	}
+	pack(e, values, lengths, formats, NULL);
 	e->res = PQexecPrepared(v->eng->db ? pc_of(v)->conn : NULL, name, e->nparams, values,
 	    lengths, formats, 1);
 	s = PQresultStatus(e->res);
@@ -666,6 +668,13 @@ display_url(PQconninfoOption *opts)
 	return out;
 }
 
+static void
+quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
+}
+
 /* Connects V to URL.  EXTRA_USER/EXTRA_PASSWORD, when set, replace the
  * URL's user and password (joining a firm with a one-time code). */
 static int
@@ -722,6 +731,8 @@ connect_url(struct vault *v, const char *url, const char *user, const char *pass
 	}
 	v->eng->db = pc;
 	pc->conn = PQconnectdbParams(keys, vals, 0);
+	/* tact prints one line per failure, itself: the server's notices are not shown. */
+	PQsetNoticeProcessor(pc->conn, quiet, NULL);
 	if (PQstatus(pc->conn) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(pc->conn);
 
