@@ -114,7 +114,7 @@ expect_rc 0 "notes with no config" -- "$TACT_BIN" notes "$nurse" --seed 4
 assert_contains "a signature slot" "$OUT" "[your name]"
 
 # --- variety over a generated vault ---------------------------------------------------
-python3 "$E2E_DIR/voice_measure.py" gen 80 many.jsonl
+python3 "$E2E_DIR/voice_measure.py" gen 120 many.jsonl
 expect_rc 0 "import 80 varied turndowns" -- "$TACT_BIN" import many.jsonl
 mkdir -p scripts
 for id in $("$TACT_BIN" --json list | python3 -c 'import json,sys; print(" ".join(str(x["id"]) for x in json.load(sys.stdin) if x["client"].startswith("Client ")))'); do
