@@ -75,7 +75,9 @@ start() {
 		-E UTF8 --locale=C.UTF-8 --no-instructions >"$dir/initdb.log" 2>&1 ||
 		{ rm -f "$dir/pwinit"; cat "$dir/initdb.log" >&2; die "initdb failed"; }
 	rm -f "$dir/pwinit"
-	echo "include_if_exists = 'tact-test.conf'" >>"$dir/data/postgresql.conf"
+	# include, not include_if_exists: a server that cannot read it must not
+	# start on the default port and socket.
+	echo "include = 'tact-test.conf'" >>"$dir/data/postgresql.conf"
 	for tries in 1 2 3 4 5; do
 		port=$(free_port)
 		cat >"$dir/data/tact-test.conf" <<-CONF
@@ -89,6 +91,7 @@ start() {
 		full_page_writes = off
 		max_connections = 100
 		CONF
+		[ "$(id -u)" = 0 ] && chown "$pg_user" "$dir/data/tact-test.conf"
 		if as_owner "$pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null; then
 			break
 		fi
