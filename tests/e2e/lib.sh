@@ -188,3 +188,76 @@ run_checker() {
 		head -n 25 violations.log | cut -c 1-500
 	fi
 }
+
+# --- Both engines (run.sh's E2E_ENGINE=pg runs the suite on PostgreSQL:
+# TACT_BIN is then pgwrap.sh, which maps each vault path to a database).
+
+# on_pg: true when the suite runs on PostgreSQL.
+on_pg() {
+	[ "${E2E_ENGINE:-sqlite}" = pg ]
+}
+
+# sqlite_only WHAT: guards a block that is about the SQLite file itself
+# (`if sqlite_only "WHAT"; then ... fi`): true on SQLite; on PostgreSQL
+# false, recording one "skipped on pg: WHAT" so the count shows it.
+sqlite_only() {
+	on_pg || return 0
+	ok "skipped on pg: $1"
+	return 1
+}
+
+# pg_vault_url PATH: the database URL pgwrap.sh maps vault PATH to.
+pg_vault_url() {
+	"$E2E_DIR/pgwrap.sh" --pgwrap-url "$1"
+}
+
+# pg_vault_sql PATH SQL...: runs SQL as the cluster's superuser in vault
+# PATH's database; prints the rows unaligned, fields split by '|'.
+pg_vault_sql() {
+	local url
+	url=$(pg_vault_url "$1") || return 1
+	shift
+	psql -X -q -A -t -v ON_ERROR_STOP=1 "$url" -c "$*"
+}
+
+# pg_vault_dump PATH FILE: every row of vault PATH's database into FILE,
+# each table as COPY's binary format (bytea and text as raw bytes), then
+# pg_dump's text of the whole database.
+pg_vault_dump() {
+	local url t
+	url=$(pg_vault_url "$1") || return 1
+	: >"$2"
+	for t in $(psql -X -A -t "$url" -c "SELECT format('%I.%I', schemaname, tablename)
+	    FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"); do
+		psql -X -q "$url" -c "\\copy $t TO STDOUT WITH (FORMAT binary)" >>"$2" || return 1
+	done
+	pg_dump --no-owner "$url" >>"$2"
+}
+
+# On PostgreSQL, assert_no_plaintext searches a vault path's database (a
+# dump of it, as pg_vault_dump) instead of the file, and passes over the
+# path's -wal, -shm and -journal, which only SQLite has.
+if on_pg; then
+	eval "sqlite_$(declare -f assert_no_plaintext)"
+	assert_no_plaintext() {
+		local name=$1 text=$2 f args=() n=0
+		shift 2
+		for f in "$@"; do
+			if [ "$f" != --may-be-absent ] && "$E2E_DIR/pgwrap.sh" --pgwrap-known "$f"; then
+				n=$((n + 1))
+				pg_vault_dump "$f" "$PWD/.pg-dump.$n" || { fail "$name" "cannot dump $f"; return 1; }
+				args+=("$PWD/.pg-dump.$n")
+				continue
+			fi
+			case $f in
+			*-wal | *-shm | *-journal)
+				"$E2E_DIR/pgwrap.sh" --pgwrap-known "${f%-*}" && continue ;;
+			esac
+			args+=("$f")
+		done
+		sqlite_assert_no_plaintext "$name" "$text" "${args[@]}"
+		local rc=$?
+		rm -f "$PWD"/.pg-dump.*
+		return $rc
+	}
+fi

@@ -5,6 +5,7 @@
 #   cluster.sh env DIR     print shell lines exporting TACT_TEST_PG_ADMIN_URL,
 #                          PGPASSFILE and TACT_TEST_PG_DIR
 #   cluster.sh stop DIR    stop the server (DIR is left for the caller to remove)
+#   cluster.sh have        exit 0 if PostgreSQL's server programs are here
 #
 # The server listens only on a Unix socket in DIR and on 127.0.0.1 at a free
 # port; every connection (local and host) authenticates with scram-sha-256 as
@@ -18,14 +19,6 @@ die() { echo "cluster.sh: $*" >&2; exit 1; }
 
 usage() { die "usage: cluster.sh start|stop|env DIR"; }
 
-[ $# -eq 2 ] || usage
-action=$1
-case $2 in
-/*) dir=$2 ;;
-*) dir=$PWD/$2 ;;
-esac
-superuser=tact_admin
-
 # pg_bin NAME: the path of a PostgreSQL server program (Debian keeps them
 # under /usr/lib/postgresql/VERSION/bin; the newest version wins).
 pg_bin() {
@@ -35,6 +28,18 @@ pg_bin() {
 	done
 	command -v "$1" 2>/dev/null || die "no $1 (install postgresql)"
 }
+
+if [ "${1:-}" = have ] && [ $# -eq 1 ]; then
+	pg_bin initdb >/dev/null 2>&1 && pg_bin pg_ctl >/dev/null 2>&1 && command -v psql >/dev/null
+	exit $?
+fi
+[ $# -eq 2 ] || usage
+action=$1
+case $2 in
+/*) dir=$2 ;;
+*) dir=$PWD/$2 ;;
+esac
+superuser=tact_admin
 
 # as_owner CMD...: runs CMD as the user that owns the cluster.
 as_owner() {
