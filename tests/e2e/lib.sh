@@ -224,11 +224,14 @@ pg_vault_sql() {
 # each table as COPY's binary format (bytea and text as raw bytes), then
 # pg_dump's text of the whole database.
 pg_vault_dump() {
-	local url t
+	local url t tables
 	url=$(pg_vault_url "$1") || return 1
 	: >"$2"
-	for t in $(psql -X -A -t "$url" -c "SELECT format('%I.%I', schemaname, tablename)
-	    FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')"); do
+	tables=$(psql -X -A -t "$url" -c "SELECT format('%I.%I', schemaname, tablename)
+	    FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')") || return 1
+	# A database with no table is no vault: nothing there would prove anything.
+	[ -n "$tables" ] || return 1
+	for t in $tables; do
 		psql -X -q "$url" -c "\\copy $t TO STDOUT WITH (FORMAT binary)" >>"$2" || return 1
 	done
 	pg_dump --no-owner "$url" >>"$2"
@@ -245,7 +248,7 @@ if on_pg; then
 		for f in "$@"; do
 			if [ "$f" != --may-be-absent ] && "$E2E_DIR/pgwrap.sh" --pgwrap-known "$f"; then
 				n=$((n + 1))
-				pg_vault_dump "$f" "$PWD/.pg-dump.$n" || { fail "$name" "cannot dump $f"; return 1; }
+				pg_vault_dump "$f" "$PWD/.pg-dump.$n" || { fail "$name" "cannot dump $f (no tables?)"; return 1; }
 				args+=("$PWD/.pg-dump.$n")
 				continue
 			fi
