@@ -255,6 +255,9 @@ if on_pg; then
 			case $f in
 			*-wal | *-shm | *-journal)
 				"$E2E_DIR/pgwrap.sh" --pgwrap-known "${f%-*}" && continue ;;
+			# "$VD"/* of a vault's folder, which no one made on pg.
+			*/\*)
+				[ ! -e "$f" ] && pg_is_vault_folder "${f%/\*}" && continue ;;
 			esac
 			args+=("$f")
 		done
@@ -333,5 +336,70 @@ if on_pg; then
 			return 0
 		fi
 		sqlite_assert_mode "$@"
+	}
+fi
+
+# vault_name PATH: how tact names vault PATH in what it prints: the path on
+# SQLite, the database's URL on PostgreSQL.
+vault_name() {
+	if on_pg; then pg_vault_url "$1"; else printf '%s\n' "$1"; fi
+}
+
+# pg_db_name PATH: the name of vault PATH's database.
+pg_db_name() {
+	local url
+	url=$(pg_vault_url "$1") || return 1
+	url=${url%%\?*}
+	printf '%s\n' "${url##*/}"
+}
+
+# pg_vault_copy SRC DST: vault DST's database becomes a copy of SRC's (as
+# cp SRC DST would make of two files).  The copy waits for SRC's last
+# connection to go, as CREATE DATABASE ... TEMPLATE must.
+pg_vault_copy() {
+	local src dst i
+	src=$(pg_db_name "$1") && dst=$(pg_db_name "$2") || return 1
+	psql -X -q -v ON_ERROR_STOP=1 "$TACT_TEST_PG_ADMIN_URL" \
+	    -c "DROP DATABASE IF EXISTS \"$dst\" WITH (FORCE)" >/dev/null || return 1
+	for i in $(seq 1 50); do
+		psql -X -q "$TACT_TEST_PG_ADMIN_URL" -c "CREATE DATABASE \"$dst\" TEMPLATE \"$src\"" \
+		    >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	psql -X -q -v ON_ERROR_STOP=1 "$TACT_TEST_PG_ADMIN_URL" -c "CREATE DATABASE \"$dst\" TEMPLATE \"$src\""
+}
+
+# On PostgreSQL, the sqlite3 tool and cp stand in for what they do to a vault
+# file when given a vault path: `sqlite3 PATH SQL` runs SQL (made
+# PostgreSQL's by tests/pg/sql.py: hex(), X'..', char()) in PATH's database,
+# and `PRAGMA integrity_check` becomes tact verify's verdict ("ok");
+# `cp SRC DST` of a vault path with no file there copies the database.
+# Anything else goes to the real programs.
+if on_pg; then
+	sqlite3() {
+		local sql
+		if [ $# -eq 2 ] && [ ! -f "$1" ] && pg_is_vault_path "$1"; then
+			case $2 in
+			'PRAGMA integrity_check')
+				if "$TACT_BIN" --vault "$1" verify >/dev/null 2>"$PWD/.pg-verify"; then
+					echo ok
+				else
+					tr '\n' ' ' <"$PWD/.pg-verify"; echo
+				fi
+				rm -f "$PWD/.pg-verify"
+				return 0 ;;
+			esac
+			sql=$(printf '%s' "$2" | /usr/bin/python3 "$E2E_DIR/../pg/sql.py") || return 1
+			pg_vault_sql "$1" "$sql"
+			return
+		fi
+		command sqlite3 "$@"
+	}
+	cp() {
+		if [ $# -eq 2 ] && [ ! -e "$1" ] && pg_is_vault_path "$1"; then
+			pg_vault_copy "$1" "$2"
+			return
+		fi
+		command cp "$@"
 	}
 fi

@@ -42,15 +42,6 @@ f_count() {
 f_integrity() {
 	sqlite3 "$1" 'PRAGMA integrity_check' 2>&1 | tr '\n' ' ' | sed 's/ $//'
 }
-# On PostgreSQL the count is read with psql, and "sound" is tact verify's
-# clean exit (the server keeps its own pages sound).
-if on_pg; then
-	f_count() { pg_vault_sql "$1" 'SELECT count(*) FROM turndowns' 2>&1; }
-	f_integrity() {
-		"$TACT_BIN" --vault "$1" verify >/dev/null 2>"$PWD/verify.err" && echo ok ||
-		    tr '\n' ' ' <"$PWD/verify.err"
-	}
-fi
 
 # f_clean_exit NAME: the last command ($RC, $ERR) did not crash: no signal,
 # no timeout, no sanitizer report, and every stderr line is a "tact: " one.
