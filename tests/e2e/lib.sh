@@ -372,7 +372,8 @@ pg_vault_copy() {
 # On PostgreSQL, the sqlite3 tool and cp stand in for what they do to a vault
 # file when given a vault path: `sqlite3 PATH SQL` runs SQL (made
 # PostgreSQL's by tests/pg/sql.py: hex(), X'..', char()) in PATH's database,
-# and `PRAGMA integrity_check` becomes tact verify's verdict ("ok");
+# `PRAGMA integrity_check` becomes tact verify's verdict ("ok") and
+# `.backup DST` a copy of the database;
 # `cp SRC DST` of a vault path with no file there copies the database.
 # Anything else goes to the real programs.
 if on_pg; then
@@ -388,6 +389,9 @@ if on_pg; then
 				fi
 				rm -f "$PWD/.pg-verify"
 				return 0 ;;
+			'.backup '*)
+				pg_vault_copy "$1" "${2#.backup }"
+				return ;;
 			esac
 			sql=$(printf '%s' "$2" | /usr/bin/python3 "$E2E_DIR/../pg/sql.py") || return 1
 			pg_vault_sql "$1" "$sql"

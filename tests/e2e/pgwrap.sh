@@ -96,6 +96,26 @@ case ${1:-} in
 	;;
 esac
 
+# command_name ARGS...: the command, the first word that is not a global
+# option or its value.
+command_name() {
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--vault | --passphrase-file) shift 2 || return 0; continue ;;
+		--) shift; break ;;
+		-*) shift; continue ;;
+		esac
+		break
+	done
+	printf '%s\n' "${1:-}"
+}
+
+# tact config shows the vault path the user gave, and where it came from:
+# nothing there is mapped.
+case $(command_name "$@") in
+config) exec "$TACT_REAL_BIN" "$@" ;;
+esac
+
 args=()
 named=0
 while [ $# -gt 0 ]; do
