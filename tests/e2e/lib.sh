@@ -221,20 +221,22 @@ pg_vault_sql() {
 }
 
 # pg_vault_dump PATH FILE: every row of vault PATH's database into FILE,
-# each table as COPY's binary format (bytea and text as raw bytes), then
-# pg_dump's text of the whole database.
+# each table (in name order) in COPY's binary format, which holds bytea and
+# text as their raw bytes; one psql connection for them all.  Sequences are
+# left out: they are not rolled back with a failed command's transaction.
 pg_vault_dump() {
-	local url t tables
+	local url t tables copies=()
 	url=$(pg_vault_url "$1") || return 1
 	: >"$2"
 	tables=$(psql -X -A -t "$url" -c "SELECT format('%I.%I', schemaname, tablename)
-	    FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')") || return 1
+	    FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')
+	    ORDER BY 1") || return 1
 	# A database with no table is no vault: nothing there would prove anything.
 	[ -n "$tables" ] || return 1
 	for t in $tables; do
-		psql -X -q "$url" -c "\\copy $t TO STDOUT WITH (FORMAT binary)" >>"$2" || return 1
+		copies+=(-c "\\copy $t TO STDOUT WITH (FORMAT binary)")
 	done
-	pg_dump --no-owner "$url" >>"$2"
+	psql -X -q -v ON_ERROR_STOP=1 "$url" "${copies[@]}" >>"$2"
 }
 
 # On PostgreSQL, assert_no_plaintext searches a vault path's database (a
@@ -297,11 +299,8 @@ if on_pg; then
 			*-wal | *-shm | *-journal) pg_is_vault_path "${f%-*}" && continue ;;
 			esac
 			if pg_is_vault_path "$f"; then
-				# Sequences are not rolled back with a failed command's
-				# transaction: their values are left out.
 				if pg_vault_dump "$f" "$PWD/.pg-snap" 2>/dev/null; then
-					printf '%s %s\n' "$(grep -av '^SELECT pg_catalog.setval(' "$PWD/.pg-snap" |
-					    sha256sum | cut -d' ' -f1)" "$f"
+					printf '%s %s\n' "$(sha256sum <"$PWD/.pg-snap" | cut -d' ' -f1)" "$f"
 				else
 					printf 'absent %s\n' "$f"
 				fi
