@@ -38,15 +38,17 @@ expect_rc 0 "writers: init" -- "$TACT_BIN" --vault "$W" --passphrase-file pw ini
 expect_rc 0 "writers: unlock" -- "$TACT_BIN" --vault "$W" --passphrase-file pw unlock --ttl 30
 eval "$(cat "$OUT")"
 export TACT_SESSION
-# writer WHO: 200 turndowns, each of a candidate of its own; the failures in WHO.fail.
+# writer WHO: 200 turndowns, each of a candidate of its own; each failure
+# (exit code and stderr) in WHO.fail.
 writer() {
-	local who=$1 i
+	local who=$1 i rc
 	: >"$who.fail"
 	for ((i = 1; i <= 200; i++)); do
+		rc=0
 		"$TACT_BIN" --vault "$W" log --candidate "Writer $who Number $i" \
 			--client "Client $who" --reason compensation --decline-date 2026-11-01 \
-			--confidential "secret of $who $i" >/dev/null 2>>"$who.fail" ||
-			echo "log $i failed" >>"$who.fail"
+			--share "note of $who $i" >/dev/null 2>"$who.err" || rc=$?
+		[ "$rc" = 0 ] || echo "log $i exit $rc: $(head -c 200 "$who.err")" >>"$who.fail"
 	done
 }
 writer Alder &
@@ -78,11 +80,12 @@ IMPORT_N=${E2E_PG_IMPORT_N:-20000}
 /usr/bin/python3 "$E2E_DIR/../../bench/gen.py" "$IMPORT_N" big.jsonl big.sql >/dev/null
 "$TACT_BIN" --vault "$K" import big.jsonl >import.out 2>import.err &
 pid=$!
-# Halfway: the import's transaction has been open on the server a while.
+# Halfway: the import's transaction has been open on the server a while
+# (the import of 20,000 takes some seconds; E2E_PG_IMPORT_N sets the size).
 kdb=${K##*/}
 for ((i = 0; i < 600; i++)); do
 	[ "$(admin "SELECT count(*) FROM pg_stat_activity WHERE datname = '$kdb'
-	    AND xact_start < now() - interval '2 seconds'")" -gt 0 ] 2>/dev/null && break
+	    AND xact_start < now() - interval '1 second'")" -gt 0 ] 2>/dev/null && break
 	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.1
 done
