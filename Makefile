@@ -5,7 +5,7 @@
 
 PREFIX ?= /usr/local
 DESTDIR ?=
-PKGS = sqlite3 libsodium openssl jansson libical inih
+PKGS = sqlite3 libpq libsodium openssl jansson libical inih
 CC ?= cc
 OPT ?= -O2 -g
 BUILD ?= build

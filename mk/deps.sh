@@ -19,8 +19,9 @@ if have_cmd pkg-config; then
 	have_pc jansson || need="$need libjansson-dev"
 	have_pc libical || need="$need libical-dev"
 	have_pc inih || need="$need libinih-dev"
+	have_pc libpq || need="$need libpq-dev"
 else
-	need="$need libsqlite3-dev libsodium-dev libssl-dev libjansson-dev libical-dev libinih-dev"
+	need="$need libsqlite3-dev libsodium-dev libssl-dev libjansson-dev libical-dev libinih-dev libpq-dev"
 fi
 have_hdr csv.h || need="$need libcsv-dev"
 have_hdr unictype.h || need="$need libunistring-dev"

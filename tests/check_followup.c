@@ -131,15 +131,14 @@ static long long
 query_num(const char *sql, long long arg)
 {
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 	long long n;
 
 	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
-	if (sqlite3_bind_parameter_count(st) > 0)
-		sqlite3_bind_int64(st, 1, arg);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	est_bind_int64(st, 1, arg);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	n = est_int64(st, 0);
+	est_finalize(st);
 	return n;
 }
 
@@ -170,16 +169,16 @@ static long long
 task_id(long long td, int kind)
 {
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 	long long id;
 
 	ck_assert_msg((st = engine_prepare(v, "SELECT id FROM followups WHERE turndown_id = ? "
 	    "AND kind = ?", &err)) != NULL, "%s", err.msg);
-	sqlite3_bind_int64(st, 1, td);
-	sqlite3_bind_int(st, 2, kind);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	est_bind_int64(st, 1, td);
+	est_bind_int64(st, 2, kind);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	id = est_int64(st, 0);
+	est_finalize(st);
 	return id;
 }
 
@@ -589,7 +588,7 @@ START_TEST(test_note_sealed)
 	struct terr err = { 0 };
 	struct candkey *ck;
 	struct tbuf out = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 	long long a, id, other, cand;
 	uint8_t *blob, *wrapped;
 	size_t blen, wlen;
@@ -603,18 +602,18 @@ START_TEST(test_note_sealed)
 	    "FROM followups f JOIN turndowns t ON t.id = f.turndown_id "
 	    "JOIN candidates c ON c.id = t.candidate_id WHERE f.id = ?", &err)) != NULL, "%s",
 	    err.msg);
-	sqlite3_bind_int64(st, 1, id);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	ck_assert_int_eq(sqlite3_column_type(st, 0), SQLITE_BLOB);
-	blen = (size_t)sqlite3_column_bytes(st, 0);
+	est_bind_int64(st, 1, id);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	ck_assert(!est_is_null(st, 0));
+	blen = est_bytes(st, 0);
 	ck_assert_uint_gt(blen, strlen(note));
 	ck_assert_ptr_nonnull(blob = malloc(blen));
-	memcpy(blob, sqlite3_column_blob(st, 0), blen);
-	cand = sqlite3_column_int64(st, 1);
-	wlen = (size_t)sqlite3_column_bytes(st, 2);
+	memcpy(blob, est_blob(st, 0), blen);
+	cand = est_int64(st, 1);
+	wlen = est_bytes(st, 2);
 	ck_assert_ptr_nonnull(wrapped = malloc(wlen));
-	memcpy(wrapped, sqlite3_column_blob(st, 2), wlen);
-	sqlite3_finalize(st);
+	memcpy(wrapped, est_blob(st, 2), wlen);
+	est_finalize(st);
 
 	/* no plaintext in the column, not even a word of it */
 	ck_assert_ptr_null(memmem(blob, blen, note, strlen(note)));
@@ -813,16 +812,16 @@ static long long
 count_kind(long long td, int kind)
 {
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 	long long n;
 
 	ck_assert_msg((st = engine_prepare(v, "SELECT count(*) FROM followups WHERE turndown_id = ? "
 	    "AND kind = ?", &err)) != NULL, "%s", err.msg);
-	sqlite3_bind_int64(st, 1, td);
-	sqlite3_bind_int(st, 2, kind);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	est_bind_int64(st, 1, td);
+	est_bind_int64(st, 2, kind);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	n = est_int64(st, 0);
+	est_finalize(st);
 	return n;
 }
 

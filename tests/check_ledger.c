@@ -324,12 +324,12 @@ static void
 tamper_release(void)
 {
 	struct terr err = { 0 };
-	sqlite3_stmt *st = engine_prepare(v, "UPDATE releases SET body = "
+	struct est *st = engine_prepare(v, "UPDATE releases SET body = "
 	    "CAST(zeroblob(0) || x'00' || substr(body, 2) AS BLOB) WHERE id = 1", &err);
 
 	ck_assert_ptr_nonnull(st);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 0);
+	est_finalize(st);
 }
 
 START_TEST(test_tampered_release_stops_the_report)
@@ -414,7 +414,7 @@ START_TEST(test_set_in_chunks)
 	struct ledger_set set;
 	struct release rel, old;
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 
 	memset(&rel, 0, sizeof(rel));
 	rel.min_group = 5;
@@ -444,8 +444,8 @@ START_TEST(test_set_in_chunks)
 	/* a chunk moved to another place fails authentication */
 	ck_assert_ptr_nonnull(st = engine_prepare(v, "UPDATE release_chunks SET seq = 99 "
 	    "WHERE release_id = 1 AND seq = 1", &err));
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-	sqlite3_finalize(st);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 0);
+	est_finalize(st);
 	spilt_set(&set, 20000, 0);
 	ck_assert_int_eq(ledger_check(v, &rel, &set, &old, &err), -1);
 	ck_assert_int_eq(err.code, EX_DATAERR);

@@ -157,19 +157,19 @@ blob_get(const char *table, const char *column, long long id, size_t *len)
 {
 	char sql[160];
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 	uint8_t *copy;
 	int n;
 
 	snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE id = ?", column, table);
 	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
-	sqlite3_bind_int64(st, 1, id);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_bytes(st, 0);
+	est_bind_int64(st, 1, id);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	n = est_bytes(st, 0);
 	ck_assert_int_gt(n, 0);
 	ck_assert_ptr_nonnull(copy = malloc((size_t)n));
-	memcpy(copy, sqlite3_column_blob(st, 0), (size_t)n);
-	sqlite3_finalize(st);
+	memcpy(copy, est_blob(st, 0), (size_t)n);
+	est_finalize(st);
 	*len = (size_t)n;
 	return copy;
 }
@@ -179,15 +179,15 @@ blob_set(const char *table, const char *column, long long id, const uint8_t *dat
 {
 	char sql[160];
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 
 	snprintf(sql, sizeof(sql), "UPDATE %s SET %s = ? WHERE id = ?", table, column);
 	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
-	sqlite3_bind_blob(st, 1, data, (int)len, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, id);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_DONE);
-	ck_assert_int_eq(sqlite3_changes(v->eng->db), 1);
-	sqlite3_finalize(st);
+	est_bind_blob(st, 1, data, (int)len);
+	est_bind_int64(st, 2, id);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 0);
+	ck_assert_int_eq(engine_changes(v), 1);
+	est_finalize(st);
 }
 
 /* Flips one bit of byte AT (from the end if negative) of TABLE.COLUMN in row ID. */
@@ -218,14 +218,14 @@ count_rows(const char *table)
 {
 	char sql[96];
 	struct terr err = { 0 };
-	sqlite3_stmt *st;
+	struct est *st;
 	long long n;
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", table);
 	ck_assert_msg((st = engine_prepare(v, sql, &err)) != NULL, "%s", err.msg);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	n = est_int64(st, 0);
+	est_finalize(st);
 	return n;
 }
 

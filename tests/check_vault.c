@@ -13,6 +13,7 @@
 #include <ftw.h>
 #include <limits.h>
 #include <sodium.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,14 +169,14 @@ static void
 query_text(struct vault *v, const char *sql, char *buf, size_t size)
 {
 	struct terr err = { 0 };
-	sqlite3_stmt *st = engine_prepare(v, sql, &err);
-	const unsigned char *t;
+	struct est *st = engine_prepare(v, sql, &err);
+	const char *t;
 
 	ck_assert_msg(st != NULL, "%s: %s", sql, err.msg);
-	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
-	t = sqlite3_column_text(st, 0);
+	ck_assert_int_eq(engine_row(v, st, "test", NULL), 1);
+	t = est_text(st, 0);
 	snprintf(buf, size, "%s", t != NULL ? (const char *)t : "(null)");
-	sqlite3_finalize(st);
+	est_finalize(st);
 }
 
 static void

@@ -181,7 +181,7 @@ writer_candidate(struct td_writer *w, const char *candidate, const char *candida
 	}
 	identity_row(w->v, w->next_cand, row);
 	rc = store_candidate_add(w->v, w->next_cand, row, blind,
-	    candidate_ref != NULL ? ref : NULL, wrapped, &name, err);
+	    candidate_ref != NULL ? ref : NULL, wrapped, sizeof(wrapped), &name, err);
 	tbuf_free(&name);
 	if (rc != 0)
 		return NULL;

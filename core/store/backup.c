@@ -24,6 +24,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "core/store/engine.h"
 
 /* fsyncs the folder holding PATH, so that a new name in it is durable. */
@@ -61,7 +63,7 @@ copy_pages(struct vault *v, sqlite3 *dest, const char *path, struct terr *err)
 
 	if (sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		return terr_set(err, EX_IOERR, "backup '%s': %s", path, sqlite3_errmsg(dest));
-	if ((b = sqlite3_backup_init(dest, "main", v->eng->db, "main")) == NULL)
+	if ((b = sqlite3_backup_init(dest, "main", sq_db(v), "main")) == NULL)
 		return terr_set(err, EX_IOERR, "backup '%s': %s", path, sqlite3_errmsg(dest));
 	/* One step: every page inside one read transaction of the source. */
 	do {
@@ -71,7 +73,7 @@ copy_pages(struct vault *v, sqlite3 *dest, const char *path, struct terr *err)
 	} while (rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
 	sqlite3_backup_finish(b);
 	if (rc != SQLITE_DONE)
-		return engine_error(v, rc, "backup", err);
+		return sq_error(v, rc, "backup", err);
 	/* The copy is a rollback-mode file: say so in its header, whatever the
 	 * source's mode, so that it opens on its own. */
 	if (sqlite3_exec(dest, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
@@ -86,6 +88,9 @@ vault_backup_to(struct vault *v, const char *dest, struct terr *err)
 	sqlite3 *db = NULL;
 	int fd, rc;
 
+	if (sq_db(v) == NULL)
+		return terr_set(err, EX_USAGE, "tact backup copies a SQLite vault; back a PostgreSQL "
+		    "vault up with pg_dump (the server holds only sealed values)");
 	fd = open(dest, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return terr_set(err, errno == EEXIST ? EX_CANTCREAT : EX_CANTCREAT,
@@ -168,7 +173,12 @@ vault_swap_in(const char *path, const char *fresh, struct terr *err)
 {
 	char keep[4200];
 	struct stat st;
-	int had = lstat(path, &st) == 0;
+	int had;
+
+	if (engine_is_url(path))
+		return terr_set(err, EX_USAGE, "tact restore puts a SQLite vault in place; restore a "
+		    "PostgreSQL vault with pg_restore");
+	had = lstat(path, &st) == 0;
 
 	if (snprintf(keep, sizeof(keep), "%s.before-restore", path) >= (int)sizeof(keep))
 		return terr_set(err, EX_USAGE, "vault path too long");

@@ -13,47 +13,49 @@
 #include "core/store/engine.h"
 
 static void
-bind_row(sqlite3_stmt *st, int first, const struct store_feedback *r)
+bind_row(struct est *st, int first, const struct store_feedback *r)
 {
-	sqlite3_bind_int64(st, first, r->candidate_id);
-	sqlite3_bind_int64(st, first + 1, r->client_id);
-	sqlite3_bind_text(st, first + 2, r->date, -1, SQLITE_STATIC);
-	sqlite3_bind_blob(st, first + 3, r->signals.data, (int)r->signals.len, SQLITE_STATIC);
-	sqlite3_bind_blob(st, first + 4, r->shareable.data, (int)r->shareable.len, SQLITE_STATIC);
-	sqlite3_bind_blob(st, first + 5, r->confidential.data, (int)r->confidential.len,
-	    SQLITE_STATIC);
+	est_bind_int64(st, first, r->candidate_id);
+	est_bind_int64(st, first + 1, r->client_id);
+	est_bind_text(st, first + 2, r->date);
+	est_bind_blob(st, first + 3, r->signals.data, r->signals.len);
+	est_bind_blob(st, first + 4, r->shareable.data, r->shareable.len);
+	est_bind_blob(st, first + 5, r->confidential.data, r->confidential.len);
 }
 
 int
 store_feedback_add(struct vault *v, const struct store_feedback *r, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO feedback(id, candidate_id, client_id, "
-	    "given_date, signals, shareable, confidential, created) VALUES (?, ?, ?, ?, ?, ?, ?, "
-	    "strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))", err);
+	struct est *st = engine_prepare(v, "INSERT INTO feedback(id, candidate_id, client_id, "
+	    "given_date, signals, shareable, confidential, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+	    err);
+	char now[32];
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, r->id);
+	engine_now(now);
+	est_bind_int64(st, 1, r->id);
 	bind_row(st, 2, r);
+	est_bind_text(st, 8, now);
 	rc = engine_done(v, st, "feedback", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
 int
 store_feedback_update(struct vault *v, const struct store_feedback *r, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "UPDATE feedback SET candidate_id = ?, client_id = ?, "
+	struct est *st = engine_prepare(v, "UPDATE feedback SET candidate_id = ?, client_id = ?, "
 	    "given_date = ?, signals = ?, shareable = ?, confidential = ? WHERE id = ?", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
 	bind_row(st, 1, r);
-	sqlite3_bind_int64(st, 7, r->id);
+	est_bind_int64(st, 7, r->id);
 	rc = engine_done(v, st, "feedback", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -61,19 +63,19 @@ long long
 store_feedback_exists(struct vault *v, long long candidate, long long client, const char *date,
     struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT id FROM feedback WHERE candidate_id = ? AND "
+	struct est *st = engine_prepare(v, "SELECT id FROM feedback WHERE candidate_id = ? AND "
 	    "client_id = ? AND given_date = ? LIMIT 1", err);
 	long long id = 0;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, candidate);
-	sqlite3_bind_int64(st, 2, client);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	est_bind_int64(st, 1, candidate);
+	est_bind_int64(st, 2, client);
+	est_bind_text(st, 3, date);
 	if ((rc = engine_row(v, st, "feedback", err)) == 1)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		id = est_int64(st, 0);
+	est_finalize(st);
 	return rc < 0 ? -1 : id;
 }
 
@@ -81,22 +83,22 @@ int
 store_feedback_owner(struct vault *v, long long id, long long *candidate, struct tbuf *wrapped,
     struct tbuf *confidential, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT f.candidate_id, c.wrapped_key, f.confidential "
+	struct est *st = engine_prepare(v, "SELECT f.candidate_id, c.wrapped_key, f.confidential "
 	    "FROM feedback f JOIN candidates c ON c.id = f.candidate_id WHERE f.id = ?", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	est_bind_int64(st, 1, id);
 	if ((rc = engine_row(v, st, "feedback", err)) == 1) {
-		*candidate = sqlite3_column_int64(st, 0);
+		*candidate = est_int64(st, 0);
 		if (engine_blob(st, 1, wrapped, err) != 0 ||
 		    engine_blob(st, 2, confidential, err) != 0) {
 			tbuf_free(wrapped);
 			rc = -1;
 		}
 	}
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -104,15 +106,15 @@ store_feedback_owner(struct vault *v, long long id, long long *candidate, struct
 static int
 delete_by(struct vault *v, const char *sql, long long id, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, sql, err);
+	struct est *st = engine_prepare(v, sql, err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	est_bind_int64(st, 1, id);
 	rc = engine_done(v, st, "feedback", err);
-	sqlite3_finalize(st);
-	return rc != 0 ? -1 : sqlite3_changes(v->eng->db);
+	est_finalize(st);
+	return rc != 0 ? -1 : engine_changes(v);
 }
 
 int
@@ -130,17 +132,17 @@ store_feedback_delete_of(struct vault *v, long long candidate, struct terr *err)
 long long
 store_feedback_count(struct vault *v, enum store_table by, long long id, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, by == STORE_CLIENTS ?
+	struct est *st = engine_prepare(v, by == STORE_CLIENTS ?
 	    "SELECT count(*) FROM feedback WHERE client_id = ?" :
 	    "SELECT count(*) FROM feedback WHERE candidate_id = ?", err);
 	long long n = -1;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	est_bind_int64(st, 1, id);
 	if (engine_row(v, st, "feedback", err) == 1)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		n = est_int64(st, 0);
+	est_finalize(st);
 	return n;
 }
 
@@ -148,7 +150,7 @@ store_feedback_count(struct vault *v, enum store_table by, long long id, struct 
 
 struct store_fb_iter {
 	struct vault *v;
-	sqlite3_stmt *st;
+	struct est *st;
 };
 
 struct store_fb_iter *
@@ -166,7 +168,7 @@ store_fb_iter_new(struct vault *v, const struct fb_filter *f, struct terr *err)
 	n = snprintf(sql, sizeof(sql), "SELECT f.id, f.candidate_id, f.client_id, f.given_date, "
 	    "f.signals, f.shareable, c.wrapped_key, c.name, cl.name FROM feedback f "
 	    "JOIN candidates c ON c.id = f.candidate_id JOIN clients cl ON cl.id = f.client_id "
-	    "WHERE 1");
+	    "WHERE 1 = 1");
 	if (f->id)
 		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND f.id = ?%d", i++);
 	if (f->candidate_id)
@@ -181,36 +183,36 @@ store_fb_iter_new(struct vault *v, const struct fb_filter *f, struct terr *err)
 	}
 	i = 1;
 	if (f->id)
-		sqlite3_bind_int64(it->st, i++, f->id);
+		est_bind_int64(it->st, i++, f->id);
 	if (f->candidate_id)
-		sqlite3_bind_int64(it->st, i++, f->candidate_id);
+		est_bind_int64(it->st, i++, f->candidate_id);
 	if (f->client_id)
-		sqlite3_bind_int64(it->st, i++, f->client_id);
+		est_bind_int64(it->st, i++, f->client_id);
 	return it;
 }
 
 static struct store_blob
-column_blob(sqlite3_stmt *st, int col)
+column_blob(struct est *st, int col)
 {
-	struct store_blob b = { sqlite3_column_blob(st, col), 0 };
+	struct store_blob b = { est_blob(st, col), 0 };
 
-	b.len = (size_t)sqlite3_column_bytes(st, col);
+	b.len = est_bytes(st, col);
 	return b;
 }
 
 int
 store_fb_iter_next(struct store_fb_iter *it, struct store_fb_row *row, struct terr *err)
 {
-	sqlite3_stmt *st = it->st;
+	struct est *st = it->st;
 	int rc;
 
 	memset(row, 0, sizeof(*row));
 	if ((rc = engine_row(it->v, st, "feedback", err)) != 1)
 		return rc;
-	row->fb.id = sqlite3_column_int64(st, 0);
-	row->fb.candidate_id = sqlite3_column_int64(st, 1);
-	row->fb.client_id = sqlite3_column_int64(st, 2);
-	row->fb.date = (const char *)sqlite3_column_text(st, 3);
+	row->fb.id = est_int64(st, 0);
+	row->fb.candidate_id = est_int64(st, 1);
+	row->fb.client_id = est_int64(st, 2);
+	row->fb.date = est_text(st, 3);
 	row->fb.signals = column_blob(st, 4);
 	row->fb.shareable = column_blob(st, 5);
 	row->wrapped_key = column_blob(st, 6);
@@ -224,6 +226,6 @@ store_fb_iter_free(struct store_fb_iter *it)
 {
 	if (it == NULL)
 		return;
-	sqlite3_finalize(it->st);
+	est_finalize(it->st);
 	free(it);
 }

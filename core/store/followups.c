@@ -14,24 +14,24 @@ int
 store_followup_add(struct vault *v, long long turndown, int kind, const char *due,
     struct terr *err)
 {
-	sqlite3_stmt *st = engine_kept(v, ES_FU_ADD, "INSERT OR IGNORE INTO followups(turndown_id, "
-	    "kind, due) VALUES (?, ?, ?)", err);
+	struct est *st = engine_kept(v, ES_FU_ADD, "INSERT INTO followups(turndown_id, "
+	    "kind, due) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", err);
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, turndown);
-	sqlite3_bind_int(st, 2, kind);
-	sqlite3_bind_text(st, 3, due, -1, SQLITE_TRANSIENT);
+	est_bind_int64(st, 1, turndown);
+	est_bind_int64(st, 2, kind);
+	est_bind_text(st, 3, due);
 	if (engine_done(v, st, "followups", err) != 0)
 		return -1;
-	return sqlite3_changes(v->eng->db) > 0;
+	return engine_changes(v) > 0;
 }
 
 long long
 store_followups(struct vault *v, const struct store_fu_filter *f, struct store_task **out,
     struct terr *err)
 {
-	sqlite3_stmt *st;
+	struct est *st;
 	struct store_task *list = NULL, *grown, *t;
 	const char *text;
 	size_t n = 0, cap = 0;
@@ -45,37 +45,37 @@ store_followups(struct vault *v, const struct store_fu_filter *f, struct store_t
 	    "AND (?5 = 0 OR f.id = ?5) ORDER BY f.due, f.id", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, f->all != 0);
+	est_bind_int64(st, 1, f->all != 0);
 	if (f->until != NULL)
-		sqlite3_bind_text(st, 2, f->until, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, f->candidate);
-	sqlite3_bind_int64(st, 4, f->client);
-	sqlite3_bind_int64(st, 5, f->task);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		est_bind_text(st, 2, f->until);
+	est_bind_int64(st, 3, f->candidate);
+	est_bind_int64(st, 4, f->client);
+	est_bind_int64(st, 5, f->task);
+	while ((rc = engine_row(v, st, "followups", err)) == 1) {
 		if (n == cap) {
 			cap = cap ? 2 * cap : 64;
 			if ((grown = realloc(list, cap * sizeof(*list))) == NULL) {
-				rc = SQLITE_NOMEM;
+				rc = terr_set(err, EX_OSERR, "out of memory");
 				break;
 			}
 			list = grown;
 		}
 		t = &list[n++];
 		memset(t, 0, sizeof(*t));
-		t->id = sqlite3_column_int64(st, 0);
-		t->turndown = sqlite3_column_int64(st, 1);
-		t->kind = sqlite3_column_int(st, 2);
-		text = (const char *)sqlite3_column_text(st, 3);
+		t->id = est_int64(st, 0);
+		t->turndown = est_int64(st, 1);
+		t->kind = est_int(st, 2);
+		text = est_text(st, 3);
 		snprintf(t->due, sizeof(t->due), "%s", text ? text : "");
-		t->status = sqlite3_column_int(st, 4);
-		if ((text = (const char *)sqlite3_column_text(st, 5)) != NULL)
+		t->status = est_int(st, 4);
+		if ((text = est_text(st, 5)) != NULL)
 			snprintf(t->done_on, sizeof(t->done_on), "%s", text);
-		t->has_note = sqlite3_column_int(st, 6);
+		t->has_note = est_int(st, 6);
 	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
+	est_finalize(st);
+	if (rc != 0) {
 		free(list);
-		return engine_error(v, rc, "followups", err);
+		return -1;
 	}
 	*out = list;
 	return (long long)n;
@@ -85,7 +85,7 @@ int
 store_followup_owner(struct vault *v, long long id, int *status, long long *candidate,
     struct tbuf *wrapped, struct terr *err)
 {
-	sqlite3_stmt *st;
+	struct est *st;
 	int rc;
 
 	st = engine_prepare(v, "SELECT f.status, t.candidate_id, c.wrapped_key FROM followups f "
@@ -93,14 +93,14 @@ store_followup_owner(struct vault *v, long long id, int *status, long long *cand
 	    "WHERE f.id = ?", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	est_bind_int64(st, 1, id);
 	if ((rc = engine_row(v, st, "followups", err)) == 1) {
-		*status = sqlite3_column_int(st, 0);
-		*candidate = sqlite3_column_int64(st, 1);
+		*status = est_int(st, 0);
+		*candidate = est_int64(st, 1);
 		if (engine_blob(st, 2, wrapped, err) != 0)
 			rc = -1;
 	}
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -108,53 +108,53 @@ int
 store_followup_close(struct vault *v, long long id, int status, const char *on,
     const struct tbuf *note, struct terr *err)
 {
-	sqlite3_stmt *st;
+	struct est *st;
 	int rc;
 
 	st = engine_prepare(v, "UPDATE followups SET status = ?, done_on = ?, note = ? WHERE id = ?",
 	    err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int(st, 1, status);
-	sqlite3_bind_text(st, 2, on, -1, SQLITE_STATIC);
+	est_bind_int64(st, 1, status);
+	est_bind_text(st, 2, on);
 	if (note != NULL && note->data != NULL)
-		sqlite3_bind_blob(st, 3, note->data, (int)note->len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, id);
+		est_bind_blob(st, 3, note->data, note->len);
+	est_bind_int64(st, 4, id);
 	rc = engine_done(v, st, "followups", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
 int
 store_followup_reopen(struct vault *v, long long id, struct terr *err)
 {
-	sqlite3_stmt *st;
+	struct est *st;
 	int rc;
 
 	/* The note stays: it is what happened the first time. */
 	st = engine_prepare(v, "UPDATE followups SET status = 0, done_on = NULL WHERE id = ?", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	est_bind_int64(st, 1, id);
 	rc = engine_done(v, st, "followups", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
 int
 store_followup_note(struct vault *v, long long id, struct tbuf *note, struct terr *err)
 {
-	sqlite3_stmt *st;
+	struct est *st;
 	int rc;
 
 	st = engine_prepare(v, "SELECT note FROM followups WHERE id = ?", err);
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, id);
+	est_bind_int64(st, 1, id);
 	if ((rc = engine_row(v, st, "followups", err)) == 1 &&
-	    sqlite3_column_type(st, 0) != SQLITE_NULL && engine_blob(st, 0, note, err) != 0)
+	    !est_is_null(st, 0) && engine_blob(st, 0, note, err) != 0)
 		rc = -1;
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -163,7 +163,7 @@ store_followup_taken(struct vault *v, long long turndown, int kind, const char *
     struct terr *err)
 {
 	/* status IN (...) lets the (status, due) index find the day's tasks. */
-	sqlite3_stmt *st = engine_kept(v, ES_FU_TAKEN, "SELECT EXISTS(SELECT 1 FROM followups f "
+	struct est *st = engine_kept(v, ES_FU_TAKEN, "SELECT EXISTS(SELECT 1 FROM followups f "
 	    "JOIN turndowns t ON t.id = f.turndown_id WHERE f.status IN (0, 1, 2) AND f.due = ?3 "
 	    "AND f.kind = ?2 AND f.turndown_id != ?1 AND t.candidate_id = "
 	    "(SELECT candidate_id FROM turndowns WHERE id = ?1))", err);
@@ -171,30 +171,30 @@ store_followup_taken(struct vault *v, long long turndown, int kind, const char *
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, turndown);
-	sqlite3_bind_int(st, 2, kind);
-	sqlite3_bind_text(st, 3, due, -1, SQLITE_TRANSIENT);
+	est_bind_int64(st, 1, turndown);
+	est_bind_int64(st, 2, kind);
+	est_bind_text(st, 3, due);
 	if ((rc = engine_row(v, st, "followups", err)) == 1)
-		rc = sqlite3_column_int(st, 0);
-	sqlite3_reset(st);
+		rc = est_int(st, 0);
+	est_reset(st);
 	return rc;
 }
 
 long long
 store_turndown_people_len(struct vault *v, long long turndown, struct terr *err)
 {
-	sqlite3_stmt *st = engine_kept(v, ES_FU_PEOPLE_LEN, "SELECT length(people) FROM turndowns "
+	struct est *st = engine_kept(v, ES_FU_PEOPLE_LEN, "SELECT length(people) FROM turndowns "
 	    "WHERE id = ?", err);
 	long long rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, turndown);
+	est_bind_int64(st, 1, turndown);
 	if ((rc = engine_row(v, st, "turndowns", err)) == 1)
-		rc = sqlite3_column_int64(st, 0);
+		rc = est_int64(st, 0);
 	else if (rc == 0)
 		rc = terr_set(err, EX_NOINPUT, "no turndown %lld", turndown);
-	sqlite3_reset(st);
+	est_reset(st);
 	return rc;
 }
 
@@ -202,17 +202,17 @@ int
 store_followup_redate(struct vault *v, long long turndown, int kind, const char *due,
     struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "UPDATE followups SET due = ? WHERE turndown_id = ? "
+	struct est *st = engine_prepare(v, "UPDATE followups SET due = ? WHERE turndown_id = ? "
 	    "AND kind = ? AND status = 0", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_text(st, 1, due, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, turndown);
-	sqlite3_bind_int(st, 3, kind);
+	est_bind_text(st, 1, due);
+	est_bind_int64(st, 2, turndown);
+	est_bind_int64(st, 3, kind);
 	rc = engine_done(v, st, "followups", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -221,35 +221,35 @@ store_followup_notes(struct vault *v, long long turndown,
     int (*fn)(void *arg, long long task, const struct store_blob *note), void *arg,
     struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT id, note FROM followups WHERE turndown_id = ? "
+	struct est *st = engine_prepare(v, "SELECT id, note FROM followups WHERE turndown_id = ? "
 	    "AND note IS NOT NULL AND length(note) > 0 ORDER BY id", err);
 	struct store_blob b;
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, turndown);
+	est_bind_int64(st, 1, turndown);
 	while ((rc = engine_row(v, st, "followups", err)) == 1) {
-		b.data = sqlite3_column_blob(st, 1);
-		b.len = (size_t)sqlite3_column_bytes(st, 1);
-		if ((rc = fn(arg, sqlite3_column_int64(st, 0), &b)) != 0)
+		b.data = est_blob(st, 1);
+		b.len = est_bytes(st, 1);
+		if ((rc = fn(arg, est_int64(st, 0), &b)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
 int
 store_followup_set_note(struct vault *v, long long id, const struct tbuf *note, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "UPDATE followups SET note = ? WHERE id = ?", err);
+	struct est *st = engine_prepare(v, "UPDATE followups SET note = ? WHERE id = ?", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_blob(st, 1, note->data, (int)note->len, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, id);
+	est_bind_blob(st, 1, note->data, note->len);
+	est_bind_int64(st, 2, id);
 	rc = engine_done(v, st, "followups", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }

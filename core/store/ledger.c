@@ -19,48 +19,48 @@
 long long
 store_release_next_id(struct vault *v, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT coalesce(max(id), 0) + 1 FROM releases", err);
+	struct est *st = engine_prepare(v, "SELECT coalesce(max(id), 0) + 1 FROM releases", err);
 	long long id = -1;
 
 	if (st == NULL)
 		return -1;
 	if (engine_row(v, st, "releases", err) == 1)
-		id = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		id = est_int64(st, 0);
+	est_finalize(st);
 	return id;
 }
 
 long long
 store_release_gone_mark(struct vault *v, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT coalesce(max(seq), 0) FROM release_gone",
+	struct est *st = engine_prepare(v, "SELECT coalesce(max(seq), 0) FROM release_gone",
 	    err);
 	long long mark = -1;
 
 	if (st == NULL)
 		return -1;
 	if (engine_row(v, st, "releases", err) == 1)
-		mark = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+		mark = est_int64(st, 0);
+	est_finalize(st);
 	return mark;
 }
 
 int
 store_release_add(struct vault *v, const struct store_release *r, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO releases(id, created, client_id, "
+	struct est *st = engine_prepare(v, "INSERT INTO releases(id, created, client_id, "
 	    "gone_mark, body) VALUES (?, ?, ?, ?, ?)", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, r->id);
-	sqlite3_bind_text(st, 2, r->created, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, r->client_id);
-	sqlite3_bind_int64(st, 4, r->gone_mark);
-	sqlite3_bind_blob(st, 5, r->body.data, (int)r->body.len, SQLITE_STATIC);
+	est_bind_int64(st, 1, r->id);
+	est_bind_text(st, 2, r->created);
+	est_bind_int64(st, 3, r->client_id);
+	est_bind_int64(st, 4, r->gone_mark);
+	est_bind_blob(st, 5, r->body.data, r->body.len);
 	rc = engine_done(v, st, "releases", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -68,17 +68,17 @@ int
 store_release_chunk_add(struct vault *v, long long release, long long seq,
     const struct tbuf *body, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO release_chunks(release_id, seq, body) "
+	struct est *st = engine_prepare(v, "INSERT INTO release_chunks(release_id, seq, body) "
 	    "VALUES (?, ?, ?)", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, release);
-	sqlite3_bind_int64(st, 2, seq);
-	sqlite3_bind_blob(st, 3, body->data, (int)body->len, SQLITE_STATIC);
+	est_bind_int64(st, 1, release);
+	est_bind_int64(st, 2, seq);
+	est_bind_blob(st, 3, body->data, body->len);
 	rc = engine_done(v, st, "release_chunks", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
@@ -86,40 +86,40 @@ int
 store_release_chunk_get(struct vault *v, long long release, long long seq, struct tbuf *body,
     struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT body FROM release_chunks WHERE release_id = ? "
+	struct est *st = engine_prepare(v, "SELECT body FROM release_chunks WHERE release_id = ? "
 	    "AND seq = ?", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, release);
-	sqlite3_bind_int64(st, 2, seq);
+	est_bind_int64(st, 1, release);
+	est_bind_int64(st, 2, seq);
 	if ((rc = engine_row(v, st, "release_chunks", err)) == 1 && engine_blob(st, 0, body, err) != 0)
 		rc = -1;
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
 int
 store_release_move_client(struct vault *v, long long from, long long into, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "UPDATE releases SET client_id = ? WHERE client_id = ?",
+	struct est *st = engine_prepare(v, "UPDATE releases SET client_id = ? WHERE client_id = ?",
 	    err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	sqlite3_bind_int64(st, 1, into);
-	sqlite3_bind_int64(st, 2, from);
+	est_bind_int64(st, 1, into);
+	est_bind_int64(st, 2, from);
 	rc = engine_done(v, st, "releases", err);
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc;
 }
 
 long long
 store_release_gone(struct vault *v, struct store_gone **out, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "SELECT candidate_id, seq FROM release_gone "
+	struct est *st = engine_prepare(v, "SELECT candidate_id, seq FROM release_gone "
 	    "ORDER BY candidate_id", err);
 	struct store_gone *list = NULL, *t;
 	size_t n = 0, cap = 0;
@@ -137,11 +137,11 @@ store_release_gone(struct vault *v, struct store_gone **out, struct terr *err)
 			}
 			list = t;
 		}
-		list[n].candidate = sqlite3_column_int64(st, 0);
-		list[n].seq = sqlite3_column_int64(st, 1);
+		list[n].candidate = est_int64(st, 0);
+		list[n].seq = est_int64(st, 1);
 		n++;
 	}
-	sqlite3_finalize(st);
+	est_finalize(st);
 	if (rc < 0) {
 		free(list);
 		return -1;
@@ -154,7 +154,7 @@ store_release_gone(struct vault *v, struct store_gone **out, struct terr *err)
 
 struct store_release_iter {
 	struct vault *v;
-	sqlite3_stmt *st;
+	struct est *st;
 };
 
 struct store_release_iter *
@@ -187,13 +187,13 @@ store_release_iter_next(struct store_release_iter *it, struct store_release *r,
 	memset(r, 0, sizeof(*r));
 	if ((rc = engine_row(it->v, it->st, "releases", err)) != 1)
 		return rc;
-	r->id = sqlite3_column_int64(it->st, 0);
-	created = (const char *)sqlite3_column_text(it->st, 1);
+	r->id = est_int64(it->st, 0);
+	created = est_text(it->st, 1);
 	snprintf(r->created, sizeof(r->created), "%s", created ? created : "");
-	r->client_id = sqlite3_column_int64(it->st, 2);
-	r->gone_mark = sqlite3_column_int64(it->st, 3);
-	r->body.data = sqlite3_column_blob(it->st, 4);
-	r->body.len = (size_t)sqlite3_column_bytes(it->st, 4);
+	r->client_id = est_int64(it->st, 2);
+	r->gone_mark = est_int64(it->st, 3);
+	r->body.data = est_blob(it->st, 4);
+	r->body.len = est_bytes(it->st, 4);
 	return 1;
 }
 
@@ -202,6 +202,6 @@ store_release_iter_free(struct store_release_iter *it)
 {
 	if (it == NULL)
 		return;
-	sqlite3_finalize(it->st);
+	est_finalize(it->st);
 	free(it);
 }

@@ -1,6 +1,7 @@
 /*
  * sqlite.c - the SQLite engine: the vault file, its schema and migrations,
- * transactions, and the one mapping of SQLite errors to exit codes.
+ * its half of the statement interface (engine.h), and the one mapping of
+ * SQLite errors to exit codes.
  *
  * One database in WAL mode with secure_delete on, so that deleted rows are
  * overwritten, and synchronous=FULL, so that a committed turndown survives
@@ -16,6 +17,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+
+#include <sqlite3.h>
 
 #include "core/store/engine.h"
 
@@ -114,8 +117,26 @@ vault_default_path(void)
 	return p;
 }
 
+/* A statement of this engine. */
+struct sq_est {
+	struct est base;
+	sqlite3_stmt *st;
+};
+
+static sqlite3 *
+db_of(const struct vault *v)
+{
+	return v && v->eng ? (sqlite3 *)v->eng->db : NULL;
+}
+
+struct sqlite3 *
+sq_db(struct vault *v)
+{
+	return v->eng->kind == ENGINE_SQLITE ? db_of(v) : NULL;
+}
+
 int
-engine_error(struct vault *v, int rc, const char *what, struct terr *err)
+sq_error(struct vault *v, int rc, const char *what, struct terr *err)
 {
 	int code = EX_SOFTWARE;
 
@@ -132,8 +153,7 @@ engine_error(struct vault *v, int rc, const char *what, struct terr *err)
 		/* Our own statements fail like this only on tables that were
 		 * altered outside tact (or a schema version that lies). */
 		return terr_set(err, EX_DATAERR, "vault '%s' is damaged (%s: %s)",
-		    v ? v->path : "?", what, v && v->eng && v->eng->db ?
-		    sqlite3_errmsg(v->eng->db) : sqlite3_errstr(rc));
+		    v ? v->path : "?", what, db_of(v) ? sqlite3_errmsg(db_of(v)) : sqlite3_errstr(rc));
 	case SQLITE_IOERR:
 	case SQLITE_FULL:
 	case SQLITE_READONLY:
@@ -150,73 +170,161 @@ engine_error(struct vault *v, int rc, const char *what, struct terr *err)
 		break;
 	}
 	return terr_set(err, code, "%s: %s", what,
-	    v && v->eng && v->eng->db ? sqlite3_errmsg(v->eng->db) : sqlite3_errstr(rc));
+	    db_of(v) ? sqlite3_errmsg(db_of(v)) : sqlite3_errstr(rc));
 }
 
-int
-engine_exec(struct vault *v, const char *sql, struct terr *err)
+static int
+sq_exec(struct vault *v, const char *sql, struct terr *err)
 {
-	int rc = sqlite3_exec(v->eng->db, sql, NULL, NULL, NULL);
+	int rc = sqlite3_exec(db_of(v), sql, NULL, NULL, NULL);
 
 	if (rc != SQLITE_OK)
-		return engine_error(v, rc, "vault", err);
+		return sq_error(v, rc, "vault", err);
 	return 0;
 }
 
-sqlite3_stmt *
-engine_prepare(struct vault *v, const char *sql, struct terr *err)
+static struct est *
+sq_prepare(struct vault *v, const char *sql, struct terr *err)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v3(v->eng->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+	struct sq_est *e = calloc(1, sizeof(*e));
+	int rc;
 
-	if (rc != SQLITE_OK)
-		engine_error(v, rc, "vault", err);
-	if (rc != SQLITE_OK)
+	if (e == NULL) {
+		terr_set(err, EX_OSERR, "out of memory");
 		return NULL;
-	return st;
+	}
+	e->base.ops = &engine_sqlite_ops;
+	rc = sqlite3_prepare_v3(db_of(v), sql, -1, SQLITE_PREPARE_PERSISTENT, &e->st, NULL);
+	if (rc != SQLITE_OK) {
+		sq_error(v, rc, "vault", err);
+		sqlite3_finalize(e->st);
+		free(e);
+		return NULL;
+	}
+	return &e->base;
+}
+
+static sqlite3_stmt *
+st_of(struct est *st)
+{
+	return ((struct sq_est *)st)->st;
+}
+
+static int
+sq_step(struct vault *v, struct est *st, const char *what, struct terr *err)
+{
+	int rc = sqlite3_step(st_of(st));
+
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE) {
+		v->eng->changes = sqlite3_changes(db_of(v));
+		return 0;
+	}
+	return sq_error(v, rc, what, err);
+}
+
+static void
+sq_reset(struct est *st)
+{
+	sqlite3_reset(st_of(st));
+	sqlite3_clear_bindings(st_of(st));
+}
+
+static void
+sq_finalize(struct est *st)
+{
+	sqlite3_finalize(st_of(st));
+	free(st);
+}
+
+static void
+sq_bind_int64(struct est *st, int i, long long value)
+{
+	sqlite3_bind_int64(st_of(st), i, value);
+}
+
+static void
+sq_bind_text(struct est *st, int i, const char *text)
+{
+	sqlite3_bind_text(st_of(st), i, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+sq_bind_blob(struct est *st, int i, const void *data, size_t len)
+{
+	sqlite3_bind_blob64(st_of(st), i, data, len, SQLITE_STATIC);
+}
+
+static void
+sq_bind_null(struct est *st, int i)
+{
+	sqlite3_bind_null(st_of(st), i);
+}
+
+static int
+sq_is_null(struct est *st, int col)
+{
+	return sqlite3_column_type(st_of(st), col) == SQLITE_NULL;
+}
+
+static long long
+sq_int64(struct est *st, int col)
+{
+	return sqlite3_column_int64(st_of(st), col);
+}
+
+static const char *
+sq_text(struct est *st, int col)
+{
+	return (const char *)sqlite3_column_text(st_of(st), col);
+}
+
+static const void *
+sq_blob(struct est *st, int col)
+{
+	return sqlite3_column_blob(st_of(st), col);
+}
+
+static size_t
+sq_bytes(struct est *st, int col)
+{
+	return (size_t)sqlite3_column_bytes(st_of(st), col);
+}
+
+static int
+sq_columns(struct est *st)
+{
+	return sqlite3_column_count(st_of(st));
+}
+
+const struct engine_ops engine_sqlite_ops = {
+	sq_exec, sq_prepare, sq_step, sq_reset, sq_finalize, sq_bind_int64, sq_bind_text,
+	sq_bind_blob, sq_bind_null, sq_is_null, sq_int64, sq_text, sq_blob, sq_bytes, sq_columns,
+};
+
+int
+sq_in_transaction(struct vault *v)
+{
+	return !sqlite3_get_autocommit(db_of(v));
 }
 
 int
-vault_begin(struct vault *v, struct terr *err)
+sq_checkpoint(struct vault *v, struct terr *err)
 {
-	return engine_exec(v, "BEGIN IMMEDIATE", err);
-}
-
-int
-vault_commit(struct vault *v, struct terr *err)
-{
-	return engine_exec(v, "COMMIT", err);
-}
-
-int
-vault_in_transaction(struct vault *v)
-{
-	return !sqlite3_get_autocommit(v->eng->db);
-}
-
-void
-vault_rollback(struct vault *v)
-{
-	if (!sqlite3_get_autocommit(v->eng->db))
-		sqlite3_exec(v->eng->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-int
-vault_checkpoint(struct vault *v, struct terr *err)
-{
-	int rc = sqlite3_wal_checkpoint_v2(v->eng->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	int rc = sqlite3_wal_checkpoint_v2(db_of(v), NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
 	if (rc != SQLITE_OK)
-		return engine_error(v, rc, "checkpoint", err);
+		return sq_error(v, rc, "checkpoint", err);
 	return 0;
 }
 
 static int
 pragmas(struct vault *v, struct terr *err)
 {
-	sqlite3_busy_timeout(v->eng->db, BUSY_TIMEOUT_MS);
-	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_busy_timeout(db_of(v), BUSY_TIMEOUT_MS);
+	sqlite3_db_config(db_of(v), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(db_of(v), SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	return engine_exec(v,
 	    "PRAGMA journal_mode=WAL;"
 	    "PRAGMA secure_delete=ON;"
@@ -229,19 +337,17 @@ pragmas(struct vault *v, struct terr *err)
 static int
 user_version(struct vault *v, int *out, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, "PRAGMA user_version", err);
+	struct est *st = engine_prepare(v, "PRAGMA user_version", err);
 	int rc;
 
 	if (st == NULL)
 		return -1;
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		return engine_error(v, rc, "schema version", err);
-	}
-	*out = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return 0;
+	if ((rc = engine_row(v, st, "schema version", err)) == 1)
+		*out = est_int(st, 0);
+	else if (rc == 0)
+		rc = terr_set(err, EX_DATAERR, "vault '%s' has no schema version", v->path);
+	est_finalize(st);
+	return rc == 1 ? 0 : -1;
 }
 
 /* Moves the schema forward to the newest version; only a vault being
@@ -284,80 +390,16 @@ fail:
 }
 
 static int
-meta_get(struct vault *v, const char *key, char *buf, size_t size, struct terr *err)
-{
-	sqlite3_stmt *st = engine_prepare(v, "SELECT value FROM meta WHERE key = ?", err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		if (rc == SQLITE_DONE)
-			return terr_set(err, EX_DATAERR, "vault '%s' has no %s", v->path, key);
-		return engine_error(v, rc, "vault", err);
-	}
-	snprintf(buf, size, "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return 0;
-}
-
-static int
-meta_set(struct vault *v, const char *key, const char *value, struct terr *err)
-{
-	sqlite3_stmt *st = engine_prepare(v, "INSERT INTO meta(key, value) VALUES (?, ?)", err);
-	int rc;
-
-	if (st == NULL)
-		return -1;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return engine_error(v, rc, "vault", err);
-	return 0;
-}
-
-static struct vault *
-vault_alloc(const char *path, struct terr *err)
-{
-	struct vault *v = calloc(1, sizeof(*v));
-
-	if (v == NULL || (v->eng = calloc(1, sizeof(*v->eng))) == NULL ||
-	    (v->path = strdup(path)) == NULL) {
-		if (v != NULL)
-			free(v->eng);
-		free(v);
-		terr_set(err, EX_OSERR, "out of memory");
-		return NULL;
-	}
-	return v;
-}
-
-static int
 db_open(struct vault *v, int flags, struct terr *err)
 {
-	int rc = sqlite3_open_v2(v->path, &v->eng->db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
+	sqlite3 *db = NULL;
+	int rc = sqlite3_open_v2(v->path, &db, flags | SQLITE_OPEN_NOFOLLOW, NULL);
 
+	v->eng->db = db;
 	if (rc != SQLITE_OK)
-		return engine_error(v, rc, "cannot open vault", err);
-	sqlite3_extended_result_codes(v->eng->db, 1);
+		return sq_error(v, rc, "cannot open vault", err);
+	sqlite3_extended_result_codes(db_of(v), 1);
 	return pragmas(v, err);
-}
-
-static int
-load_id(struct vault *v, struct terr *err)
-{
-	char hex[2 * TC_VAULT_ID_LEN + 8];
-
-	if (meta_get(v, "vault_id", hex, sizeof(hex), err) != 0)
-		return -1;
-	if (tc_unhex(v->id, sizeof(v->id), hex) != 0)
-		return terr_set(err, EX_DATAERR, "vault '%s' has a malformed id", v->path);
-	return 0;
 }
 
 /* Refuses, without writing anything, a file that is not a tact vault:
@@ -385,7 +427,7 @@ check_is_vault(struct vault *v, struct terr *err)
 	case SQLITE_IOERR:
 	case SQLITE_CANTOPEN:
 	case SQLITE_NOMEM:
-		return engine_error(NULL, rc, "cannot open vault", err);
+		return sq_error(NULL, rc, "cannot open vault", err);
 	}
 	if (!ok)
 		return terr_set(err, EX_DATAERR, "'%s' is not a tact vault, or is damaged", v->path);
@@ -393,7 +435,7 @@ check_is_vault(struct vault *v, struct terr *err)
 }
 
 struct vault *
-vault_open(const char *path, struct terr *err)
+sq_vault_open(const char *path, struct terr *err)
 {
 	struct vault *v;
 	struct stat st;
@@ -406,10 +448,10 @@ vault_open(const char *path, struct terr *err)
 		terr_set(err, EX_NOINPUT, "vault '%s' is not a file", path);
 		return NULL;
 	}
-	if ((v = vault_alloc(path, err)) == NULL)
+	if ((v = engine_vault_alloc(path, ENGINE_SQLITE, err)) == NULL)
 		return NULL;
 	if (check_is_vault(v, err) != 0 || db_open(v, SQLITE_OPEN_READWRITE, err) != 0 ||
-	    migrate(v, 0, err) != 0 || load_id(v, err) != 0) {
+	    migrate(v, 0, err) != 0 || engine_load_id(v, err) != 0) {
 		vault_close(v);
 		return NULL;
 	}
@@ -417,9 +459,10 @@ vault_open(const char *path, struct terr *err)
 }
 
 struct vault *
-vault_open_readonly(const char *path, struct terr *err)
+sq_vault_open_readonly(const char *path, struct terr *err)
 {
 	int n = (int)(sizeof(migrations) / sizeof(migrations[0])), have;
+	sqlite3 *db = NULL;
 	struct vault *v;
 	struct stat st;
 
@@ -427,20 +470,21 @@ vault_open_readonly(const char *path, struct terr *err)
 		terr_set(err, EX_NOINPUT, "no vault at '%s'", path);
 		return NULL;
 	}
-	if ((v = vault_alloc(path, err)) == NULL)
+	if ((v = engine_vault_alloc(path, ENGINE_SQLITE, err)) == NULL)
 		return NULL;
 	if (check_is_vault(v, err) != 0)
 		goto fail;
 	/* Not db_open(): its journal_mode=WAL would rewrite a backup's header. */
-	if ((have = sqlite3_open_v2(path, &v->eng->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW,
-	    NULL)) != SQLITE_OK) {
-		engine_error(v, have, "cannot open vault", err);
+	have = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW, NULL);
+	v->eng->db = db;
+	if (have != SQLITE_OK) {
+		sq_error(v, have, "cannot open vault", err);
 		goto fail;
 	}
-	sqlite3_extended_result_codes(v->eng->db, 1);
-	sqlite3_busy_timeout(v->eng->db, BUSY_TIMEOUT_MS);
-	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-	sqlite3_db_config(v->eng->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+	sqlite3_extended_result_codes(db_of(v), 1);
+	sqlite3_busy_timeout(db_of(v), BUSY_TIMEOUT_MS);
+	sqlite3_db_config(db_of(v), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+	sqlite3_db_config(db_of(v), SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
 	if (engine_exec(v, "PRAGMA query_only=ON; PRAGMA temp_store=MEMORY;", err) != 0 ||
 	    user_version(v, &have, err) != 0)
 		goto fail;
@@ -450,7 +494,7 @@ vault_open_readonly(const char *path, struct terr *err)
 		    "written by a newer tact");
 		goto fail;
 	}
-	if (load_id(v, err) != 0)
+	if (engine_load_id(v, err) != 0)
 		goto fail;
 	return v;
 fail:
@@ -513,18 +557,8 @@ remove_files(const char *path)
 	unlink(buf);
 }
 
-static void
-now_iso(char *buf, size_t size)
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
 struct vault *
-vault_create(const char *path, struct terr *err)
+sq_vault_create(const char *path, struct terr *err)
 {
 	struct vault *v;
 	char hex[2 * TC_VAULT_ID_LEN + 1], when[32];
@@ -534,7 +568,7 @@ vault_create(const char *path, struct terr *err)
 		terr_set(err, EX_CANTCREAT, "vault '%s' already exists", path);
 		return NULL;
 	}
-	if ((v = vault_alloc(path, err)) == NULL)
+	if ((v = engine_vault_alloc(path, ENGINE_SQLITE, err)) == NULL)
 		return NULL;
 	if (create_file(path, err) != 0) {
 		vault_close(v);
@@ -544,10 +578,10 @@ vault_create(const char *path, struct terr *err)
 		goto fail;
 	tc_random(v->id, sizeof(v->id));
 	tc_hex(hex, sizeof(hex), v->id, sizeof(v->id));
-	now_iso(when, sizeof(when));
+	engine_now(when);
 	if (vault_begin(v, err) != 0)
 		goto fail;
-	if (meta_set(v, "vault_id", hex, err) != 0 || meta_set(v, "created", when, err) != 0)
+	if (engine_meta_set(v, "vault_id", hex, err) != 0 || engine_meta_set(v, "created", when, err) != 0)
 		goto fail;
 	return v;
 fail:
@@ -556,7 +590,7 @@ fail:
 }
 
 void
-vault_discard(struct vault *v)
+sq_vault_discard(struct vault *v)
 {
 	char *path;
 
@@ -572,69 +606,9 @@ vault_discard(struct vault *v)
 }
 
 void
-vault_close(struct vault *v)
+sq_close(struct vault *v)
 {
-	if (v == NULL)
-		return;
-	if (v->eng != NULL) {
-		for (int i = 0; i < ES_COUNT; i++)
-			sqlite3_finalize(v->eng->kept[i]);
-		if (v->eng->db != NULL)
-			sqlite3_close_v2(v->eng->db);
-		free(v->eng);
-	}
-	keyring_free(v->keys);
-	free(v->path);
-	free(v);
-}
-
-sqlite3_stmt *
-engine_kept(struct vault *v, enum engine_stmt id, const char *sql, struct terr *err)
-{
-	sqlite3_stmt *st = v->eng->kept[id];
-
-	if (st == NULL)
-		return v->eng->kept[id] = engine_prepare(v, sql, err);
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	return st;
-}
-
-int
-engine_done(struct vault *v, sqlite3_stmt *st, const char *what, struct terr *err)
-{
-	int rc = sqlite3_step(st);
-
-	sqlite3_reset(st);
-	if (rc != SQLITE_DONE)
-		return engine_error(v, rc, what, err);
-	return 0;
-}
-
-int
-engine_row(struct vault *v, sqlite3_stmt *st, const char *what, struct terr *err)
-{
-	int rc = sqlite3_step(st);
-
-	if (rc == SQLITE_ROW)
-		return 1;
-	if (rc == SQLITE_DONE)
-		return 0;
-	return engine_error(v, rc, what, err);
-}
-
-int
-engine_blob(sqlite3_stmt *st, int col, struct tbuf *out, struct terr *err)
-{
-	size_t n = (size_t)sqlite3_column_bytes(st, col);
-	const void *p = sqlite3_column_blob(st, col);
-
-	out->len = 0;
-	if ((out->data = malloc(n + 1)) == NULL)
-		return terr_set(err, EX_OSERR, "out of memory");
-	if (n > 0)
-		memcpy(out->data, p, n);
-	out->data[n] = 0;
-	out->len = n;
-	return 0;
+	if (db_of(v) != NULL)
+		sqlite3_close_v2(db_of(v));
+	v->eng->db = NULL;
 }

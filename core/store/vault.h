@@ -111,8 +111,8 @@ int store_candidate_find_ref(struct vault *v, const uint8_t ref[TC_BLIND_LEN], l
 /* Adds candidate ID: ROW is a value unique to the row, BLIND the name's
  * blind index, REF that of another system's id (or NULL). */
 int store_candidate_add(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
-    const uint8_t blind[TC_BLIND_LEN], const uint8_t *ref, const uint8_t wrapped[TC_WRAPPED_KEY_LEN],
-    const struct tbuf *name, struct terr *err);
+    const uint8_t blind[TC_BLIND_LEN], const uint8_t *ref, const uint8_t *wrapped,
+    size_t wrapped_len, const struct tbuf *name, struct terr *err);
 /* Replaces candidate ID's row value, name blind index and sealed name. */
 int store_candidate_rename(struct vault *v, long long id, const uint8_t row[TC_BLIND_LEN],
     const uint8_t blind[TC_BLIND_LEN], const struct tbuf *name, struct terr *err);

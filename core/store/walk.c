@@ -50,11 +50,11 @@ store_walk_name(enum store_walk_table table)
 }
 
 static struct store_blob
-blob_at(sqlite3_stmt *st, int col)
+blob_at(struct est *st, int col)
 {
-	struct store_blob b = { sqlite3_column_blob(st, col), 0 };
+	struct store_blob b = { est_blob(st, col), 0 };
 
-	b.len = (size_t)sqlite3_column_bytes(st, col);
+	b.len = est_bytes(st, col);
 	return b;
 }
 
@@ -63,23 +63,23 @@ store_walk(struct vault *v, enum store_walk_table table,
     int (*fn)(void *arg, const struct store_walk_row *row), void *arg, struct terr *err)
 {
 	struct store_walk_row row;
-	sqlite3_stmt *st;
+	struct est *st;
 	int rc, ncols;
 
 	if (table >= WALK_TABLES)
 		return terr_set(err, EX_SOFTWARE, "no such table to walk");
 	if ((st = engine_prepare(v, walks[table].sql, err)) == NULL)
 		return -1;
-	ncols = sqlite3_column_count(st) - WALK_FIXED;
+	ncols = est_columns(st) - WALK_FIXED;
 	if (ncols > 4)
 		ncols = 4;
 	while ((rc = engine_row(v, st, walks[table].name, err)) == 1) {
 		memset(&row, 0, sizeof(row));
-		row.id = sqlite3_column_int64(st, 0);
-		row.candidate = sqlite3_column_int64(st, 1);
-		row.ref = sqlite3_column_int64(st, 2);
-		row.date[0] = (const char *)sqlite3_column_text(st, 3);
-		row.date[1] = (const char *)sqlite3_column_text(st, 4);
+		row.id = est_int64(st, 0);
+		row.candidate = est_int64(st, 1);
+		row.ref = est_int64(st, 2);
+		row.date[0] = est_text(st, 3);
+		row.date[1] = est_text(st, 4);
 		row.key = blob_at(st, 5);
 		for (int i = 0; i < ncols; i++)
 			row.v[i] = blob_at(st, WALK_FIXED + i);
@@ -87,29 +87,42 @@ store_walk(struct vault *v, enum store_walk_table table,
 		if ((rc = fn(arg, &row)) != 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc < 0 ? -1 : rc;
 }
+
+/* PostgreSQL checks its own pages and keys; what it cannot know is a row
+ * whose owner went missing, so that is what its check lists (SQLite's
+ * integrity check finds those too, through foreign keys it is told of). */
+static const char pg_orphans[] =
+    "SELECT 'turndown ' || t.id || ' has no candidate' FROM turndowns t "
+    "WHERE NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = t.candidate_id) "
+    "UNION ALL SELECT 'turndown ' || t.id || ' has no client' FROM turndowns t "
+    "WHERE NOT EXISTS (SELECT 1 FROM clients c WHERE c.id = t.client_id) "
+    "UNION ALL SELECT 'feedback ' || f.id || ' has no candidate' FROM feedback f "
+    "WHERE NOT EXISTS (SELECT 1 FROM candidates c WHERE c.id = f.candidate_id) "
+    "UNION ALL SELECT 'follow-up ' || f.id || ' has no turndown' FROM followups f "
+    "WHERE NOT EXISTS (SELECT 1 FROM turndowns t WHERE t.id = f.turndown_id) LIMIT 100";
 
 int
 vault_integrity(struct vault *v, int quick, int (*fn)(void *arg, const char *problem),
     void *arg, struct terr *err)
 {
-	sqlite3_stmt *st = engine_prepare(v, quick ? "PRAGMA quick_check(100)" :
-	    "PRAGMA integrity_check(100)", err);
+	struct est *st = engine_prepare(v, v->eng->kind == ENGINE_POSTGRES ? pg_orphans :
+	    quick ? "PRAGMA quick_check(100)" : "PRAGMA integrity_check(100)", err);
 	const char *msg;
 	int rc, n = 0;
 
 	if (st == NULL)
 		return -1;
 	while ((rc = engine_row(v, st, "integrity check", err)) == 1) {
-		msg = (const char *)sqlite3_column_text(st, 0);
+		msg = est_text(st, 0);
 		if (msg != NULL && strcmp(msg, "ok") == 0)
 			continue;
 		n++;
 		if (fn != NULL && fn(arg, msg ? msg : "?") != 0)
 			break;
 	}
-	sqlite3_finalize(st);
+	est_finalize(st);
 	return rc < 0 ? -1 : n;
 }
