@@ -217,6 +217,15 @@ expect_rc 0 "after the kills, tact still reads the vault" -- "${TV[@]}" --json l
 assert_jq "after the kills, every turndown still opens" "$OUT" 'length >= 3'
 
 # --- damaged vault files --------------------------------------------------------
+# expect_rc_any NAME -- CMD...: like expect_rc, for a command whose exit code
+# is judged afterwards; records nothing itself.
+expect_rc_any() {
+	shift
+	[ "${1:-}" = -- ] && shift
+	RC=0
+	timeout -k 5 30 "$@" </dev/null >"$OUT" 2>"$ERR" || RC=$?
+}
+
 if sqlite_only "damaged vault files (truncated, bytes flipped, schema text)"; then
 # A copy of a small vault, truncated or damaged in known kinds of place; list
 # (through the passphrase, so the key slots are read), show --confidential
@@ -239,15 +248,6 @@ D_SESSION=$(sed -n 's/^export TACT_SESSION=//p' "$OUT" | tr -d "'\"")
 D_SIZE=$(stat -c %s "$D/orig.db")
 D_PAGE=$(sqlite3 "$D/orig.db" 'PRAGMA page_size')
 F_CODES=""
-
-# expect_rc_any NAME -- CMD...: like expect_rc, for a command whose exit code
-# is judged afterwards; records nothing itself.
-expect_rc_any() {
-	shift
-	[ "${1:-}" = -- ] && shift
-	RC=0
-	timeout -k 5 30 "$@" </dev/null >"$OUT" 2>"$ERR" || RC=$?
-}
 
 # f_on COPY CMD [ID]: runs list, show ID --confidential or log on the vault COPY.
 f_on() {
