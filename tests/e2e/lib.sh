@@ -212,12 +212,14 @@ pg_vault_url() {
 }
 
 # pg_vault_sql PATH SQL...: runs SQL as the cluster's superuser in vault
-# PATH's database; prints the rows unaligned, fields split by '|'.
+# PATH's database; prints the rows unaligned, fields split by '|'.  Foreign
+# keys are not enforced (session_replication_role replica), as SQLite's
+# are not: a test's tampering is what someone with the tables could do.
 pg_vault_sql() {
 	local url
 	url=$(pg_vault_url "$1") || return 1
 	shift
-	psql -X -q -A -t -v ON_ERROR_STOP=1 "$url" -c "$*"
+	psql -X -q -A -t -v ON_ERROR_STOP=1 "$url" -c "SET session_replication_role = replica" -c "$*"
 }
 
 # pg_vault_dump PATH FILE: every row of vault PATH's database into FILE,
