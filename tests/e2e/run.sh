@@ -63,6 +63,7 @@ for t in "$here"/t_*.sh; do
 		continue
 	fi
 	dir=$root/$name
+	started=$(date +%s)
 	mkdir -p "$dir/work" "$dir/home/.local/share" "$dir/run" "$dir/cap"
 	chmod 700 "$dir/run"
 	(
@@ -80,6 +81,10 @@ for t in "$here"/t_*.sh; do
 		echo "FAIL $name: stopped early (exit $rc)" | tee -a "$results"
 	fi
 	echo "== $name: $(grep -c "^PASS $name:" "$results") ok, $(grep -c "^FAIL $name:" "$results") not ok"
+	if [ "$E2E_ENGINE" = pg ]; then
+		echo "   $name on pg: $(grep -c "^PASS $name: skipped on pg: " "$results") of the ok" \
+			"skipped on pg; $(($(date +%s) - started)) s"
+	fi
 done
 
 passed=$(grep -c '^PASS ' "$results")
