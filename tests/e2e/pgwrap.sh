@@ -3,12 +3,13 @@
 # PostgreSQL (run.sh with E2E_ENGINE=pg).  Every vault *path* a test names
 # (--vault PATH, --vault=PATH, $TACT_VAULT, the config's [vault] path, or the
 # default $XDG_DATA_HOME/tact/vault.db) becomes a database of its own on the
-# test cluster, created on first use, and the real tact ($TACT_REAL_BIN) is
+# test cluster, created on first use, and the real tact ($PGWRAP_REAL_BIN) is
 # run with that database's URL in its place.  A vault that is already a URL,
 # or an empty one, is passed on untouched.
 #
-# Needs TACT_REAL_BIN, TACT_TEST_PG_ADMIN_URL (a superuser's URL) and
-# PGPASSFILE.  PGWRAP_STATE, a folder, remembers the databases made (so each
+# Needs PGWRAP_REAL_BIN (the real tact), PGWRAP_ADMIN_URL (a superuser's
+# URL, default $TACT_TEST_PG_ADMIN_URL) and PGPASSFILE: not TACT_ names,
+# which the tests' own checkers clear from the environment they give tact.  PGWRAP_STATE, a folder, remembers the databases made (so each
 # costs one psql call); lib.sh asks it which paths are vaults.
 #
 #   pgwrap.sh --pgwrap-url PATH     prints the URL PATH maps to (making it)
@@ -17,8 +18,10 @@ set -u
 
 die() { echo "pgwrap.sh: $*" >&2; exit 70; }
 
-: "${TACT_REAL_BIN:?pgwrap.sh: set TACT_REAL_BIN}"
-: "${TACT_TEST_PG_ADMIN_URL:?pgwrap.sh: set TACT_TEST_PG_ADMIN_URL}"
+PGWRAP_REAL_BIN=${PGWRAP_REAL_BIN:-${TACT_REAL_BIN:-}}
+: "${PGWRAP_REAL_BIN:?pgwrap.sh: set PGWRAP_REAL_BIN}"
+PGWRAP_ADMIN_URL=${PGWRAP_ADMIN_URL:-${TACT_TEST_PG_ADMIN_URL:-}}
+: "${PGWRAP_ADMIN_URL:?pgwrap.sh: set PGWRAP_ADMIN_URL}"
 
 # db_name PATH: the database for a vault path: its base name (for whoever
 # reads the server's list) and a hash of the absolute, normalised path.
@@ -32,8 +35,8 @@ db_name() {
 
 # db_url NAME: the URL of database NAME, on the admin URL's server and role.
 db_url() {
-	local base=${TACT_TEST_PG_ADMIN_URL%%\?*} query=""
-	case $TACT_TEST_PG_ADMIN_URL in *\?*) query="?${TACT_TEST_PG_ADMIN_URL#*\?}" ;; esac
+	local base=${PGWRAP_ADMIN_URL%%\?*} query=""
+	case $PGWRAP_ADMIN_URL in *\?*) query="?${PGWRAP_ADMIN_URL#*\?}" ;; esac
 	printf '%s/%s%s\n' "${base%/*}" "$1" "$query"
 }
 
@@ -45,7 +48,7 @@ ensure_db() {
 		return 0
 	fi
 	local err
-	err=$(psql -X -q -v ON_ERROR_STOP=1 "$TACT_TEST_PG_ADMIN_URL" 2>&1 >/dev/null <<-SQL
+	err=$(psql -X -q -v ON_ERROR_STOP=1 "$PGWRAP_ADMIN_URL" 2>&1 >/dev/null <<-SQL
 	SELECT pg_advisory_lock(hashtext('tact pgwrap'));
 	SELECT format('CREATE DATABASE %I', '$name')
 	 WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = '$name') \gexec
@@ -113,7 +116,7 @@ command_name() {
 # tact config shows the vault path the user gave, and where it came from:
 # nothing there is mapped.
 case $(command_name "$@") in
-config) exec "$TACT_REAL_BIN" "$@" ;;
+config) exec "$PGWRAP_REAL_BIN" "$@" ;;
 esac
 
 args=()
@@ -154,4 +157,4 @@ if [ "$named" = 0 ]; then
 		if is_path "$v"; then TACT_VAULT=$(map "$v") || exit; export TACT_VAULT; fi
 	fi
 fi
-exec "$TACT_REAL_BIN" ${args[@]+"${args[@]}"}
+exec "$PGWRAP_REAL_BIN" ${args[@]+"${args[@]}"}

@@ -43,7 +43,8 @@ if [ "$E2E_ENGINE" = pg ]; then
 		echo "0 passed, 1 failed"
 		exit 1
 	fi
-	export TACT_REAL_BIN=$TACT_BIN PGWRAP_STATE=$root/pgwrap TACT_TEST_PG_ADMIN_URL
+	export PGWRAP_REAL_BIN=$TACT_BIN PGWRAP_STATE=$root/pgwrap TACT_TEST_PG_ADMIN_URL
+	export PGWRAP_ADMIN_URL=$TACT_TEST_PG_ADMIN_URL
 	[ -n "${PGPASSFILE:-}" ] && export PGPASSFILE
 	TACT_BIN=$here/pgwrap.sh
 fi
