@@ -120,6 +120,7 @@ CMD_ENTRY(restore);
 CMD_ENTRY(verify);
 CMD_ENTRY(export);
 CMD_ENTRY(feedback);        /* feedback*.c: the subcommands */
+CMD_ENTRY(team);
 
 /* unlock.c: unlocks V from SRC as vault_unlock() does, but when the session
  * in SRC has ended and there is a terminal, says so and asks for the

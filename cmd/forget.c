@@ -15,6 +15,7 @@
 #include "core/records/retention.h"
 #include "core/base/wipe.h"
 #include "core/records/turndown.h"
+#include "core/records/team.h"
 #include "cmd/cmd.h"
 #include "cmd/forget.h"
 #include "cmd/input.h"
@@ -212,7 +213,8 @@ forget_exec(struct cmd_ctx *ctx, void *opts)
 			goto out;
 		}
 	}
-	if (candidate_forget(ctx->vault, id, &pending, &ctx->err) != 0)
+	if (team_check_owner(ctx->vault, id, &ctx->err) != 0 ||
+	    candidate_forget(ctx->vault, id, &pending, &ctx->err) != 0)
 		goto out;
 	if (pending)
 		cmd_notice("another process has the vault open; the erased pages leave the vault's "

@@ -53,6 +53,7 @@ const struct cmd_entry *const cmd_commands[] = {
 	&cmd_restore_entry,
 	&cmd_verify_entry,
 	&cmd_export_entry,
+	&cmd_team_entry,
 	&help_entry,
 	NULL
 };

@@ -5,7 +5,9 @@
  * code that does not include confidential.h cannot open the note even by
  * mistake: part_open() refuses any part outside identity..shareable.
  * The confidential note of a client's feedback has its own id,
- * TC_PART_CONFIDENTIAL_FEEDBACK_ID, used the same way.
+ * TC_PART_CONFIDENTIAL_FEEDBACK_ID, used the same way.  In a firm vault both
+ * come from the candidate key's private half (crypto/seal.c, tc_part_key), so
+ * only the owning member opens them.
  */
 #include "confidential.h"
 #include "internal.h"
@@ -21,7 +23,8 @@ note_crypt(int seal, uint64_t subkey, const char *domain, struct candkey *ck,
 
 	if (tc_check_owner(ck, ad, err) != 0)
 		return -1;
-	tc_part_key(ck, subkey, ck->scratch);
+	if (tc_part_key(ck, subkey, ck->scratch, err) != 0)
+		return -1;
 	adlen = tc_ad_format(domain, ad, adstr, sizeof(adstr));
 	if (seal)
 		rc = tc_seal_raw(ck->scratch, adstr, adlen, in, len, out, err);

@@ -7,6 +7,12 @@
  * its limits lowered.  Everything else is derived from the master key with
  * crypto_kdf (vault key, blind-index key, candidate-key wrapping key), and
  * each candidate has a random key of their own, wrapped under the last.
+ *
+ * In a firm vault (the master key is then the firm key, crypto/member.c) a
+ * candidate's key is split: the shared half is wrapped as above, and a
+ * private half, from which the people, follow-up and confidential subkeys
+ * come, is sealed to the owning member's public key and appended.  A member
+ * who is not the owner unwraps the shared half alone.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -70,14 +76,7 @@ keyring_derive(struct keyring *kr)
 struct keyring *
 keyring_from_master(const uint8_t master[TC_KEY_LEN], struct tc_err *err)
 {
-	struct keyring *kr = tc_secure_alloc(sizeof(*kr), err);
-
-	if (kr == NULL)
-		return NULL;
-	memcpy(kr->master, master, TC_KEY_LEN);
-	keyring_derive(kr);
-	sodium_mprotect_readonly(kr);
-	return kr;
+	return keyring_from_parts(master, NULL, err);
 }
 
 struct keyring *
@@ -87,6 +86,7 @@ keyring_new_random(struct tc_err *err)
 
 	if (kr == NULL)
 		return NULL;
+	sodium_memzero(kr, sizeof(*kr));
 	crypto_kdf_keygen(kr->master);
 	keyring_derive(kr);
 	sodium_mprotect_readonly(kr);
@@ -100,9 +100,8 @@ keyring_free(struct keyring *kr)
 		sodium_free(kr);        /* wipes before unmapping */
 }
 
-/* Decrypts a wrapped 32-byte key straight into locked memory at OUT. */
-static int
-unwrap_into(const uint8_t *kek, const char *adstr, size_t adlen, const uint8_t *wrapped,
+int
+tc_unwrap_key(const uint8_t *kek, const char *adstr, size_t adlen, const uint8_t *wrapped,
     size_t len, uint8_t *out)
 {
 	if (len != TC_WRAPPED_KEY_LEN || wrapped[0] != TC_BLOB_VERSION)
@@ -111,8 +110,8 @@ unwrap_into(const uint8_t *kek, const char *adstr, size_t adlen, const uint8_t *
 	    len - 25, (const unsigned char *)adstr, adlen, wrapped + 1, kek);
 }
 
-static void
-wrap_from(const uint8_t *kek, const char *adstr, size_t adlen, const uint8_t *key,
+void
+tc_wrap_key(const uint8_t *kek, const char *adstr, size_t adlen, const uint8_t *key,
     uint8_t out[TC_WRAPPED_KEY_LEN])
 {
 	out[0] = TC_BLOB_VERSION;
@@ -163,8 +162,8 @@ slot_ad(const struct keyslot *slot, const uint8_t vault_id[TC_VAULT_ID_LEN], cha
 	return (size_t)n < size ? (size_t)n : size - 1;
 }
 
-static int
-slot_kek(const struct keyslot *slot, const struct secret *pass, uint8_t *kek, struct tc_err *err)
+int
+tc_slot_kek(const struct keyslot *slot, const struct secret *pass, uint8_t *kek, struct tc_err *err)
 {
 	if (crypto_pwhash(kek, TC_KEY_LEN, secret_str(pass), secret_len(pass), slot->salt,
 	    slot->opslimit, slot->memlimit, slot->alg) != 0)
@@ -180,6 +179,22 @@ keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kd
 	char adstr[160];
 	size_t adlen;
 
+	tc_slot_init(slot, kdf);
+	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+		return -1;
+	if (tc_slot_kek(slot, pass, kek, err) != 0) {
+		sodium_free(kek);
+		return -1;
+	}
+	adlen = slot_ad(slot, vault_id, adstr, sizeof(adstr));
+	tc_wrap_key(kek, adstr, adlen, kr->master, slot->wrapped);
+	sodium_free(kek);
+	return 0;
+}
+
+void
+tc_slot_init(struct keyslot *slot, enum tc_kdf kdf)
+{
 	memset(slot, 0, sizeof(*slot));
 	slot->alg = crypto_pwhash_ALG_ARGON2ID13;
 	switch (kdf) {
@@ -197,16 +212,16 @@ keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kd
 		break;
 	}
 	randombytes_buf(slot->salt, sizeof(slot->salt));
-	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
-		return -1;
-	if (slot_kek(slot, pass, kek, err) != 0) {
-		sodium_free(kek);
-		return -1;
-	}
-	adlen = slot_ad(slot, vault_id, adstr, sizeof(adstr));
-	wrap_from(kek, adstr, adlen, kr->master, slot->wrapped);
-	sodium_free(kek);
-	return 0;
+}
+
+int
+tc_slot_supported(const struct keyslot *slot)
+{
+	return slot->alg == crypto_pwhash_ALG_ARGON2ID13 &&
+	    slot->opslimit >= crypto_pwhash_OPSLIMIT_INTERACTIVE &&
+	    slot->memlimit >= crypto_pwhash_MEMLIMIT_INTERACTIVE &&
+	    slot->opslimit <= crypto_pwhash_OPSLIMIT_SENSITIVE &&
+	    slot->memlimit <= crypto_pwhash_MEMLIMIT_SENSITIVE;
 }
 
 struct keyring *
@@ -218,21 +233,17 @@ keyslot_open(const struct keyslot *slot, const struct secret *pass,
 	char adstr[160];
 	size_t adlen;
 
-	if (slot->alg != crypto_pwhash_ALG_ARGON2ID13 ||
-	    slot->opslimit < crypto_pwhash_OPSLIMIT_INTERACTIVE ||
-	    slot->memlimit < crypto_pwhash_MEMLIMIT_INTERACTIVE ||
-	    slot->opslimit > crypto_pwhash_OPSLIMIT_SENSITIVE ||
-	    slot->memlimit > crypto_pwhash_MEMLIMIT_SENSITIVE) {
+	if (!tc_slot_supported(slot)) {
 		tc_err_set(err, EX_DATAERR, "key slot has unsupported parameters");
 		goto out;
 	}
 	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL ||
 	    (master = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
 		goto out;
-	if (slot_kek(slot, pass, kek, err) != 0)
+	if (tc_slot_kek(slot, pass, kek, err) != 0)
 		goto out;
 	adlen = slot_ad(slot, vault_id, adstr, sizeof(adstr));
-	if (unwrap_into(kek, adstr, adlen, slot->wrapped, sizeof(slot->wrapped), master) != 0) {
+	if (tc_unwrap_key(kek, adstr, adlen, slot->wrapped, sizeof(slot->wrapped), master) != 0) {
 		tc_err_set(err, EX_NOPERM, "wrong passphrase");
 		goto out;
 	}
@@ -306,30 +317,103 @@ candkey_generate(struct candkey *ck, long long candidate)
 }
 
 void
-candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_WRAPPED_KEY_LEN])
+candkey_generate_for(const struct keyring *kr, struct candkey *ck, long long candidate)
+{
+	candkey_generate(ck, candidate);
+	if (!kr->has_member)
+		return;
+	ck->split = 1;
+	ck->has_priv = 1;
+	crypto_kdf_keygen(ck->priv);
+	crypto_box_seal(ck->sealed, ck->priv, TC_KEY_LEN, kr->member_pk);
+}
+
+/* Writes the shared half of CK wrapped under KR into OUT. */
+static void
+wrap_shared(const struct keyring *kr, const struct candkey *ck, uint8_t *out)
 {
 	char adstr[160];
 	size_t adlen = candkey_ad(ck->candidate, adstr, sizeof(adstr));
 
-	wrap_from(kr->wrap, adstr, adlen, ck->key, out);
+	tc_wrap_key(kr->wrap, adstr, adlen, ck->key, out);
+}
+
+size_t
+candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t *out)
+{
+	wrap_shared(kr, ck, out);
+	if (!ck->split)
+		return TC_WRAPPED_KEY_LEN;
+	memcpy(out + TC_WRAPPED_KEY_LEN, ck->sealed, TC_SEALED_PRIV_LEN);
+	return TC_WRAPPED_CAND_MAX;
+}
+
+int
+candkey_wrap_to(const struct keyring *kr, const struct candkey *ck,
+    const uint8_t pk[TC_PUBLIC_LEN], uint8_t *out, size_t *len, struct tc_err *err)
+{
+	if (!ck->split || !ck->has_priv)
+		return tc_err_set(err, EX_NOPERM, "candidate %lld belongs to another member",
+		    ck->candidate);
+	wrap_shared(kr, ck, out);
+	crypto_box_seal(out + TC_WRAPPED_KEY_LEN, ck->priv, TC_KEY_LEN, pk);
+	*len = TC_WRAPPED_CAND_MAX;
+	return 0;
 }
 
 int
 candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate,
     const void *wrapped, size_t len, struct tc_err *err)
 {
+	const uint8_t *w = wrapped;
 	char adstr[160];
 	size_t adlen;
 
 	sodium_memzero(ck, sizeof(*ck));
 	adlen = candkey_ad(candidate, adstr, sizeof(adstr));
-	if (unwrap_into(kr->wrap, adstr, adlen, wrapped, len, ck->key) != 0) {
+	if ((len != TC_WRAPPED_KEY_LEN && len != TC_WRAPPED_CAND_MAX) ||
+	    tc_unwrap_key(kr->wrap, adstr, adlen, w, TC_WRAPPED_KEY_LEN, ck->key) != 0) {
 		sodium_memzero(ck, sizeof(*ck));
 		return tc_err_set(err, EX_DATAERR, "candidate %lld: key failed authentication "
 		    "(tampered or moved)", candidate);
 	}
 	ck->candidate = candidate;
+	if (len == TC_WRAPPED_KEY_LEN)
+		return 0;
+	ck->split = 1;
+	memcpy(ck->sealed, w + TC_WRAPPED_KEY_LEN, TC_SEALED_PRIV_LEN);
+	/* Not this member's candidate (or no member at all): the shared half
+	 * alone, and the private parts refuse with EX_NOPERM. */
+	if (kr->has_member && crypto_box_seal_open(ck->priv, ck->sealed, TC_SEALED_PRIV_LEN,
+	    kr->member_pk, kr->member_sk) == 0)
+		ck->has_priv = 1;
+	else
+		sodium_memzero(ck->priv, sizeof(ck->priv));
 	return 0;
+}
+
+void
+candkey_renew_shared(struct candkey *to, const struct candkey *from)
+{
+	sodium_memzero(to, sizeof(*to));
+	to->candidate = from->candidate;
+	to->split = from->split;
+	to->has_priv = from->has_priv;
+	memcpy(to->priv, from->priv, TC_KEY_LEN);
+	memcpy(to->sealed, from->sealed, TC_SEALED_PRIV_LEN);
+	crypto_kdf_keygen(to->key);
+}
+
+int
+candkey_is_split(const struct candkey *ck)
+{
+	return ck->split;
+}
+
+int
+candkey_has_private(const struct candkey *ck)
+{
+	return ck->has_priv;
 }
 
 long long

@@ -182,3 +182,23 @@ out:
 	close(fd);
 	return a;
 }
+
+struct secret *
+secret_from_text(const char *text, size_t len, struct tc_err *err)
+{
+	struct secret *s;
+
+	if (len > TC_PASS_MAX) {
+		tc_err_set(err, EX_DATAERR, "secret longer than %d bytes", TC_PASS_MAX);
+		return NULL;
+	}
+	if ((s = tc_secure_alloc(sizeof(*s), err)) == NULL)
+		return NULL;
+	sodium_memzero(s->str, sizeof(s->str));
+	memcpy(s->str, text, len);
+	if (secret_finish(s, len, "secret", err) != 0) {
+		secret_free(s);
+		return NULL;
+	}
+	return s;
+}

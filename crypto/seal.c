@@ -120,10 +120,27 @@ tc_open_raw(const uint8_t key[TC_KEY_LEN], const char *adstr, size_t adlen,
 	return 0;
 }
 
-void
-tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub)
+int
+tc_part_private(uint64_t part)
 {
-	crypto_kdf_derive_from_key(sub, TC_KEY_LEN, part, "tactpart", ck->key);
+	return part == TC_PART_PEOPLE || part == TC_PART_FOLLOWUP ||
+	    part == TC_PART_CONFIDENTIAL_ID || part == TC_PART_CONFIDENTIAL_FEEDBACK_ID;
+}
+
+int
+tc_part_key(const struct candkey *ck, uint64_t part, uint8_t *sub, struct tc_err *err)
+{
+	if (!ck->split || !tc_part_private(part)) {
+		crypto_kdf_derive_from_key(sub, TC_KEY_LEN, part, "tactpart", ck->key);
+		return 0;
+	}
+	if (!ck->has_priv)
+		return tc_err_set(err, EX_NOPERM, "candidate %lld belongs to another member",
+		    ck->candidate);
+	/* Another context than the shared half's, so that the two halves never
+	 * give the same subkey even if they were ever equal. */
+	crypto_kdf_derive_from_key(sub, TC_KEY_LEN, part, "tactpriv", ck->priv);
+	return 0;
 }
 
 int
@@ -147,7 +164,8 @@ part_crypt(int seal, struct candkey *ck, enum tc_part part, const struct tc_ad *
 	if (tc_check_owner(ck, ad, err) != 0)
 		return -1;
 	if (!(ck->derived & (1u << part))) {
-		tc_part_key(ck, (uint64_t)part, ck->part[part]);
+		if (tc_part_key(ck, (uint64_t)part, ck->part[part], err) != 0)
+			return -1;
 		ck->derived |= 1u << part;
 	}
 	adlen = tc_ad_format("part", ad, adstr, sizeof(adstr));

@@ -6,7 +6,9 @@
  * ($XDG_RUNTIME_DIR/tact, else /tmp/tact-UID, mode 0700) and give the key
  * that wraps the master key stored there.  The file also holds the expiry
  * time and the vault id, bound in as additional data.  Destroying the file
- * ends the session for good, whoever still holds the token.
+ * ends the session for good, whoever still holds the token.  A firm vault's
+ * session (version 2, SES_MAGIC2) wraps the member's seed after the firm
+ * key, so the member's private halves open too; version 1 files still open.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -22,9 +24,11 @@
 #include "alloc.h"
 #include "internal.h"
 
-#define SES_MAGIC "TACTSES1"
+#define SES_MAGIC "TACTSES1"     /* the master key alone */
+#define SES_MAGIC2 "TACTSES2"    /* a firm vault's: the firm key, then the member's seed */
 #define SES_HEAD (8 + 8 + TC_VAULT_ID_LEN)
 #define SES_FILE_LEN (SES_HEAD + TC_WRAPPED_KEY_LEN)
+#define SES_FILE_MAX (SES_FILE_LEN + TC_KEY_LEN)
 #define SES_TOKEN_PREFIX "tact1."
 #define SES_NAME_LEN 16
 
@@ -82,7 +86,7 @@ session_path(const uint8_t raw[32], char *buf, size_t size, struct tc_err *err)
 static void
 wipe_unlink(const char *path)
 {
-	uint8_t zero[SES_FILE_LEN] = { 0 };
+	uint8_t zero[SES_FILE_MAX] = { 0 };
 	int fd = open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC);
 
 	if (fd >= 0) {
@@ -129,7 +133,8 @@ sweep_expired(const char *dir)
 		if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) < 0)
 			continue;
 		if (read(fd, head, sizeof(head)) == (ssize_t)sizeof(head) &&
-		    memcmp(head, SES_MAGIC, 8) == 0 && (uint64_t)time(NULL) >= get64(head + 8)) {
+		    (memcmp(head, SES_MAGIC, 8) == 0 || memcmp(head, SES_MAGIC2, 8) == 0) &&
+		    (uint64_t)time(NULL) >= get64(head + 8)) {
 			close(fd);
 			wipe_unlink(path);
 			continue;
@@ -144,14 +149,19 @@ char *
 session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
     unsigned ttl_minutes, struct tc_err *err)
 {
-	uint8_t *raw = NULL, *kek = NULL, file[SES_FILE_LEN];
+	uint8_t *raw = NULL, *kek = NULL, *keys = NULL, file[SES_FILE_MAX];
+	size_t tlen, klen = kr->has_member ? 2 * TC_KEY_LEN : TC_KEY_LEN;
+	size_t flen = SES_HEAD + 1 + 24 + klen + 16;
 	char path[PATH_MAX], *token = NULL;
-	size_t tlen;
 	int fd;
 
 	if ((raw = tc_secure_alloc(32, err)) == NULL ||
-	    (kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+	    (kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL ||
+	    (keys = tc_secure_alloc(2 * TC_KEY_LEN, err)) == NULL)
 		goto out;
+	memcpy(keys, kr->master, TC_KEY_LEN);
+	if (kr->has_member)
+		memcpy(keys + TC_KEY_LEN, kr->member_seed, TC_KEY_LEN);
 	randombytes_buf(raw, 32);
 	if (session_path(raw, path, sizeof(path), err) != 0)
 		goto out;
@@ -159,19 +169,19 @@ session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN]
 	sweep_expired(path);
 	path[strlen(path)] = '/';
 	crypto_generichash(kek, TC_KEY_LEN, (const unsigned char *)"key", 3, raw, 32);
-	memcpy(file, SES_MAGIC, 8);
+	memcpy(file, kr->has_member ? SES_MAGIC2 : SES_MAGIC, 8);
 	put64(file + 8, (uint64_t)time(NULL) + (uint64_t)ttl_minutes * 60);
 	memcpy(file + 16, vault_id, TC_VAULT_ID_LEN);
 	file[SES_HEAD] = TC_BLOB_VERSION;
 	randombytes_buf(file + SES_HEAD + 1, 24);
-	crypto_aead_xchacha20poly1305_ietf_encrypt(file + SES_HEAD + 25, NULL, kr->master,
-	    TC_KEY_LEN, file, SES_HEAD, NULL, file + SES_HEAD + 1, kek);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(file + SES_HEAD + 25, NULL, keys, klen,
+	    file, SES_HEAD, NULL, file + SES_HEAD + 1, kek);
 	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0) {
 		tc_err_set(err, EX_CANTCREAT, "cannot create session file: %s", strerror(errno));
 		goto out;
 	}
-	if (write(fd, file, sizeof(file)) != (ssize_t)sizeof(file) || fsync(fd) != 0) {
+	if (write(fd, file, flen) != (ssize_t)flen || fsync(fd) != 0) {
 		close(fd);
 		wipe_unlink(path);
 		tc_err_set(err, EX_IOERR, "cannot write session file");
@@ -193,15 +203,18 @@ out:
 		sodium_free(raw);
 	if (kek != NULL)
 		sodium_free(kek);
+	if (keys != NULL)
+		sodium_free(keys);
 	return token;
 }
 
 struct keyring *
 session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct tc_err *err)
 {
-	uint8_t *raw = NULL, *kek = NULL, *master = NULL, file[SES_FILE_LEN];
+	uint8_t *raw = NULL, *kek = NULL, *master = NULL, file[SES_FILE_MAX + 1];
 	struct keyring *kr = NULL;
 	char path[PATH_MAX];
+	size_t klen = 0;
 	ssize_t n;
 	int fd;
 
@@ -220,7 +233,11 @@ session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct 
 	}
 	n = read(fd, file, sizeof(file));
 	close(fd);
-	if (n != (ssize_t)sizeof(file) || memcmp(file, SES_MAGIC, 8) != 0) {
+	if (n == (ssize_t)SES_FILE_LEN && memcmp(file, SES_MAGIC, 8) == 0)
+		klen = TC_KEY_LEN;
+	else if (n == (ssize_t)SES_FILE_MAX && memcmp(file, SES_MAGIC2, 8) == 0)
+		klen = 2 * TC_KEY_LEN;
+	if (klen == 0) {
 		tc_err_set(err, EX_NOPERM, "session has ended; run 'tact unlock' again");
 		goto out;
 	}
@@ -234,16 +251,16 @@ session_open(const char *token, const uint8_t vault_id[TC_VAULT_ID_LEN], struct 
 		goto out;
 	}
 	if ((kek = tc_secure_alloc(TC_KEY_LEN, err)) == NULL ||
-	    (master = tc_secure_alloc(TC_KEY_LEN, err)) == NULL)
+	    (master = tc_secure_alloc(2 * TC_KEY_LEN, err)) == NULL)
 		goto out;
 	crypto_generichash(kek, TC_KEY_LEN, (const unsigned char *)"key", 3, raw, 32);
 	if (file[SES_HEAD] != TC_BLOB_VERSION ||
 	    crypto_aead_xchacha20poly1305_ietf_decrypt(master, NULL, NULL, file + SES_HEAD + 25,
-	    TC_WRAPPED_KEY_LEN - 25, file, SES_HEAD, file + SES_HEAD + 1, kek) != 0) {
+	    klen + 16, file, SES_HEAD, file + SES_HEAD + 1, kek) != 0) {
 		tc_err_set(err, EX_NOPERM, "session file failed authentication");
 		goto out;
 	}
-	kr = keyring_from_master(master, err);
+	kr = keyring_from_parts(master, klen > TC_KEY_LEN ? master + TC_KEY_LEN : NULL, err);
 out:
 	sodium_memzero(file, sizeof(file));
 	if (raw != NULL)

@@ -25,6 +25,12 @@
 #define TC_SALT_LEN 16
 #define TC_WRAPPED_KEY_LEN (1 + 24 + 32 + 16)   /* version, nonce, key, tag */
 #define TC_SEAL_OVERHEAD (1 + 24 + 16)
+#define TC_PUBLIC_LEN 32            /* a member's box public key */
+#define TC_SEALED_PRIV_LEN (32 + 48)    /* a key sealed to a public key (crypto_box_seal) */
+#define TC_SEALED_KEY_LEN TC_SEALED_PRIV_LEN
+/* A candidate key as stored: the shared half alone (solo vault), or with its
+ * private half sealed to the owning member (firm vault). */
+#define TC_WRAPPED_CAND_MAX (TC_WRAPPED_KEY_LEN + TC_SEALED_PRIV_LEN)
 
 /* Plaintext or ciphertext bytes owned by the caller; free with tbuf_free(). */
 struct tbuf {
@@ -43,6 +49,8 @@ struct secret *secret_from_file(const char *path, struct tc_err *err);
 /* Asks on /dev/tty with echo off; CONFIRM asks twice.  NULL when there is
  * no terminal (EX_NOPERM) or the answers differ (EX_DATAERR). */
 struct secret *secret_from_tty(const char *prompt, int confirm, struct tc_err *err);
+/* Returns a copy of the LEN bytes of TEXT in locked memory, or NULL. */
+struct secret *secret_from_text(const char *text, size_t len, struct tc_err *err);
 
 /* Disables core dumps and initialises libsodium; call once at start. */
 int tc_init(struct tc_err *err);
@@ -83,7 +91,8 @@ int keyslot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kd
 struct keyring *keyslot_open(const struct keyslot *slot, const struct secret *pass,
     const uint8_t vault_id[TC_VAULT_ID_LEN], struct tc_err *err);
 
-/* Sessions: the master key wrapped by a random token in a 0600 file. */
+/* Sessions: the master key (and a firm vault member's seed) wrapped by a
+ * random token in a 0600 file. */
 /* Writes a session file; returns the token (free with free()), or NULL. */
 char *session_create(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
     unsigned ttl_minutes, struct tc_err *err);
@@ -94,6 +103,50 @@ struct keyring *session_open(const char *token, const uint8_t vault_id[TC_VAULT_
 int session_destroy(const char *token, struct tc_err *err);
 /* Destroys every session file of this user; returns how many. */
 int session_destroy_all(struct tc_err *err);
+
+/* A firm vault's members (crypto/member.c).  A member's random seed gives a
+ * box key pair; the seed is wrapped under the member's passphrase as a key
+ * slot wraps a master key (bound to the vault id and the member's name), and
+ * the firm key (the keyring's master key) is sealed to the public key. */
+/* Returns a copy of FIRM carrying a new random member seed and pair. */
+struct keyring *keyring_join(const struct keyring *firm, struct tc_err *err);
+/* Returns a keyring with a new random firm key and KR's member pair. */
+struct keyring *keyring_rotate(const struct keyring *kr, struct tc_err *err);
+/* Whether KR carries a member pair; copies its public key into PK. */
+int keyring_is_member(const struct keyring *kr);
+void keyring_member_public(const struct keyring *kr, uint8_t pk[TC_PUBLIC_LEN]);
+/* Fills SLOT with KR's member seed wrapped under PASS, for member NAME. */
+int member_slot_seal(const struct keyring *kr, const struct secret *pass, enum tc_kdf kdf,
+    const uint8_t vault_id[TC_VAULT_ID_LEN], const char *name, struct keyslot *slot /* OUT */,
+    struct tc_err *err);
+/* Seals KR's firm key to the member whose public key is PK. */
+void firm_key_seal(const struct keyring *kr, const uint8_t pk[TC_PUBLIC_LEN],
+    uint8_t out[TC_SEALED_KEY_LEN]);
+/* Opens member NAME's seed with PASS, then the firm key SEALED to it;
+ * returns the keyring with the member pair.  EX_NOPERM for a wrong
+ * passphrase, EX_DATAERR when the sealed firm key does not open. */
+struct keyring *member_open(const struct keyslot *slot, const struct secret *pass,
+    const uint8_t vault_id[TC_VAULT_ID_LEN], const char *name, const void *sealed, size_t len,
+    struct tc_err *err);
+
+/* Invitations: a one-time secret S (TC_INVITE_LEN base32 letters) gives a
+ * key wrapping the firm key for member NAME and the database password of
+ * the new role.  S itself is never stored. */
+#define TC_INVITE_LEN 32
+#define TC_DBPASS_LEN 43            /* base64 (url-safe, unpadded) of 32 bytes */
+/* Fills CODE (TC_INVITE_LEN + 1) with a new random secret, WRAPPED with KR's
+ * firm key under it, and DBPASS (TC_DBPASS_LEN + 1) with the role's password. */
+int invite_new(const struct keyring *kr, const uint8_t vault_id[TC_VAULT_ID_LEN],
+    const char *name, char *code, uint8_t wrapped[TC_WRAPPED_KEY_LEN], char *dbpass,
+    struct tc_err *err);
+/* Fills DBPASS (TC_DBPASS_LEN + 1) with the role password of secret CODE;
+ * EX_NOPERM when CODE is not TC_INVITE_LEN base32 letters. */
+int invite_password(const char *code, char *dbpass, struct tc_err *err);
+/* Returns the firm keyring WRAPPED holds under CODE, or NULL (EX_NOPERM). */
+struct keyring *invite_open(const char *code, const uint8_t vault_id[TC_VAULT_ID_LEN],
+    const char *name, const void *wrapped, size_t len, struct tc_err *err);
+/* Fills OUT (TC_DBPASS_LEN + 1) with a new random database password. */
+void tc_db_password(char *out);
 
 /* Vault-level sealing, for data that belongs to no single candidate. */
 struct tc_ad {
@@ -115,13 +168,30 @@ void blind_index(const struct keyring *kr, const char *domain, const char *norma
  * that walks many candidates does not allocate locked memory per row. */
 struct candkey;
 struct candkey *candkey_alloc(struct tc_err *err);
-/* Fills CK with a fresh random key for CANDIDATE. */
+/* Fills CK with a fresh random key for CANDIDATE (a solo vault's). */
 void candkey_generate(struct candkey *ck, long long candidate);
-/* Wraps CK under KR, bound to its candidate id; OUT is TC_WRAPPED_KEY_LEN bytes. */
-void candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t out[TC_WRAPPED_KEY_LEN]);
-/* Fills CK with CANDIDATE's key unwrapped from WRAPPED; EX_DATAERR if it fails. */
+/* Fills CK with fresh keys for CANDIDATE in KR's vault: one key in a solo
+ * vault; a shared and a private half, owned by KR's member, in a firm one. */
+void candkey_generate_for(const struct keyring *kr, struct candkey *ck, long long candidate);
+/* Wraps CK under KR, bound to its candidate id, into OUT (TC_WRAPPED_CAND_MAX
+ * bytes of room); returns the length written: TC_WRAPPED_KEY_LEN for a solo
+ * key, TC_WRAPPED_CAND_MAX for a split one (its private half as it came). */
+size_t candkey_wrap(const struct keyring *kr, const struct candkey *ck, uint8_t *out);
+/* The same, the private half sealed afresh to the member whose public key is
+ * PK (a transfer); EX_NOPERM when CK holds no private half. */
+int candkey_wrap_to(const struct keyring *kr, const struct candkey *ck,
+    const uint8_t pk[TC_PUBLIC_LEN], uint8_t *out, size_t *len /* OUT */, struct tc_err *err);
+/* Fills CK with CANDIDATE's key unwrapped from WRAPPED (either length);
+ * EX_DATAERR if it fails.  A split key whose private half does not open for
+ * KR's member leaves CK with the shared half alone. */
 int candkey_unwrap(const struct keyring *kr, struct candkey *ck, long long candidate,
     const void *wrapped, size_t len, struct tc_err *err);
+/* Fills TO with a new random shared half for FROM's candidate, keeping FROM's
+ * private half (opened or sealed) as it is: a firm key's rotation. */
+void candkey_renew_shared(struct candkey *to, const struct candkey *from);
+/* Whether CK is split (a firm vault's), and whether it holds the private half. */
+int candkey_is_split(const struct candkey *ck);
+int candkey_has_private(const struct candkey *ck);
 /* The candidate CK holds a key for, or 0 when empty. */
 long long candkey_candidate(const struct candkey *ck);
 void candkey_free(struct candkey *ck);
@@ -144,7 +214,10 @@ enum tc_part {
 
 int part_seal(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *pt, size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
-/* EX_DATAERR when the blob was tampered with, swapped or truncated. */
+/* EX_DATAERR when the blob was tampered with, swapped or truncated; for a
+ * private part (people, follow-up) of a firm vault's candidate whose private
+ * half this member cannot open, EX_NOPERM "candidate N belongs to another
+ * member". */
 int part_open(struct candkey *ck, enum tc_part part, const struct tc_ad *ad,
     const void *ct, size_t len, struct tbuf *out /* OUT */, struct tc_err *err);
 

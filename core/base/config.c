@@ -171,6 +171,14 @@ handler(void *user, const char *section, const char *name, const char *value)
 		snprintf(r->msg, sizeof(r->msg), "'%.40s' is outside any [section]", name);
 		return 0;
 	}
+	/* [vault] url names a shared vault on a server: the same setting as path. */
+	if (strcmp(section, "vault") == 0 && strcmp(name, "url") == 0) {
+		if (strncmp(value, "postgresql://", 13) != 0 && strncmp(value, "postgres://", 11) != 0) {
+			snprintf(r->msg, sizeof(r->msg), "url '%.40s' is not a postgresql:// URL", value);
+			return 0;
+		}
+		name = "path";
+	}
 	for (int k = 0; k < CONF_KEYS; k++) {
 		if (strcmp(config_names[k].section, section) != 0 ||
 		    strcmp(config_names[k].key, name) != 0)

@@ -11,6 +11,7 @@
 
 #include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
+#include "core/records/team.h"
 #include "crypto/confidential.h"
 
 int
@@ -32,7 +33,15 @@ confidential_load(struct vault *v, struct turndown *td, struct terr *err)
 		terr_crypto(err, &ce);
 		goto out;
 	}
-	if (candkey_unwrap(v->keys, ck, td->candidate_id, wrapped.data, wrapped.len, NULL) != 0 ||
+	if (candkey_unwrap(v->keys, ck, td->candidate_id, wrapped.data, wrapped.len, NULL) == 0 &&
+	    candkey_is_split(ck) && !candkey_has_private(ck)) {
+		struct terr why = { 0 };
+
+		team_refuse_foreign(v, td->candidate_id, &why);
+		terr_set(err, EX_NOPERM, "turndown %lld: %s", td->id, why.msg);
+		goto out;
+	}
+	if (candkey_candidate(ck) == 0 ||
 	    confidential_open(ck, &ad, sealed.data, sealed.len, &b, NULL) != 0) {
 		terr_set(err, EX_DATAERR, "turndown %lld: confidential note failed authentication "
 		    "(tampered or moved)", td->id);

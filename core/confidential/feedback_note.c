@@ -12,6 +12,7 @@
 
 #include "core/base/wipe.h"
 #include "core/confidential/confidential.h"
+#include "core/records/team.h"
 #include "crypto/confidential.h"
 
 int
@@ -40,7 +41,15 @@ confidential_feedback_load(struct vault *v, struct feedback *fb, struct terr *er
 		terr_crypto(err, &ce);
 		goto out;
 	}
-	if (candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, NULL) != 0 ||
+	if (candkey_unwrap(v->keys, ck, candidate, wrapped.data, wrapped.len, NULL) == 0 &&
+	    candkey_is_split(ck) && !candkey_has_private(ck)) {
+		struct terr why = { 0 };
+
+		team_refuse_foreign(v, candidate, &why);
+		terr_set(err, EX_NOPERM, "feedback %lld: %s", fb->id, why.msg);
+		goto out;
+	}
+	if (candkey_candidate(ck) == 0 ||
 	    confidential_feedback_open(ck, &ad, sealed.data, sealed.len, &b, NULL) != 0) {
 		terr_set(err, EX_DATAERR, "feedback %lld: confidential note failed authentication "
 		    "(tampered or moved)", fb->id);

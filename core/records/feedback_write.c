@@ -15,6 +15,7 @@
 #include "core/records/feedback.h"
 #include "core/records/feedback_pack.h"
 #include "core/records/identity.h"
+#include "core/records/team.h"
 #include "crypto/confidential.h"
 
 /* Seals FB's three parts under KEY into OUT. */
@@ -163,6 +164,14 @@ out:
 int
 feedback_delete(struct vault *v, long long id, int *pending, struct terr *err)
 {
+	struct tbuf wrapped = { NULL, 0 }, conf = { NULL, 0 };
+	long long cand = 0;
+	int rc = store_feedback_owner(v, id, &cand, &wrapped, &conf, err);
+
+	tbuf_free(&wrapped);
+	tbuf_free(&conf);
+	if (rc < 0 || (rc == 1 && team_check_owner(v, cand, err) != 0))
+		return -1;
 	return record_erase(v, id, "feedback", store_feedback_delete, pending, err);
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/records/keyslots.h"
+#include "core/store/team.h"
 
 struct vault *
 vault_init(const char *path, const struct secret *pass, enum tc_kdf kdf, struct terr *err)
@@ -32,6 +33,35 @@ fail:
 	return NULL;
 }
 
+/* Unlocks firm vault V as the member its connection's database role is:
+ * PASS opens the member's seed, and the seed the firm key sealed to it. */
+static int
+member_unlock(struct vault *v, const struct secret *pass, struct terr *err)
+{
+	struct tc_err ce = { 0 };
+	struct member_row m;
+	long long gen;
+	int rc;
+
+	if ((rc = store_member_by_role(v, NULL, &m, err)) <= 0)
+		return rc < 0 ? -1 : terr_set(err, EX_NOPERM, "database role '%s' is not a member "
+		    "of this firm vault", store_team_role(v));
+	if (m.state != MEMBER_ACTIVE || !m.has_keys)
+		return terr_set(err, EX_NOPERM, "member '%s' has not joined yet: run `tact team join "
+		    "URL CODE` with the code you were given", m.name);
+	if ((gen = store_team_generation(v, err)) < 0)
+		return -1;
+	if (m.generation != gen)
+		return terr_set(err, EX_DATAERR, "member '%s': the firm key sealed to you is of "
+		    "generation %lld, the firm's is %lld (damaged or rolled back)", m.name,
+		    m.generation, gen);
+	if ((v->keys = member_open(&m.slot, pass, v->id, m.name, m.sealed, sizeof(m.sealed),
+	    &ce)) == NULL)
+		return terr_crypto(err, &ce);
+	v->slot_opened = 0;
+	return 0;
+}
+
 int
 vault_unlock_pass(struct vault *v, const struct secret *pass, struct terr *err)
 {
@@ -39,6 +69,10 @@ vault_unlock_pass(struct vault *v, const struct secret *pass, struct terr *err)
 	struct tc_err tryerr;
 	int n, damaged = 0, rc = -1;
 
+	/* A firm vault has no key slots: each member's passphrase opens its
+	 * own seed, and the firm key sealed to it (core/records/team.c). */
+	if ((n = store_team_is_firm(v, err)) != 0)
+		return n < 0 ? -1 : member_unlock(v, pass, err);
 	if ((n = store_slots(v, &rows, err)) < 0)
 		return -1;
 	for (int i = 0; i < n && v->keys == NULL; i++) {

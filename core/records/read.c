@@ -4,7 +4,9 @@
  * candidate order) and keeps the last client names it opened, so a large
  * read pays per candidate and per client rather than per row.  A row that
  * fails authentication is named in the error and skipped; the others still
- * read.
+ * read.  In a firm vault a row of another member's candidate reads its
+ * shared parts and is marked foreign; asking for its people refuses it
+ * (EX_NOPERM), whose private half only the owner opens.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +14,7 @@
 #include "core/base/wipe.h"
 #include "core/records/pack.h"
 #include "core/records/read.h"
+#include "core/records/team.h"
 
 #define CLIENT_CACHE 256
 
@@ -146,6 +149,7 @@ row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 		    r->wrapped_key.len, &ce) != 0)
 			return terr_set(err, EX_DATAERR, "turndown %lld: %s", td->id, ce.msg);
 	}
+	td->foreign = candkey_is_split(it->key) && !candkey_has_private(it->key);
 	if ((it->parts & TD_IDENTITY) && row_candidate(it, td) != 0)
 		return terr_set(err, EX_DATAERR, "turndown %lld: candidate %lld's name failed "
 		    "authentication (tampered or moved)", td->id, td->candidate_id);
@@ -165,6 +169,12 @@ row_read(struct td_iter *it, struct turndown *td, struct terr *err)
 		if (rc != 0)
 			return terr_set(err, EX_DATAERR, "turndown %lld: signals failed "
 			    "authentication (tampered or moved)", td->id);
+	}
+	if ((it->parts & TD_PEOPLE) && td->foreign) {
+		struct terr why = { 0 };
+
+		team_refuse_foreign(it->v, td->candidate_id, &why);
+		return terr_set(err, EX_NOPERM, "turndown %lld: %s", td->id, why.msg);
 	}
 	if (it->parts & TD_PEOPLE) {
 		if (part_read(it, &r->td.people, TC_PART_PEOPLE, "turndowns", "people", td->id,

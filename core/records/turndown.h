@@ -50,6 +50,8 @@ struct turndown {
 	char *confidential;     /* only through confidential_load(); NULL otherwise */
 	char *candidate_ref;    /* import: another system's id, deciding identity; or NULL */
 	int new_candidate;      /* log --new-candidate: a new record even if the name exists */
+	int foreign;            /* read: a firm vault's candidate of another member, whose
+				 * people and confidential parts this member cannot open */
 };
 
 /* Which parts to read. */

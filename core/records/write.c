@@ -14,6 +14,7 @@
 #include "core/records/followup.h"
 #include "core/records/identity.h"
 #include "core/records/pack.h"
+#include "core/records/team.h"
 #include "core/records/write.h"
 #include "crypto/confidential.h"
 
@@ -100,6 +101,12 @@ slot_fill(struct td_writer *w, struct cand_slot *slot, const uint8_t key[TC_BLIN
 		terr_crypto(err, &ce);
 		return NULL;
 	}
+	/* A firm vault's candidate of another member: nothing is written under
+	 * a key whose private half is theirs. */
+	if (candkey_is_split(slot->key) && !candkey_has_private(slot->key)) {
+		team_refuse_foreign(w->v, id, err);
+		return NULL;
+	}
 	memcpy(slot->blind, key, TC_BLIND_LEN);
 	slot->id = id;
 	return slot;
@@ -119,7 +126,9 @@ static struct cand_slot *
 writer_candidate(struct td_writer *w, const char *candidate, const char *candidate_ref,
     int new_candidate, int *created, struct terr *err)
 {
-	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN], wrapped[TC_WRAPPED_KEY_LEN];
+	uint8_t blind[TC_BLIND_LEN], ref[TC_BLIND_LEN], row[TC_BLIND_LEN];
+	uint8_t wrapped[TC_WRAPPED_CAND_MAX];
+	size_t wrapped_len;
 	const uint8_t *key = blind;
 	struct cand_slot *slot;
 	struct tc_ad ad = { "candidates", "name", 0, 0 };
@@ -172,8 +181,8 @@ writer_candidate(struct td_writer *w, const char *candidate, const char *candida
 		return slot_fill(w, slot, key, id, &stored, err);
 	/* A new candidate: a key of their own, wrapped under the vault's. */
 	ad.row = ad.candidate = w->next_cand;
-	candkey_generate(slot->key, w->next_cand);
-	candkey_wrap(w->v->keys, slot->key, wrapped);
+	candkey_generate_for(w->v->keys, slot->key, w->next_cand);
+	wrapped_len = candkey_wrap(w->v->keys, slot->key, wrapped);
 	if (part_seal(slot->key, TC_PART_IDENTITY, &ad, candidate, strlen(candidate),
 	    &name, &ce) != 0) {
 		terr_crypto(err, &ce);
@@ -181,7 +190,7 @@ writer_candidate(struct td_writer *w, const char *candidate, const char *candida
 	}
 	identity_row(w->v, w->next_cand, row);
 	rc = store_candidate_add(w->v, w->next_cand, row, blind,
-	    candidate_ref != NULL ? ref : NULL, wrapped, sizeof(wrapped), &name, err);
+	    candidate_ref != NULL ? ref : NULL, wrapped, wrapped_len, &name, err);
 	tbuf_free(&name);
 	if (rc != 0)
 		return NULL;
@@ -441,6 +450,15 @@ out:
 int
 record_delete(struct vault *v, long long id, int *pending, struct terr *err)
 {
+	struct tbuf wrapped = { NULL, 0 }, conf = { NULL, 0 };
+	char decline[DATE_LEN];
+	long long cand = 0;
+	int rc = store_turndown_owner(v, id, &cand, decline, &wrapped, &conf, err);
+
+	tbuf_free(&wrapped);
+	tbuf_free(&conf);
+	if (rc < 0 || (rc == 1 && team_check_owner(v, cand, err) != 0))
+		return -1;
 	return record_erase(v, id, "turndown", store_turndown_delete, pending, err);
 }
 

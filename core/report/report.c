@@ -211,7 +211,9 @@ report_add(struct report *r, const struct turndown *td, struct terr *err)
 	/* The fingerprint covers what the report counts of the turndown, so a
 	 * turndown edited since an earlier release makes its candidate differ. */
 	r->cur_fp = ledger_fp_mix(ledger_fp_mix(ledger_fp_mix(r->cur_fp, td->id), mask), days);
-	if (r->scope.quotes && has_text(td->shareable)) {
+	/* Another member's notes are left out of the quotes: the names they
+	 * could hold (people met, sealed to that member) cannot be scrubbed. */
+	if (r->scope.quotes && has_text(td->shareable) && !td->foreign) {
 		r->cur_note = 1;
 		return sample_note(r, td, err);
 	}

@@ -187,6 +187,16 @@ engine_prepare(struct vault *v, const char *sql, struct terr *err)
 }
 
 struct est *
+engine_prepare_stream(struct vault *v, const char *sql, struct terr *err)
+{
+	struct est *st = engine_prepare(v, sql, err);
+
+	if (st != NULL && st->ops->stream != NULL)
+		st->ops->stream(st);
+	return st;
+}
+
+struct est *
 engine_kept(struct vault *v, enum engine_stmt id, const char *sql, struct terr *err)
 {
 	struct est *st = v->eng->kept[id];

@@ -46,6 +46,11 @@ int engine_is_url(const char *path);
 int engine_exec(struct vault *v, const char *sql, struct terr *err);
 /* Returns a new prepared statement (est_finalize it), or NULL. */
 struct est *engine_prepare(struct vault *v, const char *sql, struct terr *err);
+/* The same for a statement whose rows are read one after another and may
+ * be many (the iterators): inside a transaction, PostgreSQL hands them
+ * over in batches through a cursor rather than all at once, so that memory
+ * does not grow with the vault. */
+struct est *engine_prepare_stream(struct vault *v, const char *sql, struct terr *err);
 /* Returns statement ID, prepared from SQL on first use and reset since, or NULL. */
 struct est *engine_kept(struct vault *v, enum engine_stmt id, const char *sql,
     struct terr *err);
@@ -119,6 +124,7 @@ struct engine_ops {
 	const void *(*blob)(struct est *st, int col);
 	size_t (*bytes)(struct est *st, int col);
 	int (*columns)(struct est *st);
+	void (*stream)(struct est *st);
 };
 
 /* Every statement starts with the ops of its engine. */

@@ -177,7 +177,7 @@ store_fb_iter_new(struct vault *v, const struct fb_filter *f, struct terr *err)
 		n += snprintf(sql + n, sizeof(sql) - (size_t)n, " AND f.client_id = ?%d", i++);
 	snprintf(sql + n, sizeof(sql) - (size_t)n, f->newest_first ?
 	    " ORDER BY f.given_date DESC, f.id DESC" : " ORDER BY f.id");
-	if ((it->st = engine_prepare(v, sql, err)) == NULL) {
+	if ((it->st = engine_prepare_stream(v, sql, err)) == NULL) {
 		store_fb_iter_free(it);
 		return NULL;
 	}

@@ -40,7 +40,7 @@ store_followups(struct vault *v, const struct store_fu_filter *f, struct store_t
 	*out = NULL;
 	st = engine_prepare(v, "SELECT f.id, f.turndown_id, f.kind, f.due, f.status, f.done_on, "
 	    "f.note IS NOT NULL FROM followups f JOIN turndowns t ON t.id = f.turndown_id "
-	    "WHERE (?1 OR f.status = 0) AND (?2 IS NULL OR f.due <= ?2) "
+	    "WHERE (?1 = 1 OR f.status = 0) AND (CAST(?2 AS TEXT) IS NULL OR f.due <= ?2) "
 	    "AND (?3 = 0 OR t.candidate_id = ?3) AND (?4 = 0 OR t.client_id = ?4) "
 	    "AND (?5 = 0 OR f.id = ?5) ORDER BY f.due, f.id", err);
 	if (st == NULL)

@@ -167,7 +167,7 @@ store_release_iter_new(struct vault *v, int with_body, struct terr *err)
 		return NULL;
 	}
 	it->v = v;
-	it->st = engine_prepare(v, with_body ?
+	it->st = engine_prepare_stream(v, with_body ?
 	    "SELECT id, created, client_id, gone_mark, body FROM releases ORDER BY id" :
 	    "SELECT id, created, client_id, gone_mark, NULL FROM releases ORDER BY id", err);
 	if (it->st == NULL) {

@@ -213,7 +213,7 @@ store_names(struct vault *v, int clients, int (*fn)(void *arg, const struct stor
 	struct store_name_row r;
 	int rc;
 
-	st = engine_prepare(v, clients ?
+	st = engine_prepare_stream(v, clients ?
 	    "SELECT c.id, c.name, NULL, count(t.id), max(t.decline_date) FROM clients c "
 	    "LEFT JOIN turndowns t ON t.client_id = c.id GROUP BY c.id ORDER BY c.id" :
 	    "SELECT c.id, c.name, c.wrapped_key, count(t.id), max(t.decline_date) FROM candidates c "

@@ -27,6 +27,7 @@
 
 #define PG_LOCK_KEY "7461637476617574"     /* hex of "tactvaut": the writers' lock */
 #define PG_MAX_PARAMS 16
+#define PG_BATCH 512                    /* rows a streaming statement fetches at a time */
 #define OID_BOOL 16
 #define OID_BYTEA 17
 #define OID_INT8 20
@@ -100,7 +101,7 @@ struct pg_conn {
 	PGconn *conn;
 	struct pg_prep *preps;
 	size_t npreps, cap;
-	unsigned next;
+	unsigned next, cursors;
 };
 
 /* One parameter as bound: NULL, an integer (sent as text), text, or a blob. */
@@ -121,6 +122,8 @@ struct pg_est {
 	struct pg_param p[PG_MAX_PARAMS];
 	PGresult *res;
 	int ran, row, nrows;
+	int stream;                     /* read through a cursor inside a transaction */
+	char cursor[16];                /* its name while it is open, else "" */
 };
 
 static struct pg_conn *
@@ -325,6 +328,73 @@ prepared(struct pg_est *e, const char *what, struct terr *err)
 	return p->name;
 }
 
+/* Lays E's bound parameters out as libpq wants them: integers and text as
+ * text, blobs in binary; TYPES (unless NULL) gets each one's type. */
+static void
+pack(struct pg_est *e, const char **values, int *lengths, int *formats, Oid *types)
+{
+	for (int i = 0; i < e->nparams; i++) {
+		struct pg_param *p = &e->p[i];
+
+		if (types != NULL)
+			types[i] = type_of(p);
+		formats[i] = p->kind == P_BLOB;
+		lengths[i] = p->kind == P_BLOB ? (int)p->len : 0;
+		values[i] = p->kind == P_INT ? p->num : p->kind == P_TEXT ? p->text :
+		    p->kind == P_BLOB ? (p->blob != NULL ? p->blob : "") : NULL;
+	}
+}
+
+/* Fetches E's next batch of rows from its cursor. */
+static int
+fetch(struct vault *v, struct pg_est *e, const char *what, struct terr *err)
+{
+	char sql[48];
+
+	PQclear(e->res);
+	snprintf(sql, sizeof(sql), "FETCH %d FROM %s", PG_BATCH, e->cursor);
+	e->res = PQexecParams(pc_of(v)->conn, sql, 0, NULL, NULL, NULL, NULL, 1);
+	if (PQresultStatus(e->res) != PGRES_TUPLES_OK) {
+		pg_error(v, e->res, what, err);
+		PQclear(e->res);
+		e->res = NULL;
+		return -1;
+	}
+	e->nrows = PQntuples(e->res);
+	e->row = -1;
+	return 0;
+}
+
+/* Declares a cursor over E's statement with its parameters bound, and
+ * fetches the first batch. */
+static int
+open_cursor(struct vault *v, struct pg_est *e, const char *what, struct terr *err)
+{
+	const char *values[PG_MAX_PARAMS];
+	int lengths[PG_MAX_PARAMS], formats[PG_MAX_PARAMS];
+	Oid types[PG_MAX_PARAMS];
+	char *sql;
+	PGresult *res;
+	int ok;
+
+	pack(e, values, lengths, formats, types);
+	snprintf(e->cursor, sizeof(e->cursor), "c%u", pc_of(v)->cursors++);
+	if (asprintf(&sql, "DECLARE %s NO SCROLL CURSOR FOR %s", e->cursor, e->sql) < 0)
+		return terr_set(err, EX_OSERR, "out of memory");
+	res = PQexecParams(pc_of(v)->conn, sql, e->nparams, types, values, lengths, formats, 1);
+	free(sql);
+	ok = PQresultStatus(res) == PGRES_COMMAND_OK;
+	if (!ok) {
+		pg_error(v, res, what, err);
+		e->cursor[0] = '\0';
+	}
+	PQclear(res);
+	if (!ok || fetch(v, e, what, err) != 0)
+		return -1;
+	e->ran = 1;
+	return 0;
+}
+
 static int
 run(struct vault *v, struct pg_est *e, const char *what, struct terr *err)
 {
@@ -335,14 +405,9 @@ run(struct vault *v, struct pg_est *e, const char *what, struct terr *err)
 
 	if (name == NULL)
 		return -1;
-	for (int i = 0; i < e->nparams; i++) {
-		struct pg_param *p = &e->p[i];
-
-		formats[i] = p->kind == P_BLOB;
-		lengths[i] = p->kind == P_BLOB ? (int)p->len : 0;
-		values[i] = p->kind == P_INT ? p->num : p->kind == P_TEXT ? p->text :
-		    p->kind == P_BLOB ? (p->blob != NULL ? p->blob : "") : NULL;
-	}
+	if (e->stream && pg_in_transaction(v))
+		return open_cursor(v, e, what, err);
+	pack(e, values, lengths, formats, NULL);
 	e->res = PQexecPrepared(v->eng->db ? pc_of(v)->conn : NULL, name, e->nparams, values,
 	    lengths, formats, 1);
 	s = PQresultStatus(e->res);
@@ -367,6 +432,9 @@ pg_step(struct vault *v, struct est *st, const char *what, struct terr *err)
 
 	if (!e->ran && run(v, e, what, err) != 0)
 		return -1;
+	if (e->cursor[0] != '\0' && e->row + 1 >= e->nrows && e->nrows == PG_BATCH &&
+	    fetch(v, e, what, err) != 0)
+		return -1;
 	if (e->row + 1 < e->nrows) {
 		e->row++;
 		return 1;
@@ -386,7 +454,13 @@ static void
 pg_reset(struct est *st)
 {
 	struct pg_est *e = (struct pg_est *)st;
+	char sql[32];
 
+	if (e->cursor[0] != '\0' && PQtransactionStatus(pc_of(e->v)->conn) == PQTRANS_INTRANS) {
+		snprintf(sql, sizeof(sql), "CLOSE %s", e->cursor);
+		PQclear(PQexec(pc_of(e->v)->conn, sql));
+	}
+	e->cursor[0] = '\0';
 	PQclear(e->res);
 	e->res = NULL;
 	e->ran = 0;
@@ -522,6 +596,12 @@ pg_bytes(struct est *st, int col)
 	return has_value(e, col) ? (size_t)PQgetlength(e->res, e->row, col) : 0;
 }
 
+static void
+pg_stream(struct est *st)
+{
+	((struct pg_est *)st)->stream = 1;
+}
+
 static int
 pg_columns(struct est *st)
 {
@@ -544,6 +624,7 @@ pg_columns(struct est *st)
 const struct engine_ops engine_postgres_ops = {
 	pg_exec, pg_prepare, pg_step, pg_reset, pg_finalize, pg_bind_int64, pg_bind_text,
 	pg_bind_blob, pg_bind_null, pg_is_null, pg_col_int64, pg_text, pg_blob, pg_bytes, pg_columns,
+	pg_stream,
 };
 
 /* ---- connecting ----------------------------------------------------------- */
@@ -585,6 +666,13 @@ display_url(PQconninfoOption *opts)
 	    *port ? ":" : "", port, db) < 0)
 		return NULL;
 	return out;
+}
+
+static void
+quiet(void *arg, const char *message)
+{
+	(void)arg;
+	(void)message;
 }
 
 /* Connects V to URL.  EXTRA_USER/EXTRA_PASSWORD, when set, replace the
@@ -643,6 +731,8 @@ connect_url(struct vault *v, const char *url, const char *user, const char *pass
 	}
 	v->eng->db = pc;
 	pc->conn = PQconnectdbParams(keys, vals, 0);
+	/* tact prints one line per failure, itself: the server's notices are not shown. */
+	PQsetNoticeProcessor(pc->conn, quiet, NULL);
 	if (PQstatus(pc->conn) != CONNECTION_OK) {
 		const char *m = PQerrorMessage(pc->conn);
 

@@ -301,6 +301,7 @@ sq_columns(struct est *st)
 const struct engine_ops engine_sqlite_ops = {
 	sq_exec, sq_prepare, sq_step, sq_reset, sq_finalize, sq_bind_int64, sq_bind_text,
 	sq_bind_blob, sq_bind_null, sq_is_null, sq_int64, sq_text, sq_blob, sq_bytes, sq_columns,
+	NULL,
 };
 
 int

@@ -257,7 +257,7 @@ store_iter_new(struct vault *v, const struct td_filter *f, unsigned cols, struct
 	    " ORDER BY t.decline_date DESC, t.id DESC" : " ORDER BY t.decline_date, t.id");
 	if (f->limit > 0)
 		snprintf(sql + n, sizeof(sql) - (size_t)n, " LIMIT %lld", f->limit);
-	if ((it->st = engine_prepare(v, sql, err)) == NULL) {
+	if ((it->st = engine_prepare_stream(v, sql, err)) == NULL) {
 		store_iter_free(it);
 		return NULL;
 	}

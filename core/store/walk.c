@@ -68,7 +68,7 @@ store_walk(struct vault *v, enum store_walk_table table,
 
 	if (table >= WALK_TABLES)
 		return terr_set(err, EX_SOFTWARE, "no such table to walk");
-	if ((st = engine_prepare(v, walks[table].sql, err)) == NULL)
+	if ((st = engine_prepare_stream(v, walks[table].sql, err)) == NULL)
 		return -1;
 	ncols = est_columns(st) - WALK_FIXED;
 	if (ncols > 4)
