@@ -27,6 +27,7 @@ MANS = $(wildcard man/*.1)
 
 .PHONY: all deps test-deps check check-layout check-unit check-e2e check-asan check-privacy \
 	check-valgrind check-install demo bench install uninstall completion lint-man clean fuzz
+.PHONY: check-e2e-pg
 
 all: deps
 	@$(MAKE) --no-print-directory tact
@@ -69,6 +70,8 @@ $(BUILD)/tests/%.o: tests/%.c $(HDRS) $(BUILD)/tests/suites.inc
 
 check: test-deps
 	@$(MAKE) --no-print-directory check-layout check-unit check-e2e check-privacy lint-man check-install
+	@if bash tests/pg/cluster.sh have; then $(MAKE) --no-print-directory check-e2e-pg; \
+	else echo "check-e2e-pg: skipped, no PostgreSQL server here (apt-get install postgresql)"; fi
 
 # The layering rules of STYLE.md on the sources and, with nm, on the objects
 # (mk/check-layout.py); then the proof that each rule bites (tests/layout/).
@@ -81,6 +84,11 @@ check-unit: $(BUILD)/check_tact
 
 check-e2e: tact
 	TACT_BIN=$(CURDIR)/tact bash tests/e2e/run.sh
+
+# The end-to-end suite again on PostgreSQL: a throw-away cluster on
+# loopback, started and removed by tests/pg/e2e.sh.
+check-e2e-pg: tact
+	bash tests/pg/e2e.sh $(CURDIR)/tact
 
 # make install and make uninstall into a throw-away DESTDIR (mk/check-install.sh).
 check-install: tact

@@ -5,6 +5,8 @@
 # BENCH_N sets the small size (default 100000); the large one is 10 x BENCH_N.
 # Every report is a release: the first of each size is recorded in the
 # ledger, the repeats ("again") are also compared with what it holds.
+# Then, where PostgreSQL is installed, a second table: import and report on
+# a PostgreSQL vault against psql on the same server (bench/pg.sh).
 set -u
 TACT=${1:?usage: run.sh PATH-TO-TACT}
 N=${BENCH_N:-100000}
@@ -136,7 +138,14 @@ if [ $has_report = 1 ] && [ "${BENCH_BIG:-1}" = 1 ]; then
 	"$TACT" lock >/dev/null
 fi
 
+# PostgreSQL (bench/pg.sh), when its server programs are here.
+. "$here/pg.sh"
+if [ $has_report = 1 ] && [ "${BENCH_PG:-1}" = 1 ] && bash "$here/../tests/pg/cluster.sh" have; then
+	bench_pg "${BENCH_PG_N:-$N}"
+fi
+
 echo
 echo "tact $("$TACT" --version | cut -d' ' -f2) on $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1)"
 printf '%-34s %9s %9s %8s %10s %10s\n' "figure" "tact s" "sqlite3 s" "ratio" "tact KiB" "sqlite KiB"
 printf '%s\n' "${rows[@]}"
+pg_print

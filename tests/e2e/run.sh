@@ -11,6 +11,9 @@
 # set -u, a syntax error) counts as one more failure.
 #
 # E2E_ONLY, a glob, limits the run to the files whose names match.
+# E2E_ENGINE=pg runs every file on PostgreSQL (TACT_TEST_PG_ADMIN_URL and
+# PGPASSFILE name a cluster's superuser, as tests/pg/cluster.sh env prints):
+# pgwrap.sh stands in for $TACT_BIN and gives each vault path a database.
 # The last line printed is "N passed, N failed", counting assertions across
 # all files; the exit status is non-zero if any failed.
 set -u
@@ -33,6 +36,18 @@ fi
 
 root=$(mktemp -d "${TMPDIR:-/tmp}/tact-e2e.XXXXXX") || exit 1
 trap 'rm -rf "$root"' EXIT
+export E2E_ENGINE=${E2E_ENGINE:-sqlite}
+if [ "$E2E_ENGINE" = pg ]; then
+	if [ -z "${TACT_TEST_PG_ADMIN_URL:-}" ]; then
+		echo "run.sh: E2E_ENGINE=pg needs TACT_TEST_PG_ADMIN_URL (tests/pg/cluster.sh env)" >&2
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
+	export PGWRAP_REAL_BIN=$TACT_BIN PGWRAP_STATE=$root/pgwrap TACT_TEST_PG_ADMIN_URL
+	export PGWRAP_ADMIN_URL=$TACT_TEST_PG_ADMIN_URL
+	[ -n "${PGPASSFILE:-}" ] && export PGPASSFILE
+	TACT_BIN=$here/pgwrap.sh
+fi
 results=$root/results
 : >"$results"
 
@@ -49,6 +64,7 @@ for t in "$here"/t_*.sh; do
 		continue
 	fi
 	dir=$root/$name
+	started=$(date +%s)
 	mkdir -p "$dir/work" "$dir/home/.local/share" "$dir/run" "$dir/cap"
 	chmod 700 "$dir/run"
 	(
@@ -66,6 +82,10 @@ for t in "$here"/t_*.sh; do
 		echo "FAIL $name: stopped early (exit $rc)" | tee -a "$results"
 	fi
 	echo "== $name: $(grep -c "^PASS $name:" "$results") ok, $(grep -c "^FAIL $name:" "$results") not ok"
+	if [ "$E2E_ENGINE" = pg ]; then
+		echo "   $name on pg: $(grep -c "^PASS $name: skipped on pg: " "$results") of the ok" \
+			"skipped on pg; $(($(date +%s) - started)) s"
+	fi
 done
 
 passed=$(grep -c '^PASS ' "$results")

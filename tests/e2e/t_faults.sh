@@ -123,6 +123,7 @@ with open("small.jsonl", "w") as f:
 EOF
 
 # --- disk errors through the LD_PRELOAD shim ---------------------------------
+if sqlite_only "disk errors on the vault's files (LD_PRELOAD shim)"; then
 if ! cc -shared -fPIC -O1 -o "$PWD/failio.so" "$E2E_DIR/../fault/failio.c" -ldl 2>cc.err; then
 	fail "faults: build the failio shim" "$(head -c 300 cc.err | tr '\n' '|')"
 fi
@@ -170,6 +171,7 @@ f_fault "import of 100,000, disk full mid-import" pwrite ENOSPC v.db-wal 300 imp
 expect_rc 0 "after the disk errors, tact still reads the vault" -- "${TV[@]}" list
 assert_eq "after the disk errors, the three turndowns are listed" \
     "$(grep -c 'Cand ' "$OUT")" "3"
+fi # sqlite_only
 
 # --- kill -9 during a large import, 20 times -----------------------------------
 # f_kill_run NAME FILE LINES MS: starts `tact import FILE`, kills it with
@@ -215,6 +217,16 @@ expect_rc 0 "after the kills, tact still reads the vault" -- "${TV[@]}" --json l
 assert_jq "after the kills, every turndown still opens" "$OUT" 'length >= 3'
 
 # --- damaged vault files --------------------------------------------------------
+# expect_rc_any NAME -- CMD...: like expect_rc, for a command whose exit code
+# is judged afterwards; records nothing itself.
+expect_rc_any() {
+	shift
+	[ "${1:-}" = -- ] && shift
+	RC=0
+	timeout -k 5 30 "$@" </dev/null >"$OUT" 2>"$ERR" || RC=$?
+}
+
+if sqlite_only "damaged vault files (truncated, bytes flipped, schema text)"; then
 # A copy of a small vault, truncated or damaged in known kinds of place; list
 # (through the passphrase, so the key slots are read), show --confidential
 # and log (through the session) are each run on it.  Each answer is exact:
@@ -236,15 +248,6 @@ D_SESSION=$(sed -n 's/^export TACT_SESSION=//p' "$OUT" | tr -d "'\"")
 D_SIZE=$(stat -c %s "$D/orig.db")
 D_PAGE=$(sqlite3 "$D/orig.db" 'PRAGMA page_size')
 F_CODES=""
-
-# expect_rc_any NAME -- CMD...: like expect_rc, for a command whose exit code
-# is judged afterwards; records nothing itself.
-expect_rc_any() {
-	shift
-	[ "${1:-}" = -- ] && shift
-	RC=0
-	timeout -k 5 30 "$@" </dev/null >"$OUT" 2>"$ERR" || RC=$?
-}
 
 # f_on COPY CMD [ID]: runs list, show ID --confidential or log on the vault COPY.
 f_on() {
@@ -463,6 +466,39 @@ E2E_TIMEOUT=15 expect_rc 65 "key slot with a huge opslimit: refused (65) quickly
     env -u TACT_SESSION "$TACT_BIN" --vault "$D/slow.db" --passphrase-file pw list
 assert_eq "key slot with a huge opslimit: answered within 10 s" \
     "$(( $(date +%s) - start <= 10 ? 1 : 0 ))" 1
+
+fi # sqlite_only
+# On PostgreSQL the damage is done with psql: a sealed value with a flipped
+# bit is bad data (65) for the command that opens it and nothing for one
+# that does not; a table the schema lacks is 65 for every command; and a
+# command that fails leaves the database as it was.
+if on_pg; then
+	PD=$PWD/pgdamage.db
+	TP=(env -u TACT_SESSION "$TACT_BIN" --vault "$PD" --passphrase-file pw)
+	expect_rc 0 "damaged on pg: a small vault" -- "${TP[@]}" init
+	for i in 1 2 3; do
+		"${TP[@]}" log --candidate "Dam $i" --client "Client $i" --reason title \
+		    --confidential "damaged note $i" >/dev/null 2>&1
+	done
+	assert_eq "damaged on pg: 3 turndowns" "$(f_count "$PD")" 3
+	pg_vault_sql "$PD" "UPDATE turndowns SET confidential =
+	    set_byte(confidential, 30, get_byte(confidential, 30) # 1) WHERE id = 2" >/dev/null
+	before=$(snapshot "$PD")
+	expect_rc 65 "damaged on pg: show of the flipped note is bad data" -- "${TP[@]}" \
+	    show 2 --confidential
+	stderr_one_line "damaged on pg: one-line error"
+	assert_eq "damaged on pg: the failed show changes nothing" "$(snapshot "$PD")" "$before"
+	expect_rc 0 "damaged on pg: list does not open the note" -- "${TP[@]}" list
+	expect_rc 0 "damaged on pg: show of another turndown" -- "${TP[@]}" show 1 --confidential
+	expect_rc 65 "damaged on pg: verify finds the flipped note" -- "${TP[@]}" verify
+	pg_vault_sql "$PD" "ALTER TABLE turndowns RENAME TO turndowns_gone" >/dev/null
+	before=$(snapshot "$PD")
+	expect_rc 65 "damaged on pg: a table missing: list is bad data" -- "${TP[@]}" list
+	stderr_one_line "damaged on pg: a table missing: one-line error"
+	expect_rc 65 "damaged on pg: a table missing: log is bad data" -- "${TP[@]}" log \
+	    --candidate "Dam 4" --client "Client 4" --reason title
+	assert_eq "damaged on pg: a table missing: nothing changed" "$(snapshot "$PD")" "$before"
+fi
 
 # --- resource limits -------------------------------------------------------------
 # f_rss NAME MAXKB SECS CMD...: runs CMD under /usr/bin/time; checks its peak
@@ -705,7 +741,8 @@ rm -f in.fifo
 # of nobody's own.  The copy is readable: the kernel also makes a process
 # undumpable when its binary is not, which would hide whether tact made
 # itself so.  A control process started the same way must stay dumpable.
-if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1; then
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && id nobody >/dev/null 2>&1 &&
+    sqlite_only "a copy of the binary run as nobody (the copy would be pgwrap.sh)"; then
 	NB=$(mktemp -d /tmp/tact-faults-nobody.XXXXXX)
 	mkdir -m 700 "$NB/run" "$NB/bin"
 	cp "$TACT_BIN" "$NB/bin/tact"

@@ -305,6 +305,13 @@ PY
 pieces() {
 	python3 pieces.py "$1" "$V" "$V-wal" "$V-shm" "$V-journal"
 }
+# On PostgreSQL the pieces are looked for in every row of the database.
+if on_pg; then
+	pieces() {
+		pg_vault_dump "$V" vault.dump && python3 pieces.py "$1" vault.dump
+		rm -f vault.dump
+	}
+fi
 expect_rc 0 "delete: log one to delete" -- "$TACT_BIN" --json log --candidate "Del Person" \
     --client "Del Co" --reason hr:confidential --confidential "Del private words" \
     --share "Del open words" --decline-date 2026-06-01
@@ -312,6 +319,10 @@ del=$(outq .turndown)
 "$TACT_BIN" --json log --candidate "Del Person" --client "Del Co" --reason hr \
     --decline-date 2026-06-02 >"$OUT" 2>/dev/null
 keep=$(outq .turndown)
+if on_pg; then
+	pg_vault_sql "$V" "SELECT encode(unnest(ARRAY[signals, people, shareable, confidential]), 'hex')
+	    FROM turndowns WHERE id = $del" >del.hex
+else
 python3 - "$V" "$del" >del.hex <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -319,6 +330,7 @@ for row in db.execute("SELECT signals, people, shareable, confidential FROM turn
     for b in row:
         print(bytes(b).hex())
 PY
+fi
 assert_eq "delete: 4 sealed parts read" "$(grep -c . del.hex)" 4
 [ "$(pieces del.hex)" -gt 0 ] && ok "delete: its ciphertexts are found before" ||
     fail "delete: its ciphertexts are found before" "$(pieces del.hex)"
@@ -503,6 +515,14 @@ from=$(outq .candidate)
 moved=$(outq .turndown)
 "$TACT_BIN" --json followup --all | jq -r "[.[] | select(.turndown == $moved)][0].id" >task.id
 expect_rc 0 "merge: close a task of FROM with a note" -- "$TACT_BIN" followup done "$(cat task.id)" --note "Mo task note"
+if on_pg; then
+	pg_vault_sql "$V" "SELECT encode(wrapped_key, 'hex') FROM candidates WHERE id = $from" >from-key.hex
+	pg_vault_sql "$V" "SELECT encode(name, 'hex') FROM candidates WHERE id = $from
+	    UNION ALL SELECT encode(unnest(ARRAY[signals, people, shareable, confidential]), 'hex')
+	    FROM turndowns WHERE candidate_id = $from
+	    UNION ALL SELECT encode(f.note, 'hex') FROM followups f JOIN turndowns t
+	    ON t.id = f.turndown_id WHERE t.candidate_id = $from AND f.note IS NOT NULL" >from-rows.hex
+else
 python3 - "$V" "$from" >from-key.hex <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -520,6 +540,7 @@ for row in db.execute("SELECT signals, people, shareable, confidential FROM turn
 for (b,) in db.execute("SELECT f.note FROM followups f JOIN turndowns t ON t.id = f.turndown_id WHERE t.candidate_id = ? AND f.note IS NOT NULL", (int(sys.argv[2]),)):
     print(bytes(b).hex())
 PY
+fi
 assert_eq "merge: FROM's name, 4 parts and a task note read" "$(grep -c . from-rows.hex)" 6
 assert_eq "merge: FROM's key read" "$(grep -c . from-key.hex)" 1
 [ "$(pieces from-key.hex)" -gt 0 ] && ok "merge: FROM's key is found before" || fail "merge: FROM's key is found before" 0
@@ -546,6 +567,10 @@ assert_eq "merge: no piece of FROM's old ciphertexts is left" "$(pieces from-row
 assert_no_plaintext "merge: no plaintext of the moved note" "Mo secret two" "$V" --may-be-absent "$V-wal" "$V-shm"
 # tamper detection holds after a merge: flip a byte of the moved row's confidential part
 cp "$V" tampered.db
+if on_pg; then
+	pg_vault_sql tampered.db "UPDATE turndowns SET confidential =
+	    set_byte(confidential, 30, get_byte(confidential, 30) # 16) WHERE id = $moved" >/dev/null
+else
 python3 - tampered.db "$moved" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -554,12 +579,17 @@ b = bytearray(b); b[30] ^= 0x10
 db.execute("UPDATE turndowns SET confidential = ? WHERE id = ?", (bytes(b), int(sys.argv[2])))
 db.commit()
 PY
+fi
 RC=0
 "$TACT_BIN" --vault tampered.db show --confidential "$moved" >"$OUT" 2>"$ERR" || RC=$?
 assert_eq "merge then tamper: show --confidential exits 65" "$RC" 65
 assert_contains "merge then tamper: names the record" "$ERR" "$moved"
 # a moved row copied back under FROM's id no longer opens: the binding is INTO's
 cp "$V" swapped.db
+if on_pg; then
+	pg_vault_sql swapped.db "UPDATE turndowns SET signals =
+	    (SELECT signals FROM turndowns WHERE id = $moved) WHERE id = $ren_td" >/dev/null
+else
 python3 - swapped.db "$moved" "$ren_td" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -567,6 +597,7 @@ db = sqlite3.connect(sys.argv[1])
 db.execute("UPDATE turndowns SET signals = ? WHERE id = ?", (b, int(sys.argv[3])))
 db.commit()
 PY
+fi
 RC=0
 "$TACT_BIN" --vault swapped.db show "$ren_td" >"$OUT" 2>"$ERR" || RC=$?
 assert_eq "merge then swap: a moved part copied into another row is refused" "$RC" 65

@@ -51,12 +51,15 @@ EOF
 
 # Another connection keeps the database open, so the WAL is not folded back
 # and removed when tact exits: what tact writes is checked in the WAL too.
+holder=
+if sqlite_only "a second connection keeps the WAL to check"; then
 /usr/bin/python3 -c 'import sqlite3, sys, time
 c = sqlite3.connect(sys.argv[1])
 c.execute("SELECT count(*) FROM meta").fetchall()
 time.sleep(120)' "$V" &
 holder=$!
 sleep 0.3
+fi # sqlite_only
 
 secret_strings=("Quillon Vexmoor" "quillon vexmoor" "QUILLON" "Zyphrax Biolabs" "zyphrax"
 	"Chief Obsidian Officer" "Ortolan shouted at me daily" "prefers the Brindleford office"
@@ -86,6 +89,45 @@ expect_rc 0 "plaintext: and a second turndown of theirs" -- "$TACT_BIN" log \
 expect_rc 0 "plaintext: everything reads back" -- "$TACT_BIN" show 1 --confidential
 assert_contains "plaintext: it is all there" "$OUT" "Wenceslas Thrumble"
 
+if on_pg; then
+	# The database (every row, as lib.sh's assert_no_plaintext dumps it) and
+	# the session folder hold no plaintext; forget leaves no byte of the
+	# candidate's blobs or wrapped key in any row.
+	for s in "${secret_strings[@]}" "${gone_strings[@]}"; do
+		assert_no_plaintext "plaintext: no '$s' in the vault's database" "$s" "$V" \
+			"$XDG_RUNTIME_DIR"/tact/*
+	done
+	gone_cand=${gone_cand:-0}
+	pg_vault_sql "$V" "SELECT encode(b, 'hex') FROM (
+		SELECT 1 AS o, wrapped_key AS b FROM candidates WHERE id = $gone_cand
+		UNION ALL SELECT 2, name FROM candidates WHERE id = $gone_cand
+		UNION ALL SELECT 3, blind FROM candidates WHERE id = $gone_cand
+		UNION ALL SELECT 4, unnest(ARRAY[signals, people, shareable, confidential])
+		FROM turndowns WHERE candidate_id = $gone_cand) AS theirs ORDER BY o" >gone.hex 2>psql.err
+	assert_eq "forget: 3 + 2 x 4 blobs of theirs read" "$(grep -c . gone.hex)" 11
+	pg_vault_sql "$V" "SELECT encode(wrapped_key, 'hex') FROM candidates WHERE id = $gone_cand" \
+		>gone-key.hex
+	pg_vault_dump "$V" vault.dump
+	assert_eq "forget: the wrapped key is found before" \
+		"$(/usr/bin/python3 pieces.py gone-key.hex vault.dump)" 5
+	before_pieces=$(/usr/bin/python3 pieces.py gone.hex vault.dump)
+	if [ "${before_pieces:-0}" -gt 20 ]; then ok "forget: their ciphertexts are found before"; else
+		fail "forget: their ciphertexts are found before" "only ${before_pieces:-0} pieces"; fi
+	others_before=$(count_all)
+	expect_rc 0 "forget: the candidate" -- "$TACT_BIN" forget 'Forgettable Brannagh' --yes
+	pg_vault_dump "$V" vault.dump
+	assert_eq "forget: no piece of theirs left in any row" \
+		"$(/usr/bin/python3 pieces.py gone.hex vault.dump)" 0
+	assert_eq "forget: no piece of the wrapped key left" \
+		"$(/usr/bin/python3 pieces.py gone-key.hex vault.dump)" 0
+	for s in "${gone_strings[@]}"; do
+		assert_no_plaintext "forget: no '$s' left" "$s" "$V"
+	done
+	assert_eq "forget: the others are kept" "$(count_all)" $((others_before - 2))
+	expect_rc 0 "forget: the others still open" -- "$TACT_BIN" show 1 --confidential
+	assert_contains "forget: the others' notes intact" "$OUT" "Ortolan shouted"
+	sqlite_only "the vault's folder after the last connection closes"
+else
 vault_files=("$V" "$V-wal" "$V-shm" "$V-journal")
 if [ -s "$V-wal" ]; then ok "plaintext: the WAL is there to check"; else
 	fail "plaintext: the WAL is there to check" "no $V-wal while another connection is open"; fi
@@ -131,6 +173,7 @@ for s in "${secret_strings[@]}" "${gone_strings[@]}"; do
 done
 assert_eq "forget: nothing of theirs after the last close" \
 	"$(/usr/bin/python3 pieces.py gone.hex "$VD"/*)" 0
+fi # on_pg
 
 # ---- wrong passphrase -----------------------------------------------------------
 
