@@ -692,8 +692,9 @@ store_candidate_owner(struct vault *v, long long id, char *role, char *name, str
 	int rc;
 
 	role[0] = name[0] = '\0';
-	if (!is_pg(v))
-		return 0;
+	/* A solo vault, on either engine, has no owners. */
+	if ((rc = store_team_is_firm(v, err)) <= 0)
+		return rc;
 	st = engine_prepare(v, "SELECT c.owner, m.name FROM candidates c LEFT JOIN members m "
 	    "ON m.role = c.owner WHERE c.id = ?", err);
 	if (st == NULL)
