@@ -77,14 +77,14 @@ is_path() {
 	return 0
 }
 
-# config_vault_path: the config file's [vault] path, if any.
+# config_vault_path: the config file's [vault] path (or url), if any.
 config_vault_path() {
 	local conf
 	if [ -n "${XDG_CONFIG_HOME:-}" ]; then conf=$XDG_CONFIG_HOME/tact/config
 	else conf=${HOME:-.}/.config/tact/config; fi
 	[ -r "$conf" ] || return 0
 	awk '/^[ \t]*\[/ { s = $0; gsub(/[][ \t]/, "", s); next }
-	     s == "vault" && /^[ \t]*path[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]+$/, ""); v = $0 }
+	     s == "vault" && /^[ \t]*(path|url)[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]+$/, ""); v = $0 }
 	     END { if (v != "") print v }' "$conf"
 }
 
