@@ -83,9 +83,11 @@ config_vault_path() {
 	if [ -n "${XDG_CONFIG_HOME:-}" ]; then conf=$XDG_CONFIG_HOME/tact/config
 	else conf=${HOME:-.}/.config/tact/config; fi
 	[ -r "$conf" ] || return 0
+	# A [vault] url names the database already: nothing to map.
 	awk '/^[ \t]*\[/ { s = $0; gsub(/[][ \t]/, "", s); next }
 	     s == "vault" && /^[ \t]*path[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]+$/, ""); v = $0 }
-	     END { if (v != "") print v }' "$conf"
+	     s == "vault" && /^[ \t]*url[ \t]*=/ { url = 1 }
+	     END { if (url) print "postgresql://"; else if (v != "") print v }' "$conf"
 }
 
 case ${1:-} in
