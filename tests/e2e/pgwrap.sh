@@ -77,15 +77,17 @@ is_path() {
 	return 0
 }
 
-# config_vault_path: the config file's [vault] path (or url), if any.
+# config_vault_path: the config file's [vault] path, if any.
 config_vault_path() {
 	local conf
 	if [ -n "${XDG_CONFIG_HOME:-}" ]; then conf=$XDG_CONFIG_HOME/tact/config
 	else conf=${HOME:-.}/.config/tact/config; fi
 	[ -r "$conf" ] || return 0
+	# A [vault] url names the database already: nothing to map.
 	awk '/^[ \t]*\[/ { s = $0; gsub(/[][ \t]/, "", s); next }
-	     s == "vault" && /^[ \t]*(path|url)[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]+$/, ""); v = $0 }
-	     END { if (v != "") print v }' "$conf"
+	     s == "vault" && /^[ \t]*path[ \t]*=/ { sub(/^[^=]*=[ \t]*/, ""); sub(/[ \t]+$/, ""); v = $0 }
+	     s == "vault" && /^[ \t]*url[ \t]*=/ { url = 1 }
+	     END { if (url) print "postgresql://"; else if (v != "") print v }' "$conf"
 }
 
 case ${1:-} in

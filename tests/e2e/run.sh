@@ -69,6 +69,11 @@ for t in "$here"/t_*.sh; do
 	chmod 700 "$dir/run"
 	(
 		cd "$dir/work" || exit 1
+		# Files that name their PostgreSQL vaults by URL themselves, and
+		# mean their paths as SQLite files, run the real tact.
+		case $E2E_ENGINE:$name in
+		pg:t_team | pg:t_pgurl) TACT_BIN=$PGWRAP_REAL_BIN ;;
+		esac
 		exec env -u TACT_SESSION -u TACT_VAULT -u TACT_PASSPHRASE_FILE \
 			HOME="$dir/home" XDG_DATA_HOME="$dir/home/.local/share" \
 			XDG_RUNTIME_DIR="$dir/run" TACT_BIN="$TACT_BIN" \
