@@ -28,17 +28,23 @@ const struct config_name config_names[CONF_KEYS] = {
 };
 
 char *
-config_default_path(void)
+config_file_path(const char *leaf)
 {
 	const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
 	char *p;
 
 	if (x != NULL && x[0] == '/') {
-		if (asprintf(&p, "%s/tact/config", x) < 0)
+		if (asprintf(&p, "%s/tact/%s", x, leaf) < 0)
 			return NULL;
-	} else if (asprintf(&p, "%s/.config/tact/config", home != NULL ? home : ".") < 0)
+	} else if (asprintf(&p, "%s/.config/tact/%s", home != NULL ? home : ".", leaf) < 0)
 		return NULL;
 	return p;
+}
+
+char *
+config_default_path(void)
+{
+	return config_file_path("config");
 }
 
 int

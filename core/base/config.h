@@ -46,6 +46,9 @@ struct config {
 /* Returns the config file's path: $XDG_CONFIG_HOME/tact/config, else
  * ~/.config/tact/config; the caller frees it.  NULL when out of memory. */
 char *config_default_path(void);
+/* Returns the path of LEAF in tact's config folder ($XDG_CONFIG_HOME/tact,
+ * else ~/.config/tact); free with free(). */
+char *config_file_path(const char *leaf);
 
 /* Reads the file at PATH (NULL: config_default_path()) into C, which the
  * caller frees with config_clear() whether or not this fails.  A missing

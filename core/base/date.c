@@ -118,6 +118,16 @@ date_today(char out[DATE_LEN])
 	strftime(out, DATE_LEN, "%Y-%m-%d", &tm);
 }
 
+void
+date_now_utc(char out[32])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&t, &tm);
+	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
 /* Days from civil date, after Howard Hinnant's public-domain algorithm. */
 static long
 civil_days(long y, unsigned m, unsigned d)

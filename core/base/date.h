@@ -16,6 +16,8 @@ int date_parse(const char *what, const char *s, char out[DATE_LEN], struct terr 
 int date_parse_typed(const char *what, const char *s, char out[DATE_LEN], struct terr *err);
 /* Writes today's local date into OUT. */
 void date_today(char out[DATE_LEN]);
+/* Writes the current UTC time, "YYYY-MM-DDTHH:MM:SSZ", into OUT (32 bytes). */
+void date_now_utc(char out[32]);
 /* Returns the day number of a valid date (days since 1970-01-01). */
 long date_days(const char *date);
 /* Writes the date MONTHS calendar months after DATE into OUT, keeping the

@@ -17,22 +17,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/base/check.h"
 #include "core/base/wipe.h"
 #include "core/records/identity.h"
 #include "core/records/team.h"
-
-static void
-now_utc(char out[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
 
 int
 team_refuse_foreign(struct vault *v, long long id, struct terr *err)
@@ -135,7 +124,7 @@ team_init(const char *url, const char *name, const struct unlock_src *src, enum 
 	m.admin = 1;
 	m.state = MEMBER_ACTIVE;
 	m.generation = 1;
-	now_utc(m.invited);
+	date_now_utc(m.invited);
 	memcpy(m.joined, m.invited, sizeof(m.joined));
 	if (store_role_create(v, m.role, pw, 1, err) != 0 ||
 	    member_keys(v, me, pass, kdf, &m, err) != 0 || store_member_add(v, &m, err) != 0 ||
@@ -179,7 +168,7 @@ team_invite(struct vault *v, const char *name, char *code, struct terr *err)
 	}
 	m.has_invite = 1;
 	m.state = MEMBER_INVITED;
-	now_utc(m.invited);
+	date_now_utc(m.invited);
 	if (store_member_add(v, &m, err) != 0 || store_role_create(v, m.role, pw, 0, err) != 0 ||
 	    vault_commit(v, err) != 0)
 		goto out;
@@ -248,7 +237,7 @@ team_join(const char *url, const char *code, const struct unlock_src *src, enum 
 	    (pass = vault_ask_passphrase(&ask, "New member passphrase: ", 1, err)) == NULL)
 		goto fail;
 	m.generation = gen;
-	now_utc(m.joined);
+	date_now_utc(m.joined);
 	tc_db_password(pw);
 	if (member_keys(v, me, pass, kdf, &m, err) != 0 || store_member_join(v, &m, err) != 0 ||
 	    store_role_password(v, pw, err) != 0 ||

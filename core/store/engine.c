@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/store/engine.h"
 
@@ -69,6 +68,19 @@ engine_load_id(struct vault *v, struct terr *err)
 	if (tc_unhex(v->id, sizeof(v->id), hex) != 0)
 		return terr_set(err, EX_DATAERR, "vault '%s' has a malformed id", v->path);
 	return 0;
+}
+
+int
+engine_new_id(struct vault *v, struct terr *err)
+{
+	char hex[2 * TC_VAULT_ID_LEN + 1], when[32];
+
+	tc_random(v->id, sizeof(v->id));
+	tc_hex(hex, sizeof(hex), v->id, sizeof(v->id));
+	date_now_utc(when);
+	if (engine_meta_set(v, "vault_id", hex, err) != 0)
+		return -1;
+	return engine_meta_set(v, "created", when, err);
 }
 
 int
@@ -242,16 +254,6 @@ engine_blob(struct est *st, int col, struct tbuf *out, struct terr *err)
 	out->data[n] = 0;
 	out->len = n;
 	return 0;
-}
-
-void
-engine_now(char buf[32])
-{
-	time_t t = time(NULL);
-	struct tm tm;
-
-	gmtime_r(&t, &tm);
-	strftime(buf, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
 void

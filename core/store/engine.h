@@ -63,8 +63,6 @@ int engine_row(struct vault *v, struct est *st, const char *what, struct terr *e
 long long engine_changes(struct vault *v);
 /* Copies column COL of ST's row into OUT (owned); -1 when out of memory. */
 int engine_blob(struct est *st, int col, struct tbuf *out, struct terr *err);
-/* Writes the current UTC time, "YYYY-MM-DDTHH:MM:SSZ", into BUF (32 bytes). */
-void engine_now(char buf[32]);
 
 /* Returns a new vault handle for PATH on engine KIND (nothing opened yet). */
 struct vault *engine_vault_alloc(const char *path, enum engine_kind kind, struct terr *err);
@@ -73,6 +71,8 @@ struct vault *engine_vault_alloc(const char *path, enum engine_kind kind, struct
 int engine_meta_get(struct vault *v, const char *key, char *buf, size_t size,
     struct terr *err);
 int engine_meta_set(struct vault *v, const char *key, const char *value, struct terr *err);
+/* Gives a new vault a random id and its creation time (the meta table). */
+int engine_new_id(struct vault *v, struct terr *err);
 /* Reads the vault id from the meta table into v->id. */
 int engine_load_id(struct vault *v, struct terr *err);
 

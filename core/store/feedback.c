@@ -34,7 +34,7 @@ store_feedback_add(struct vault *v, const struct store_feedback *r, struct terr 
 
 	if (st == NULL)
 		return -1;
-	engine_now(now);
+	date_now_utc(now);
 	est_bind_int64(st, 1, r->id);
 	bind_row(st, 2, r);
 	est_bind_text(st, 8, now);

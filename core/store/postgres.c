@@ -23,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/config.h"
 #include "core/store/engine.h"
 
 #define PG_LOCK_KEY "7461637476617574"     /* hex of "tactvaut": the writers' lock */
@@ -87,6 +88,7 @@ static const char *const migrations[] = {
 	"CREATE INDEX feedback_client ON feedback(client_id, given_date);",
 };
 #define FIRST_VERSION 7         /* the version migrations[0] reaches */
+#define LAST_VERSION (FIRST_VERSION + (int)(sizeof(migrations) / sizeof(migrations[0])) - 1)
 
 /* A statement prepared on the connection: its name, SQL and parameter types. */
 struct pg_prep {
@@ -632,15 +634,7 @@ const struct engine_ops engine_postgres_ops = {
 char *
 engine_pg_passfile(void)
 {
-	const char *x = getenv("XDG_CONFIG_HOME"), *home = getenv("HOME");
-	char *p;
-
-	if (x != NULL && x[0] == '/') {
-		if (asprintf(&p, "%s/tact/pgpass", x) < 0)
-			return NULL;
-	} else if (asprintf(&p, "%s/.config/tact/pgpass", home != NULL ? home : ".") < 0)
-		return NULL;
-	return p;
+	return config_file_path("pgpass");
 }
 
 /* Writes URL's options without its password as "postgresql://user@host:port/db". */
@@ -804,7 +798,7 @@ schema_version(struct vault *v, int *out, struct terr *err)
 static int
 migrate(struct vault *v, struct terr *err)
 {
-	int have, last = FIRST_VERSION + (int)(sizeof(migrations) / sizeof(migrations[0])) - 1;
+	int have, last = LAST_VERSION;
 	char buf[16];
 
 	if (schema_version(v, &have, err) != 0)
@@ -850,7 +844,7 @@ pg_vault_open_as(const char *url, const char *user, const char *password, int re
     struct terr *err)
 {
 	struct vault *v = engine_vault_alloc(url, ENGINE_POSTGRES, err);
-	int have, last = FIRST_VERSION + (int)(sizeof(migrations) / sizeof(migrations[0])) - 1;
+	int have, last = LAST_VERSION;
 
 	if (v == NULL)
 		return NULL;
@@ -890,7 +884,7 @@ struct vault *
 pg_vault_create(const char *url, struct terr *err)
 {
 	struct vault *v = engine_vault_alloc(url, ENGINE_POSTGRES, err);
-	char hex[2 * TC_VAULT_ID_LEN + 1], when[32], version[16];
+	char version[16];
 	int have;
 
 	if (v == NULL)
@@ -909,14 +903,8 @@ pg_vault_create(const char *url, struct terr *err)
 	}
 	if (run_simple(v, migrations[0], NULL, err) != 0)
 		goto fail;
-	tc_random(v->id, sizeof(v->id));
-	tc_hex(hex, sizeof(hex), v->id, sizeof(v->id));
-	engine_now(when);
-	snprintf(version, sizeof(version), "%d",
-	    FIRST_VERSION + (int)(sizeof(migrations) / sizeof(migrations[0])) - 1);
-	if (engine_meta_set(v, "schema", version, err) != 0 ||
-	    engine_meta_set(v, "vault_id", hex, err) != 0 ||
-	    engine_meta_set(v, "created", when, err) != 0)
+	snprintf(version, sizeof(version), "%d", LAST_VERSION);
+	if (engine_meta_set(v, "schema", version, err) != 0 || engine_new_id(v, err) != 0)
 		goto fail;
 	return v;
 fail:

@@ -69,7 +69,7 @@ slot_write(struct vault *v, long long id, const struct keyslot *slot, struct ter
 	long long got = id;
 	int rc;
 
-	engine_now(when);
+	date_now_utc(when);
 	st = engine_prepare(v, id > 0 ?
 	    "UPDATE keyslots SET created=?1, alg=?2, opslimit=?3, memlimit=?4, salt=?5, "
 	    "wrapped=?6 WHERE id=?7" :

@@ -562,7 +562,6 @@ struct vault *
 sq_vault_create(const char *path, struct terr *err)
 {
 	struct vault *v;
-	char hex[2 * TC_VAULT_ID_LEN + 1], when[32];
 	struct stat st;
 
 	if (lstat(path, &st) == 0) {
@@ -577,12 +576,7 @@ sq_vault_create(const char *path, struct terr *err)
 	}
 	if (db_open(v, SQLITE_OPEN_READWRITE, err) != 0 || migrate(v, 1, err) != 0)
 		goto fail;
-	tc_random(v->id, sizeof(v->id));
-	tc_hex(hex, sizeof(hex), v->id, sizeof(v->id));
-	engine_now(when);
-	if (vault_begin(v, err) != 0)
-		goto fail;
-	if (engine_meta_set(v, "vault_id", hex, err) != 0 || engine_meta_set(v, "created", when, err) != 0)
+	if (vault_begin(v, err) != 0 || engine_new_id(v, err) != 0)
 		goto fail;
 	return v;
 fail:

@@ -21,7 +21,7 @@ store_turndown_add(struct vault *v, const struct store_turndown *r, struct terr 
 
 	if (st == NULL)
 		return -1;
-	engine_now(now);
+	date_now_utc(now);
 	est_bind_int64(st, 1, r->id);
 	est_bind_int64(st, 2, r->candidate_id);
 	est_bind_int64(st, 3, r->client_id);
